@@ -1,0 +1,70 @@
+"""Logical days: which calendar day an instant counts for, and reading the dates people type."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+ACCEPTED_DATES = (
+    "a date like 2026-03-14, 'today', 'yesterday', 'N days ago' or a weekday name such as 'friday'"
+)
+
+
+class DateParseError(ValueError):
+    """A date a person typed that we cannot read; the message says what is accepted."""
+
+
+def logical_day(instant: datetime, zone: ZoneInfo, rollover_hour: int) -> date:
+    """The day an instant counts for: its local wall-clock date, after subtracting the rollover hour.
+
+    Working on the wall clock (not on UTC offsets) keeps daylight-saving jumps out of it: 03:30 just
+    after clocks spring forward and both 01:30s of the repeated autumn hour all land on the night before.
+    """
+    if instant.tzinfo is None:
+        raise ValueError("logical_day needs an aware datetime")
+    wall = instant.astimezone(zone).replace(tzinfo=None)
+    return (wall - timedelta(hours=rollover_hour)).date()
+
+
+def parse_day(text: str, today: date) -> date:
+    """Read a day as a person would type it, relative to `today`.
+
+    Weekday names mean the most recent such day, today included. Days outside the years
+    2000–2099 are refused: they are typing mistakes, not job-search history.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    day = _read_day(cleaned, today)
+    if day is None:
+        raise DateParseError(f"cannot read the date {text!r}; use {ACCEPTED_DATES}")
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise DateParseError(
+            f"the date {text!r} is out of range; use a day between {EARLIEST_DAY} and {LATEST_DAY}"
+        )
+    return day
+
+
+_DAYS_AGO = re.compile(r"^(\d{1,5}) days? ago$")
+
+
+def _read_day(cleaned: str, today: date) -> date | None:
+    if cleaned == "today":
+        return today
+    if cleaned == "yesterday":
+        return today - timedelta(days=1)
+    if match := _DAYS_AGO.match(cleaned):
+        return today - timedelta(days=int(match.group(1)))
+    if cleaned in WEEKDAYS:
+        back = (today.weekday() - WEEKDAYS.index(cleaned)) % 7
+        return today - timedelta(days=back)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
+        try:
+            return date.fromisoformat(cleaned)
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,158 @@
+"""The records a job search is made of, as pydantic models that validate before anything is written."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Self
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("a timestamp must carry its UTC offset")
+    return value
+
+
+AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+
+
+Name = Annotated[str, Field(max_length=200)]
+Note = Annotated[str, Field(max_length=2000)]
+LongText = Annotated[str, Field(max_length=20000)]
+
+
+class Stage(StrEnum):
+    """Where an application stands."""
+
+    SAVED = "saved"
+    APPLIED = "applied"
+    SCREENING = "screening"
+    INTERVIEWING = "interviewing"
+    OFFER = "offer"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    GHOSTED = "ghosted"
+    WITHDRAWN = "withdrawn"
+
+    @property
+    def is_pending(self) -> bool:
+        """Waiting on someone: sent, and not yet ended one way or the other."""
+        return self in PENDING_STAGES
+
+    @property
+    def has_reply(self) -> bool:
+        """The employer has answered in some way."""
+        return self in REPLIED_STAGES
+
+
+PENDING_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER})
+REPLIED_STAGES = frozenset(
+    {Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED}
+)
+
+
+class ApplicationKind(StrEnum):
+    FULL_TIME = "full-time"
+    CONTRACT = "contract"
+    FREELANCE = "freelance"
+    OTHER = "other"
+
+
+class ActivityKind(StrEnum):
+    """What a person did for their search on a given day."""
+
+    APPLY = "apply"
+    FOLLOW_UP = "follow-up"
+    NETWORK = "network"
+    INTERVIEW = "interview"
+    LEARN = "learn"
+    PREP = "prep"
+    REFLECT = "reflect"
+    OTHER = "other"
+
+
+class Record(BaseModel):
+    """Fields every stored record shares, so two copies of a database can later be merged."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+
+    @property
+    def short_id(self) -> str:
+        """The first eight hex digits: enough to name a record on the command line."""
+        return self.id.hex[:8]
+
+    def touched(self, at: datetime, **changes: object) -> Self:
+        """A validated copy with `changes` applied and `updated_at` set to `at`."""
+        return type(self).model_validate({**self.model_dump(), **changes, "updated_at": at})
+
+
+class StageChange(BaseModel):
+    """One move in an application's history."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    stage: Stage
+    at: AwareDatetime
+    day: date
+    note: Note = ""
+
+
+class Application(Record):
+    company: Annotated[str, Field(min_length=1, max_length=200)]
+    role: Annotated[str, Field(min_length=1, max_length=200)]
+    kind: ApplicationKind = ApplicationKind.FULL_TIME
+    source: Name = ""
+    url: Note = ""
+    location: Name = ""
+    applied_on: date | None = None
+    stage: Stage = Stage.APPLIED
+    stage_history: list[StageChange] = Field(default_factory=list)
+    next_step: Name = ""
+    next_step_on: date | None = None
+    notes: LongText = ""
+    tags: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _names_are_not_blank(self) -> Self:
+        if not self.company.strip():
+            raise ValueError("company must not be blank")
+        if not self.role.strip():
+            raise ValueError("role must not be blank")
+        return self
+
+
+class Activity(Record):
+    """Something done on a logical day. The day is fixed when recorded and never recomputed."""
+
+    kind: ActivityKind
+    at: AwareDatetime
+    timezone: Annotated[str, Field(min_length=1, max_length=64)]
+    logical_day: date
+    note: Note = ""
+    application_id: uuid.UUID | None = None
+
+
+class Reflection(Record):
+    """What a person wrote in answer to a day's prompt. One per logical day."""
+
+    day: date
+    prompt: Name
+    text: Annotated[str, Field(min_length=1, max_length=20000)]
+
+
+class Settings(Record):
+    """The user's preferences. There is one of these per database."""
+
+    daily_target: Annotated[int, Field(ge=1, le=20)] = 1
+    rollover_hour: Annotated[int, Field(ge=0, le=12)] = 4
+    follow_up_days: Annotated[int, Field(ge=1, le=90)] = 7
+    max_follow_ups: Annotated[int, Field(ge=0, le=5)] = 2
+    ghosted_after_days: Annotated[int, Field(ge=7, le=365)] = 30
+    timezone: Annotated[str, Field(max_length=64)] = ""

@@ -1,0 +1,91 @@
+"""Applications in motion: when each was last touched, when a follow-up falls due, which come first."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from tui.core.models import ActivityKind, Application, Settings, Stage
+from tui.core.search import JobSearch
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """The next follow-up an unanswered application is owed."""
+
+    due_on: date
+    number: int  # 1 for the first follow-up, 2 for the second…
+    anchor: date  # the day it counts from: applied, or the previous follow-up
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """One line of the Pending applications table."""
+
+    application: Application
+    days_since_touch: int
+    next_step: str
+    next_due: date | None
+
+
+def last_touch(search: JobSearch, application: Application) -> date | None:
+    """The latest day anything happened on this application: applied, a stage move, a linked activity."""
+    days = [change.day for change in application.stage_history]
+    days += [activity.logical_day for activity in search.activities_for(application)]
+    if application.applied_on is not None:
+        days.append(application.applied_on)
+    return max(days, default=None)
+
+
+def next_follow_up(search: JobSearch, application: Application, settings: Settings) -> FollowUp | None:
+    """When the next follow-up is due, or None when none is owed (a reply came, or enough were sent)."""
+    if application.stage is not Stage.APPLIED or application.applied_on is None:
+        return None
+    sent = sorted(a.logical_day for a in search.activities_for(application, ActivityKind.FOLLOW_UP))
+    if len(sent) >= settings.max_follow_ups:
+        return None
+    anchor = max([application.applied_on, *sent])
+    return FollowUp(
+        due_on=anchor + timedelta(days=settings.follow_up_days), number=len(sent) + 1, anchor=anchor
+    )
+
+
+def pending_rows(search: JobSearch, settings: Settings, today: date) -> list[PendingRow]:
+    """Applications waiting on someone, most urgent first: the earliest due step, then the stalest."""
+    rows = []
+    for application in search.applications:
+        if not application.stage.is_pending:
+            continue
+        touched = last_touch(search, application)
+        idle = (today - touched).days if touched else 0
+        next_step, due = _next_step(search, application, settings, today)
+        rows.append(PendingRow(application, max(idle, 0), next_step, due))
+    rows.sort(key=lambda r: (r.next_due or date.max, -r.days_since_touch, r.application.company.lower()))
+    return rows
+
+
+def _next_step(
+    search: JobSearch, application: Application, settings: Settings, today: date
+) -> tuple[str, date | None]:
+    if application.next_step_on is not None:
+        label = application.next_step or "next step"
+        return f"{label} {describe_due(application.next_step_on, today)}", application.next_step_on
+    follow_up = next_follow_up(search, application, settings)
+    if follow_up is not None:
+        ordinal = "follow up" if follow_up.number == 1 else f"follow-up #{follow_up.number}"
+        return f"{ordinal} {describe_due(follow_up.due_on, today)}", follow_up.due_on
+    if application.stage is Stage.APPLIED:
+        return "wait for a reply", None
+    return "", None
+
+
+def describe_due(due: date, today: date) -> str:
+    """'today', 'in 3 days', '2 days late': how a due date reads from today."""
+    delta = (due - today).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "tomorrow"
+    if delta > 1:
+        return f"in {delta} days"
+    return "1 day late" if delta == -1 else f"{-delta} days late"

@@ -1,0 +1,30 @@
+"""Where nextyes keeps its files: the database, and the content shipped in `data/`."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+DB_ENV = "NEXTYES_DB"
+DB_FILENAME = "nextyes.json"
+
+
+def default_db_path() -> Path:
+    """The database used when neither `--db` nor NEXTYES_DB says otherwise."""
+    from platformdirs import user_data_path
+
+    return user_data_path("nextyes", appauthor=False) / DB_FILENAME
+
+
+def db_path(explicit: str | None) -> Path:
+    """`--db` first, then NEXTYES_DB, then the user's data directory."""
+    chosen = explicit or os.environ.get(DB_ENV)
+    return Path(chosen).expanduser() if chosen else default_db_path()
+
+
+def data_dir() -> Path:
+    """Shipped content: inside the package once installed, beside it in a source checkout."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).parent.parent / "data"

@@ -1,0 +1,21 @@
+"""The only code that opens the database file: atomic writes, a lock across processes, refusal of bad files."""
+
+from tui.store.database import SCHEMA_VERSION, Store, Transaction
+from tui.store.errors import (
+    CorruptDatabase,
+    DatabaseBusy,
+    NewerDatabase,
+    StoreError,
+    WriteFailed,
+)
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "CorruptDatabase",
+    "DatabaseBusy",
+    "NewerDatabase",
+    "Store",
+    "StoreError",
+    "Transaction",
+    "WriteFailed",
+]

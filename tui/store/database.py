@@ -1,0 +1,262 @@
+"""`Store`: reads the database into a `JobSearch`, and changes it in locked, atomic transactions.
+
+TinyDB's own JSONStorage rewrites the file in place and caches ids per instance, so every
+transaction here reads the file afresh under the lock into an in-memory TinyDB, and writes the
+result back once, atomically, only if it changed.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from filelock import FileLock, Timeout
+from pydantic import ValidationError
+from tinydb import Query, TinyDB
+from tinydb.storages import MemoryStorage
+
+from tui.core.models import Activity, Application, Record, Reflection, Settings
+from tui.core.search import JobSearch
+from tui.store.backups import keep_daily_backup, newest_backup
+from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
+from tui.store.files import atomic_write
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+TABLES: dict[str, type[Record]] = {
+    "applications": Application,
+    "activities": Activity,
+    "reflections": Reflection,
+    "settings": Settings,
+}
+TABLE_OF = {model: name for name, model in TABLES.items()}
+
+# Pure dict -> dict steps: MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+R = TypeVar("R", bound=Record)
+
+
+class Store:
+    """One database file. Cheap to create; holds no file handle and no cache between calls."""
+
+    def __init__(self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0) -> None:
+        self.path = Path(path)
+        self.now = now
+        self.lock_timeout = lock_timeout
+
+    @property
+    def lock_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".lock")
+
+    def load(self) -> JobSearch:
+        """Every record as it is now. No lock: an atomic replace never shows a half-written file."""
+        raw = self._read_raw()
+        return _to_search(self.path, raw if raw is not None else _empty(), self.default_settings)
+
+    def check(self) -> JobSearch:
+        """Load and validate everything; raises StoreError when anything is wrong."""
+        return self.load()
+
+    def default_settings(self) -> Settings:
+        stamp = self.now()
+        return Settings(created_at=stamp, updated_at=stamp)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Transaction]:
+        """Lock, read afresh, let the caller change records, then write once if anything changed."""
+        self._ensure_folder()
+        try:
+            lock = FileLock(self.lock_path, timeout=self.lock_timeout)
+            lock.acquire()
+        except Timeout:
+            raise DatabaseBusy(
+                self.path, "the database is busy", "another nextyes is writing to it; try again in a moment"
+            ) from None
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+        try:
+            previous = self._read_bytes()
+            raw = _migrate(self.path, _parse(self.path, previous)) if previous is not None else _empty()
+            transaction = Transaction(self, raw)
+            yield transaction
+            if transaction.changed:
+                self._write(transaction.raw, previous)
+        finally:
+            lock.release()
+
+    def _ensure_folder(self) -> None:
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+
+    def _read_bytes(self) -> bytes | None:
+        try:
+            return self.path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except IsADirectoryError:
+            raise CorruptDatabase(self.path, "is a folder, not a database file") from None
+        except OSError as error:
+            raise StoreError(self.path, f"cannot be read ({error.strerror or error})") from None
+
+    def _read_raw(self) -> dict[str, Any] | None:
+        payload = self._read_bytes()
+        if payload is None:
+            return None
+        return _migrate(self.path, _parse(self.path, payload))
+
+    def _write(self, raw: dict[str, Any], previous: bytes | None) -> None:
+        try:
+            payload = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if previous is not None:
+                keep_daily_backup(self.path, previous, self.now().date())
+            atomic_write(self.path, payload)
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+
+
+class Transaction:
+    """The records inside one locked read-modify-write. Every record is validated before it is kept."""
+
+    def __init__(self, store: Store, raw: dict[str, Any]) -> None:
+        self.store = store
+        self.raw = raw
+        self.changed = False
+        self._db = TinyDB(storage=MemoryStorage)
+        self._db.storage.memory = raw  # type: ignore[attr-defined]
+
+    @property
+    def search(self) -> JobSearch:
+        """The records as they stand inside this transaction, changes included."""
+        return _to_search(self.store.path, self.raw, self.store.default_settings)
+
+    @property
+    def settings(self) -> Settings:
+        rows = self._db.table("settings").all()
+        return Settings.model_validate(rows[0]) if rows else self.store.default_settings()
+
+    def add(self, record: Record) -> Record:
+        table = self._db.table(TABLE_OF[type(record)])
+        if table.contains(Query().id == str(record.id)):
+            raise ValueError(f"a record with id {record.id} already exists")
+        table.insert(_dump(record))
+        self.changed = True
+        return record
+
+    def replace(self, record: Record) -> Record:
+        """Store a new version of an existing record (same id)."""
+        table = self._db.table(TABLE_OF[type(record)])
+        if not table.update(_dump(record), Query().id == str(record.id)):
+            raise KeyError(f"no {TABLE_OF[type(record)]} record with id {record.id}")
+        self.changed = True
+        return record
+
+    def save_settings(self, settings: Settings) -> Settings:
+        table = self._db.table("settings")
+        table.truncate()
+        table.insert(_dump(settings))
+        self.changed = True
+        return settings
+
+    def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
+        row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
+        return model.model_validate(row) if row is not None else None
+
+
+def _dump(record: Record) -> dict[str, Any]:
+    # Round-trip through JSON mode so what is stored is exactly what a later read will validate.
+    return type(record).model_validate(record.model_dump()).model_dump(mode="json")
+
+
+def _empty() -> dict[str, Any]:
+    return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION}}, **{name: {} for name in TABLES}}
+
+
+def _parse(path: Path, payload: bytes) -> dict[str, Any]:
+    """Bytes to a database dict, or CorruptDatabase naming the file and the newest backup."""
+    if not payload.strip():
+        raise _corrupt(path, "is empty")
+    try:
+        text = payload.decode("utf-8")
+    except UnicodeDecodeError:
+        raise _corrupt(path, "is not UTF-8 text") from None
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _corrupt(path, f"is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get(META_TABLE), dict):
+        raise _corrupt(path, "is not a nextyes database")
+    version = _schema_version(raw)
+    if version is None:
+        raise _corrupt(path, "has no schema version")
+    if version > SCHEMA_VERSION:
+        raise NewerDatabase(
+            path,
+            f"was written by a newer nextyes (schema {version}; this one knows up to {SCHEMA_VERSION})",
+            "upgrade nextyes to open it; the file was not changed",
+        )
+    for name, table in raw.items():
+        if name != META_TABLE and name not in TABLES:
+            raise _corrupt(path, f"has an unknown table {name!r}")
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise _corrupt(path, f"has a malformed table {name!r}")
+    for name in TABLES:
+        raw.setdefault(name, {})
+    return raw
+
+
+def _schema_version(raw: dict[str, Any]) -> int | None:
+    meta = raw[META_TABLE]
+    version = next(iter(meta.values()), {}).get("schema_version") if meta else None
+    return version if isinstance(version, int) and version >= 1 else None
+
+
+def _migrate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
+    version = _schema_version(raw) or SCHEMA_VERSION
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+        raw[META_TABLE] = {"1": {"schema_version": version}}
+    return raw
+
+
+def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], Settings]) -> JobSearch:
+    try:
+        loaded = {
+            name: tuple(model.model_validate(doc) for doc in raw.get(name, {}).values())
+            for name, model in TABLES.items()
+        }
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"])
+        raise _corrupt(path, f"has a record that does not validate ({where}: {first['msg']})") from None
+    return JobSearch(
+        settings=loaded["settings"][0] if loaded["settings"] else default_settings(),  # type: ignore[arg-type]
+        applications=loaded["applications"],  # type: ignore[arg-type]
+        activities=loaded["activities"],  # type: ignore[arg-type]
+        reflections=loaded["reflections"],  # type: ignore[arg-type]
+    )
+
+
+def _corrupt(path: Path, problem: str) -> CorruptDatabase:
+    backup = newest_backup(path)
+    advice = f"the newest backup is {backup}" if backup else "there is no backup yet"
+    return CorruptDatabase(path, f"{problem}; it was left untouched", advice)
+
+
+def _write_error(path: Path, error: OSError) -> WriteFailed:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        problem = "cannot be saved: the disk is full"
+    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        problem = "cannot be saved: the file or its folder is read-only"
+    else:
+        problem = f"cannot be saved ({error.strerror or error})"
+    return WriteFailed(path, problem, "nothing was changed")
