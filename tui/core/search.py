@@ -35,6 +35,17 @@ class JobSearch:
             grouped[activity.logical_day].append(activity)
         return dict(grouped)
 
+    def as_of(self, day: date) -> JobSearch:
+        """The search as it stood at the end of `day`: later applications and activities left out."""
+        return JobSearch(
+            settings=self.settings,
+            applications=tuple(
+                a for a in self.applications if a.applied_on is None or a.applied_on <= day
+            ),
+            activities=tuple(a for a in self.activities if a.logical_day <= day),
+            reflections=tuple(r for r in self.reflections if r.day <= day),
+        )
+
     def activities_for(self, application: Application, kind: ActivityKind | None = None) -> list[Activity]:
         linked = self.activities_by_application.get(application.id, [])
         return [a for a in linked if kind is None or a.kind is kind]

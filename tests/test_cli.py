@@ -1,0 +1,227 @@
+"""The `nextyes` shell commands, as a person types them: output, exit status, and what lands on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FakeClock
+from tui.cli import main
+from tui.store import Store
+
+
+@pytest.fixture
+def run(db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]):
+    """Run `nextyes ARGS --db <tmp>` in-process at the fixed clock; returns (status, stdout, stderr)."""
+
+    def invoke(*arguments: str) -> tuple[int, str, str]:
+        status = main([*arguments, "--db", str(db_path)], now=clock)
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke
+
+
+def status_json(run) -> dict:
+    status, out, _ = run("status", "--json")
+    assert status == 0
+    return json.loads(out)
+
+
+def test_add_prints_short_id_and_records_an_apply_activity(run, store: Store) -> None:
+    status, out, err = run("add", "Acme", "Backend Engineer", "--source", "LinkedIn", "--kind", "contract")
+    assert status == 0, err
+    search = store.load()
+    [application] = search.applications
+    assert application.short_id in out
+    assert (application.company, application.role, application.source) == ("Acme", "Backend Engineer", "LinkedIn")
+    assert application.kind.value == "contract"
+    assert application.stage.value == "applied"
+    assert application.applied_on == date(2026, 3, 15)
+    [activity] = search.activities
+    assert activity.kind.value == "apply" and activity.application_id == application.id
+
+
+def test_add_on_an_earlier_day_counts_for_that_day(run, store: Store) -> None:
+    run("add", "Acme", "Engineer", "--on", "3 days ago")
+    search = store.load()
+    assert search.applications[0].applied_on == date(2026, 3, 12)
+    assert search.activities[0].logical_day == date(2026, 3, 12)
+
+
+def test_log_accepts_note_words_before_or_after_options(run, store: Store) -> None:
+    assert run("log", "network", "coffee", "with", "Dana")[0] == 0
+    assert run("log", "learn", "--on", "yesterday", "sql", "course")[0] == 0
+    notes = {(a.kind.value, a.note, a.logical_day) for a in store.load().activities}
+    assert notes == {
+        ("network", "coffee with Dana", date(2026, 3, 15)),
+        ("learn", "sql course", date(2026, 3, 14)),
+    }
+
+
+def test_log_links_an_application_by_company_name_or_short_id(run, store: Store) -> None:
+    run("add", "Acme", "Engineer")
+    short_id = store.load().applications[0].short_id
+    assert run("log", "follow-up", "--app", "acm", "emailed")[0] == 0
+    assert run("log", "interview", "--app", short_id)[0] == 0
+    linked = [a for a in store.load().activities if a.kind.value in ("follow-up", "interview")]
+    assert len(linked) == 2
+    assert all(a.application_id == store.load().applications[0].id for a in linked)
+
+
+def test_ambiguous_or_unknown_application_is_bad_input(run, store: Store) -> None:
+    run("add", "Acme", "Engineer")
+    run("add", "Acme Labs", "Analyst")
+    before = store.path.read_bytes()
+    status, _, err = run("log", "follow-up", "--app", "acme")
+    assert status == 2 and "more than one application" in err
+    status, _, err = run("log", "follow-up", "--app", "globex")
+    assert status == 2 and "no application matches 'globex'" in err
+    assert store.path.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (("log", "dance"), "invalid choice: 'dance'"),
+        (("log", "apply", "--on", "someday"), "cannot read the date 'someday'"),
+        (("log", "apply", "--on", "1900-01-01"), "out of range"),
+        (("log", "apply", "--on", "2300-01-01"), "out of range"),
+        (("log", "apply", "--on", "2026-03-16"), "is in the future"),
+        (("add", "Acme"), "required: ROLE"),
+        (("add", " ", "Engineer"), "company"),
+        (("add", "Acme", "Engineer", "--kind", "permanent"), "invalid choice: 'permanent'"),
+        (("add", "Acme", "x" * 201), "role"),
+        (("status", "--as-of", "the other day"), "cannot read the date"),
+        (("frobnicate",), "invalid choice: 'frobnicate'"),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2_with_nothing_written(run, db_path: Path, arguments, message) -> None:
+    status, out, err = run(*arguments)
+    assert status == 2
+    assert message in err
+    assert err.count("\n") == 1 and err.startswith("nextyes: ")
+    assert "Traceback" not in err and out == ""
+    assert not db_path.exists()
+
+
+def test_database_problem_names_the_file_and_exits_3(run, db_path: Path) -> None:
+    db_path.write_text("{", encoding="utf-8")
+    for arguments in (("status",), ("log", "apply"), ("add", "Acme", "Engineer"), ("check",)):
+        status, _, err = run(*arguments)
+        assert status == 3
+        assert str(db_path) in err and "not valid JSON" in err
+        assert err.count("\n") == 1
+    assert db_path.read_text(encoding="utf-8") == "{"
+
+
+def test_status_json_reports_streak_momentum_and_what_is_waiting(run, clock: FakeClock) -> None:
+    for days_ago in (2, 1, 0):
+        run("log", "apply", "--on", f"{days_ago} days ago")
+    run("add", "Acme", "Engineer", "--on", "8 days ago")
+    report = status_json(run)
+    assert report["as_of"] == "2026-03-15"
+    assert report["current_streak"] == 3
+    assert report["longest_streak"] == 3
+    assert 0 < report["momentum"] < 1
+    assert report["pending_applications"] == 1
+    # The follow-up on Acme is due (8 days, no reply) and the reflection is unwritten.
+    assert report["actions_due"] == 2
+    assert {a["kind"] for a in report["actions"]} == {"follow-up", "reflection"}
+
+
+def test_streak_holds_while_today_is_pending(run, clock: FakeClock) -> None:
+    run("log", "apply", "--on", "yesterday")
+    run("log", "apply", "--on", "2 days ago")
+    report = status_json(run)
+    assert report["current_streak"] == 2
+    clock.advance(days=1)
+    assert status_json(run)["current_streak"] == 0
+
+
+def test_as_of_reports_an_earlier_day(run) -> None:
+    run("log", "apply", "--on", "5 days ago")
+    run("log", "apply", "--on", "4 days ago")
+    status, out, _ = run("status", "--json", "--as-of", "2026-03-11")
+    report = json.loads(out)
+    assert report["as_of"] == "2026-03-11"
+    assert report["current_streak"] == 2
+
+
+def test_status_text_greets_a_zero_streak_as_a_fresh_start(run) -> None:
+    status, out, _ = run("status")
+    assert status == 0
+    assert "Streak:   0 days" in out
+    status, out, _ = run("log", "prep", "--on", "3 days ago")
+    assert "A fresh start" in out
+
+
+def test_today_prints_one_action_a_line(run) -> None:
+    run("add", "Acme", "Engineer", "--on", "7 days ago")
+    status, out, _ = run("today")
+    lines = out.splitlines()
+    assert status == 0
+    assert lines[0].startswith("○ Follow up with Acme (Engineer)")
+    assert any("0 of 1" in line and line.startswith("○") for line in lines)
+    assert lines[-1].startswith("○ Write today's reflection")
+    run("log", "prep")
+    lines = run("today")[1].splitlines()
+    assert any("1 of 1" in line and line.startswith("✓") for line in lines)
+
+
+def test_export_json_holds_every_record(run, tmp_path: Path) -> None:
+    run("add", "Acme", "Engineer")
+    run("log", "network", "lunch with Sam")
+    out_file = tmp_path / "export.json"
+    status, out, _ = run("export", "--format", "json", "--out", str(out_file))
+    assert status == 0 and str(out_file) in out
+    document = json.loads(out_file.read_text(encoding="utf-8"))
+    assert [a["company"] for a in document["applications"]] == ["Acme"]
+    assert sorted(a["kind"] for a in document["activities"]) == ["apply", "network"]
+    assert document["settings"]["daily_target"] == 1
+    status, out, _ = run("export")
+    assert json.loads(out)["applications"][0]["company"] == "Acme"
+
+
+def test_check_reports_a_sound_file(run) -> None:
+    status, out, _ = run("check")
+    assert status == 0 and "no database yet" in out
+    run("log", "apply")
+    status, out, _ = run("check")
+    assert status == 0 and "sound — 0 applications, 1 activity, 0 reflections" in out
+
+
+def test_text_is_stored_intact(run, store: Store) -> None:
+    note = "Café ☕ مقابلة ñ 🎉 e\u0301"
+    run("log", "network", note)
+    assert store.load().activities[0].note == note
+
+
+def _shell(*arguments: str, env_db: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+    environment = {**os.environ, "NEXTYES_DB": str(env_db), "TZ": "UTC"}
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *arguments],
+        capture_output=True, text=True, env=environment, cwd=cwd, timeout=60,
+    )
+
+
+def test_nextyes_db_environment_variable_and_python_dash_m(tmp_path: Path) -> None:
+    db = tmp_path / "elsewhere" / "search.json"
+    result = _shell("log", "apply", "--on", "2024-05-01", "sent one", env_db=db, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Logged apply on 2024-05-01" in result.stdout
+    assert json.loads(db.read_text(encoding="utf-8"))["activities"]
+
+
+def test_no_traceback_when_the_database_is_a_folder(tmp_path: Path) -> None:
+    db = tmp_path / "db.json"
+    db.mkdir()
+    result = _shell("status", env_db=db, cwd=tmp_path)
+    assert result.returncode == 3
+    assert "is a folder" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,1 @@
+"""Moving records in and out of nextyes: export and import formats."""
