@@ -225,3 +225,28 @@ def test_no_traceback_when_the_database_is_a_folder(tmp_path: Path) -> None:
     result = _shell("status", env_db=db, cwd=tmp_path)
     assert result.returncode == 3
     assert "is a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_settings_show_and_change(run, store: Store) -> None:
+    status, out, _ = run("settings")
+    assert status == 0 and "daily target:   1" in out and "rollover hour:  04:00" in out
+    status, out, _ = run("settings", "--daily-target", "2", "--follow-up-days", "10", "--timezone", "Asia/Tokyo")
+    assert status == 0 and "daily target:   2" in out and "Asia/Tokyo" in out
+    settings = store.load().settings
+    assert (settings.daily_target, settings.follow_up_days, settings.timezone) == (2, 10, "Asia/Tokyo")
+    status, _, err = run("settings", "--timezone", "Mars/Olympus")
+    assert status == 2 and "unknown time zone 'Mars/Olympus'" in err
+    status, _, err = run("settings", "--rollover-hour", "13")
+    assert status == 2 and "rollover_hour" in err
+    assert store.load().settings.rollover_hour == 4
+
+
+def test_changing_time_zone_moves_no_stored_day(run, store: Store, clock: FakeClock) -> None:
+    # 23:30 UTC on the 14th: still the 14th in UTC, already the 15th in Tokyo.
+    clock.current = clock.current.replace(day=14, hour=23)
+    run("log", "apply")
+    run("settings", "--timezone", "Asia/Tokyo")
+    run("log", "network")
+    days = {a.kind.value: a.logical_day for a in store.load().activities}
+    assert days == {"apply": date(2026, 3, 14), "network": date(2026, 3, 15)}
+    assert {a.timezone for a in store.load().activities} == {"UTC", "Asia/Tokyo"}

@@ -16,7 +16,7 @@ from typing import NoReturn
 from pydantic import ValidationError
 
 from tui import __version__
-from tui.clock import Clock, system_clock, zone_named
+from tui.clock import Clock, is_zone, system_clock, zone_named
 from tui.core.dashboard import Dashboard, build_dashboard
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import ActivityKind, Application, ApplicationKind
@@ -88,6 +88,13 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
 
     commands.add_parser("check", parents=[common], help="verify the database file")
+
+    settings = commands.add_parser("settings", parents=[common], help="show or change your settings")
+    settings.add_argument("--daily-target", type=int, metavar="N", help="activities that make a day count (1-20)")
+    settings.add_argument("--rollover-hour", type=int, metavar="H",
+                          help="hour a new day starts, 0-12 (default 4: 01:30 counts for the day before)")
+    settings.add_argument("--follow-up-days", type=int, metavar="D", help="days without a reply before a follow-up (1-90)")
+    settings.add_argument("--timezone", metavar="ZONE", help="IANA time zone such as Europe/Berlin ('' for the system's)")
     return parser
 
 
@@ -132,6 +139,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         "today": _today,
         "export": _export,
         "check": _check,
+        "settings": _settings,
     }[options.command]
     try:
         return handler(recorder, options)
@@ -246,6 +254,24 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
         ]
     )
     print(f"{path}: sound — {counts}")
+    return 0
+
+
+SETTING_OPTIONS = ("daily_target", "rollover_hour", "follow_up_days", "timezone")
+
+
+def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
+    changes = {name: getattr(options, name) for name in SETTING_OPTIONS if getattr(options, name) is not None}
+    if changes.get("timezone") and not is_zone(changes["timezone"]):
+        raise BadInput(f"unknown time zone {changes['timezone']!r}; use an IANA name such as Europe/Berlin")
+    settings = recorder.update_settings(**changes) if changes else recorder.store.load().settings
+    zone = settings.timezone or f"{zone_named('').key} (the system's)"
+    print(
+        f"daily target:   {settings.daily_target}\n"
+        f"rollover hour:  {settings.rollover_hour:02d}:00\n"
+        f"follow-up days: {settings.follow_up_days}\n"
+        f"time zone:      {zone}"
+    )
     return 0
 
 

@@ -20,12 +20,12 @@ def system_zone_name() -> str:
         if "zoneinfo/" in target:
             candidates.append(target.split("zoneinfo/", 1)[1])
     for name in candidates:
-        if name and _is_zone(name):
+        if name and is_zone(name):
             return name
     return "UTC"
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -34,7 +34,7 @@ def _is_zone(name: str) -> bool:
 
 
 def zone_named(name: str) -> ZoneInfo:
-    return ZoneInfo(name) if name and _is_zone(name) else ZoneInfo(system_zone_name())
+    return ZoneInfo(name) if name and is_zone(name) else ZoneInfo(system_zone_name())
 
 
 def system_clock(zone: ZoneInfo) -> Clock:

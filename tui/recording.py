@@ -118,6 +118,11 @@ class Recorder:
             self._add_activity(tx, stamp, kind, f"{application.company}: {stage.value}", day, application.id)
             return moved
 
+    def update_settings(self, **changes: object) -> Settings:
+        """Change settings; a new time zone or rollover hour moves no stored day."""
+        with self.store.transaction() as tx:
+            return tx.save_settings(tx.settings.touched(self.now(), **changes))
+
     def complete(self, action: Action, note: str = "") -> Activity | None:
         """Mark a today's action done by logging the activity it stands for."""
         if action.logs is None:
