@@ -37,14 +37,26 @@ def last_touch(search: JobSearch, application: Application) -> date | None:
     return max(days, default=None)
 
 
+def applied_day(application: Application) -> date | None:
+    """The day the application was sent: `applied_on`, or else its latest move to applied.
+
+    A job saved first and applied to later gets its move into the history, not an `applied_on`.
+    """
+    if application.applied_on is not None:
+        return application.applied_on
+    moves = [change.day for change in application.stage_history if change.stage is Stage.APPLIED]
+    return max(moves, default=None)
+
+
 def next_follow_up(search: JobSearch, application: Application, settings: Settings) -> FollowUp | None:
     """When the next follow-up is due, or None when none is owed (a reply came, or enough were sent)."""
-    if application.stage is not Stage.APPLIED or application.applied_on is None:
+    applied_on = applied_day(application)
+    if application.stage is not Stage.APPLIED or applied_on is None:
         return None
     sent = sorted(a.logical_day for a in search.activities_for(application, ActivityKind.FOLLOW_UP))
     if len(sent) >= settings.max_follow_ups:
         return None
-    anchor = max([application.applied_on, *sent])
+    anchor = max([applied_on, *sent])
     return FollowUp(
         due_on=anchor + timedelta(days=settings.follow_up_days), number=len(sent) + 1, anchor=anchor
     )

@@ -37,3 +37,13 @@ def keep_daily_backup(db_path: Path, previous: bytes, today: date) -> None:
     atomic_write(target, previous)
     for stale in list_backups(db_path)[DAILY_BACKUPS_KEPT:]:
         stale.unlink(missing_ok=True)
+
+
+def keep_pre_migration_copy(db_path: Path, previous: bytes, schema_version: int) -> Path:
+    """Keep the file as it was before its first write in a newer schema. Never pruned nor overwritten."""
+    folder = backup_folder(db_path)
+    target = folder / f"{db_path.stem}.schema-{schema_version}.json"
+    if not target.exists():
+        folder.mkdir(exist_ok=True)
+        atomic_write(target, previous)
+    return target

@@ -23,7 +23,7 @@ from tinydb.storages import MemoryStorage
 
 from tui.core.models import Activity, Application, Record, Reflection, Settings
 from tui.core.search import JobSearch
-from tui.store.backups import keep_daily_backup, newest_backup
+from tui.store.backups import keep_daily_backup, keep_pre_migration_copy, newest_backup
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
 from tui.store.files import atomic_write
 
@@ -83,11 +83,15 @@ class Store:
             raise _write_error(self.path, error) from None
         try:
             previous = self._read_bytes()
-            raw = _migrate(self.path, _parse(self.path, previous)) if previous is not None else _empty()
+            raw = _parse(self.path, previous) if previous is not None else _empty()
+            written_as = _schema_version(raw) or SCHEMA_VERSION
+            raw = _migrate(self.path, raw)
+            # Refuse a file with a bad record before any change: writing would carry the bad record on.
+            _to_search(self.path, raw, self.default_settings)
             transaction = Transaction(self, raw)
             yield transaction
             if transaction.changed:
-                self._write(transaction.raw, previous)
+                self._write(transaction.raw, previous, written_as)
         finally:
             lock.release()
 
@@ -113,10 +117,19 @@ class Store:
             return None
         return _migrate(self.path, _parse(self.path, payload))
 
-    def _write(self, raw: dict[str, Any], previous: bytes | None) -> None:
+    def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> None:
         try:
             payload = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        except (TypeError, ValueError) as error:
+            raise WriteFailed(
+                self.path, f"cannot be saved: a record cannot be written as JSON ({error})", "nothing was changed"
+            ) from None
+        if payload == previous:
+            return
+        try:
             if previous is not None:
+                if written_as < SCHEMA_VERSION:
+                    keep_pre_migration_copy(self.path, previous, written_as)
                 keep_daily_backup(self.path, previous, self.now().date())
             atomic_write(self.path, payload)
         except OSError as error:
@@ -192,6 +205,8 @@ def _parse(path: Path, payload: bytes) -> dict[str, Any]:
         raw = json.loads(text)
     except json.JSONDecodeError as error:
         raise _corrupt(path, f"is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise _corrupt(path, "is not valid JSON (nested too deeply)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get(META_TABLE), dict):
         raise _corrupt(path, "is not a nextyes database")
     version = _schema_version(raw)
@@ -208,15 +223,19 @@ def _parse(path: Path, payload: bytes) -> dict[str, Any]:
             raise _corrupt(path, f"has an unknown table {name!r}")
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise _corrupt(path, f"has a malformed table {name!r}")
+        # TinyDB numbers documents; a key that is not a number makes its next insert fail.
+        if not all(key.isascii() and key.isdigit() for key in table):
+            raise _corrupt(path, f"has a malformed table {name!r} (a document key is not a number)")
     for name in TABLES:
         raw.setdefault(name, {})
     return raw
 
 
 def _schema_version(raw: dict[str, Any]) -> int | None:
-    meta = raw[META_TABLE]
-    version = next(iter(meta.values()), {}).get("schema_version") if meta else None
-    return version if isinstance(version, int) and version >= 1 else None
+    first = next(iter(raw[META_TABLE].values()), None)
+    version = first.get("schema_version") if isinstance(first, dict) else None
+    is_number = isinstance(version, int) and not isinstance(version, bool)
+    return version if is_number and version >= 1 else None
 
 
 def _migrate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:

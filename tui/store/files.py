@@ -16,7 +16,12 @@ def atomic_write(path: Path, payload: bytes) -> None:
     folder = path.parent
     handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(handle, "wb") as temp:
+        try:
+            temp = os.fdopen(handle, "wb")
+        except BaseException:
+            os.close(handle)
+            raise
+        with temp:
             temp.write(payload)
             temp.flush()
             os.fsync(temp.fileno())
@@ -31,12 +36,18 @@ def atomic_write(path: Path, payload: bytes) -> None:
 
 
 def fsync_folder(folder: Path) -> None:
-    """Make a rename in `folder` durable (a no-op where folders cannot be opened, as on Windows)."""
+    """Make a rename in `folder` durable, as far as the file system allows.
+
+    Best effort: it runs after the rename, when the new file is already what every reader sees.
+    Reporting a failure then would say "nothing was saved" about a change that was, and invite a
+    retry that records it twice. Some file systems (and Windows) cannot fsync a folder at all.
+    """
     try:
         handle = os.open(folder, os.O_RDONLY)
-    except (PermissionError, IsADirectoryError):
+    except OSError:
         return
     try:
-        os.fsync(handle)
+        with contextlib.suppress(OSError):
+            os.fsync(handle)
     finally:
         os.close(handle)

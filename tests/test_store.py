@@ -1,0 +1,514 @@
+"""The store keeps what it is given, refuses files it does not understand, and keeps daily backups."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import uuid
+from collections.abc import Callable
+from typing import Protocol
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from tui.core.models import Activity, ActivityKind, Application, Reflection, Settings, Stage
+from tui.store import SCHEMA_VERSION, CorruptDatabase, NewerDatabase, Store, StoreError
+from tui.store import database
+from tui.store.backups import DAILY_BACKUPS_KEPT, backup_folder, list_backups
+
+
+class FakeClock(Protocol):
+    """The shape of conftest's clock fixture: call it for now, move it by hand."""
+
+    def __call__(self) -> datetime: ...
+
+    def advance(self, **delta: float) -> None: ...
+
+
+def application(clock: FakeClock, company: str = "Acme", role: str = "Engineer") -> Application:
+    return Application(
+        company=company,
+        role=role,
+        applied_on=clock().date(),
+        next_step_on=clock().date() + timedelta(days=7),
+        created_at=clock(),
+        updated_at=clock(),
+    )
+
+
+def activity(clock: FakeClock, note: str = "", kind: ActivityKind = ActivityKind.NETWORK) -> Activity:
+    return Activity(
+        kind=kind,
+        at=clock(),
+        timezone="UTC",
+        logical_day=clock().date(),
+        note=note,
+        created_at=clock(),
+        updated_at=clock(),
+    )
+
+
+def save(store: Store, *records: Application | Activity | Reflection) -> None:
+    with store.transaction() as tx:
+        for record in records:
+            tx.add(record)
+
+
+def on_disk(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def fingerprint(path: Path) -> tuple[bytes, int, int]:
+    """Bytes, inode and modification time: an atomic rewrite with equal bytes still changes the inode."""
+    info = path.stat()
+    return path.read_bytes(), info.st_ino, info.st_mtime_ns
+
+
+def temp_files(folder: Path) -> list[Path]:
+    return [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+# --- Round trip -------------------------------------------------------------------------------------
+
+
+def test_records_added_in_a_transaction_load_back_equal(store: Store, clock: FakeClock) -> None:
+    job = application(clock)
+    call = activity(clock, "coffee with a recruiter")
+    reflection = Reflection(
+        day=clock().date(), prompt="What went well?", text="Sent two applications", created_at=clock(), updated_at=clock()
+    )
+    preferences = Settings(daily_target=3, rollover_hour=2, created_at=clock(), updated_at=clock())
+    with store.transaction() as tx:
+        tx.add(job)
+        tx.add(call)
+        tx.add(reflection)
+        tx.save_settings(preferences)
+
+    loaded = Store(store.path, clock).load()
+
+    assert loaded.applications == (job,)
+    assert loaded.activities == (call,)
+    assert loaded.reflections == (reflection,)
+    assert loaded.settings == preferences
+
+
+def test_dates_are_iso_strings_on_disk_and_the_file_carries_its_schema_version(
+    store: Store, clock: FakeClock
+) -> None:
+    job = application(clock)
+    save(store, job)
+
+    raw = on_disk(store.path)
+    (stored,) = raw["applications"].values()
+    assert stored["applied_on"] == "2026-03-15"
+    assert stored["next_step_on"] == "2026-03-22"
+    assert isinstance(stored["created_at"], str)
+    assert datetime.fromisoformat(stored["created_at"]) == job.created_at == clock()
+    assert stored["id"] == str(job.id)
+    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [SCHEMA_VERSION]
+
+
+def test_a_transaction_that_changes_nothing_does_not_rewrite_the_file(store: Store, clock: FakeClock) -> None:
+    job = application(clock)
+    save(store, job)
+    before = fingerprint(store.path)
+    clock.advance(days=1)  # a new day: a write now would also leave a backup behind
+
+    with store.transaction() as tx:
+        assert tx.get(Application, job.id) == job
+        assert tx.search.applications == (job,)
+
+    assert fingerprint(store.path) == before
+    assert list_backups(store.path) == []
+
+
+def test_replacing_a_record_with_an_identical_copy_does_not_rewrite_the_file(
+    store: Store, clock: FakeClock
+) -> None:
+    job = application(clock)
+    save(store, job)
+    before = fingerprint(store.path)
+
+    with store.transaction() as tx:
+        tx.replace(job)
+
+    assert fingerprint(store.path) == before
+
+
+def test_a_missing_file_loads_as_an_empty_search_and_is_not_created_by_reading(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    path = tmp_path / "not" / "yet" / "nextyes.json"
+    store = Store(path, clock)
+
+    search = store.load()
+    with store.transaction():
+        pass
+
+    assert (search.applications, search.activities, search.reflections) == ((), (), ())
+    assert search.settings.daily_target == Settings(created_at=clock(), updated_at=clock()).daily_target
+    assert not path.exists()
+
+
+def test_the_first_write_creates_the_file_and_its_folders(tmp_path: Path, clock: FakeClock) -> None:
+    path = tmp_path / "not" / "yet" / "nextyes.json"
+    store = Store(path, clock)
+    job = application(clock)
+
+    save(store, job)
+
+    assert Store(path, clock).load().applications == (job,)
+
+
+def test_replace_keeps_the_new_version_only(store: Store, clock: FakeClock) -> None:
+    job = application(clock)
+    save(store, job)
+    clock.advance(hours=3)
+    moved = job.touched(clock(), stage=Stage.SCREENING)
+
+    with store.transaction() as tx:
+        tx.replace(moved)
+
+    (loaded,) = store.load().applications
+    assert loaded.stage is Stage.SCREENING
+    assert loaded.updated_at == clock()
+    assert loaded.created_at == job.created_at
+
+
+def test_a_failing_transaction_body_saves_none_of_its_changes(store: Store, clock: FakeClock) -> None:
+    kept = application(clock, "Kept")
+    save(store, kept)
+    before = fingerprint(store.path)
+
+    with pytest.raises(RuntimeError), store.transaction() as tx:
+        tx.add(application(clock, "Dropped"))
+        tx.replace(kept.touched(clock(), stage=Stage.OFFER))
+        raise RuntimeError("the caller changed its mind")
+
+    assert fingerprint(store.path) == before
+    assert store.load().applications == (kept,)
+
+
+def test_adding_the_same_record_twice_or_replacing_an_unknown_one_is_refused(
+    store: Store, clock: FakeClock
+) -> None:
+    job = application(clock)
+    save(store, job)
+    before = fingerprint(store.path)
+
+    with pytest.raises(ValueError, match="already exists"), store.transaction() as tx:
+        tx.add(job)
+    with pytest.raises(KeyError), store.transaction() as tx:
+        tx.replace(application(clock, "Never added"))
+
+    assert fingerprint(store.path) == before
+
+
+def test_a_record_that_does_not_validate_is_never_written(store: Store, clock: FakeClock) -> None:
+    save(store, application(clock))
+    before = fingerprint(store.path)
+    blank = Application.model_construct(
+        id=uuid.uuid4(), company="", role="Engineer", created_at=clock(), updated_at=clock()
+    )
+
+    with pytest.raises(ValidationError), store.transaction() as tx:
+        tx.add(blank)
+
+    assert fingerprint(store.path) == before
+    assert len(store.load().applications) == 1
+
+
+# --- Files that are not ours are refused, untouched ---------------------------------------------------
+
+
+def _valid_database(clock: FakeClock) -> bytes:
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "nextyes.json", clock)
+        save(store, application(clock, "Acme"), application(clock, "Globex"), activity(clock, "a long note " * 20))
+        return store.path.read_bytes()
+
+
+def _with_change(change: Callable[[dict], object]) -> Callable[[FakeClock], bytes]:
+    def build(clock: FakeClock) -> bytes:
+        raw = json.loads(_valid_database(clock))
+        change(raw)
+        return json.dumps(raw).encode()
+
+    return build
+
+
+def _first_application(raw: dict) -> dict:
+    return next(iter(raw["applications"].values()))
+
+
+META = {"_meta": {"1": {"schema_version": SCHEMA_VERSION}}}
+
+CORRUPT: dict[str, Callable[[FakeClock], bytes]] = {
+    "empty": lambda clock: b"",
+    "whitespace only": lambda clock: b" \n\t\r\n",
+    "an opening brace": lambda clock: b"{",
+    "truncated": lambda clock: _valid_database(clock)[: len(_valid_database(clock)) // 2],
+    "missing its last byte": lambda clock: _valid_database(clock)[:-1],
+    "NUL bytes": lambda clock: b"\x00" * 64,
+    "NUL bytes after a crash": lambda clock: _valid_database(clock)[:40] + b"\x00" * 4096,
+    "invalid UTF-8": lambda clock: b'{"_meta": {"1": {"schema_version": 1}}, "x": "\xff\xfe"}',
+    "a JSON list": lambda clock: b"[]",
+    "a JSON string": lambda clock: b'"nextyes"',
+    "nested too deeply": lambda clock: b"[" * 100_000,
+    "another program's TinyDB": lambda clock: b'{"_default": {"1": {"name": "x"}}}',
+    "no schema version": lambda clock: b'{"_meta": {}, "applications": {}}',
+    "a schema version that is not a number": lambda clock: b'{"_meta": {"1": {"schema_version": "1"}}}',
+    "a schema version that is a boolean": lambda clock: b'{"_meta": {"1": {"schema_version": true}}}',
+    "a meta document that is not an object": lambda clock: b'{"_meta": {"1": 1}}',
+    "a table that is a list": lambda clock: json.dumps({**META, "applications": []}).encode(),
+    "a document that is not an object": lambda clock: json.dumps({**META, "activities": {"1": "x"}}).encode(),
+    "an unknown table": lambda clock: json.dumps({**META, "contacts": {}}).encode(),
+    "a document key that is not a number": _with_change(
+        lambda raw: raw.update(applications={"first": _first_application(raw)})
+    ),
+    "an application without a company": _with_change(lambda raw: _first_application(raw).update(company="")),
+    "a field this version does not know": _with_change(lambda raw: _first_application(raw).update(salary=1)),
+    "a timestamp without its offset": _with_change(
+        lambda raw: _first_application(raw).update(created_at="2026-03-15T14:30:00")
+    ),
+    "invalid settings": _with_change(
+        lambda raw: raw.update(settings={"1": {"daily_target": 0, "created_at": "x", "updated_at": "x"}})
+    ),
+}
+
+
+@pytest.fixture(params=list(CORRUPT), ids=list(CORRUPT))
+def corrupt_file(request: pytest.FixtureRequest, db_path: Path, clock: FakeClock) -> bytes:
+    payload = CORRUPT[request.param](clock)
+    db_path.write_bytes(payload)
+    return payload
+
+
+def test_a_corrupt_file_is_refused_by_load_naming_the_file(store: Store, corrupt_file: bytes) -> None:
+    before = fingerprint(store.path)
+
+    with pytest.raises(CorruptDatabase) as refused:
+        store.load()
+
+    assert str(store.path) in str(refused.value)
+    assert "no backup" in str(refused.value)
+    assert fingerprint(store.path) == before
+
+
+def test_a_corrupt_file_is_refused_by_a_transaction_and_never_written(
+    store: Store, clock: FakeClock, corrupt_file: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = fingerprint(store.path)
+    writes: list[Path] = []
+    monkeypatch.setattr(database, "atomic_write", lambda path, payload: writes.append(path))
+    clock.advance(days=1)
+
+    with pytest.raises(CorruptDatabase) as refused, store.transaction() as tx:
+        tx.add(application(clock))
+
+    assert str(store.path) in str(refused.value)
+    assert writes == []
+    assert fingerprint(store.path) == before
+    assert list_backups(store.path) == []
+    assert temp_files(store.path.parent) == []
+
+
+def test_the_refusal_names_the_newest_backup(store: Store, clock: FakeClock) -> None:
+    for day in range(3):
+        save(store, application(clock, f"Day {day}"))
+        clock.advance(days=1)
+    newest = list_backups(store.path)[0]
+    store.path.write_bytes(b"{")
+
+    with pytest.raises(CorruptDatabase) as refused:
+        store.load()
+
+    assert [b.name for b in list_backups(store.path)] == ["nextyes-2026-03-17.json", "nextyes-2026-03-16.json"]
+    assert str(newest) in str(refused.value)
+
+
+def test_a_database_from_a_newer_nextyes_is_refused_and_left_unchanged(store: Store, clock: FakeClock) -> None:
+    newer = json.loads(_valid_database(clock))
+    newer["_meta"] = {"1": {"schema_version": SCHEMA_VERSION + 1}}
+    newer["contacts"] = {"1": {"name": "a table this version has never heard of"}}
+    store.path.write_text(json.dumps(newer), encoding="utf-8")
+    before = fingerprint(store.path)
+
+    with pytest.raises(NewerDatabase) as on_load:
+        store.load()
+    with pytest.raises(NewerDatabase) as on_write, store.transaction() as tx:
+        tx.add(application(clock))
+
+    for refused in (on_load.value, on_write.value):
+        assert str(store.path) in str(refused)
+        assert "newer" in str(refused)
+    assert fingerprint(store.path) == before
+
+
+def test_a_folder_where_the_file_should_be_is_an_error_naming_it(store: Store) -> None:
+    store.path.mkdir()
+
+    with pytest.raises(StoreError) as refused:
+        store.load()
+
+    assert str(store.path) in str(refused.value)
+
+
+# --- Daily backups ------------------------------------------------------------------------------------
+
+
+def test_the_first_write_of_a_day_keeps_the_previous_file_as_that_days_backup(
+    store: Store, clock: FakeClock
+) -> None:
+    save(store, application(clock, "Monday"))
+    monday = store.path.read_bytes()
+    clock.advance(days=1)
+
+    save(store, application(clock, "Tuesday morning"))
+    save(store, application(clock, "Tuesday evening"))
+
+    (backup,) = list_backups(store.path)
+    assert backup.parent == backup_folder(store.path)
+    assert backup.name == f"nextyes-{clock().date().isoformat()}.json"
+    assert backup.read_bytes() == monday
+    assert [a.company for a in Store(backup, clock).load().applications] == ["Monday"]
+
+
+def test_only_the_newest_week_of_backups_is_kept(store: Store, clock: FakeClock) -> None:
+    save(store, application(clock, "Day 0"))
+    for day in range(1, 11):
+        clock.advance(days=1)
+        save(store, application(clock, f"Day {day}"))
+
+    backups = list_backups(store.path)
+
+    assert len(backups) == DAILY_BACKUPS_KEPT
+    newest_days = [date(2026, 3, 25) - timedelta(days=n) for n in range(DAILY_BACKUPS_KEPT)]
+    assert [b.name for b in backups] == [f"nextyes-{d.isoformat()}.json" for d in newest_days]
+    # The newest backup is the database as it stood at the end of the day before.
+    assert len(Store(backups[0], clock).load().applications) == 10
+
+
+# --- The store behaves like a simple model ------------------------------------------------------------
+
+COMPANY = st.text(min_size=1, max_size=40).filter(lambda name: name.strip() != "")
+OPERATION = st.one_of(
+    st.tuples(st.just("add"), COMPANY),
+    st.tuples(st.just("replace"), st.integers(min_value=0, max_value=50), COMPANY),
+    st.tuples(st.just("log"), st.sampled_from(ActivityKind)),
+)
+TRANSACTION = st.tuples(st.lists(OPERATION, max_size=5), st.booleans())
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(transactions=st.lists(TRANSACTION, max_size=8))
+def test_any_sequence_of_transactions_loads_back_as_the_model_says(
+    transactions: list[tuple[list[tuple], bool]], clock: FakeClock
+) -> None:
+    """The model: a dict by id; a transaction applies all its changes, or none when it raises."""
+    clock = type(clock)(clock())  # each example starts from the same instant
+    with tempfile.TemporaryDirectory() as folder:
+        store = Store(Path(folder) / "nextyes.json", clock)
+        model: dict[uuid.UUID, Application | Activity] = {}
+        for operations, aborted in transactions:
+            clock.advance(hours=7)
+            staged = dict(model)
+            try:
+                with store.transaction() as tx:
+                    for operation in operations:
+                        change = _change(operation, staged, clock)
+                        if change is None:
+                            continue
+                        method, record = change
+                        getattr(tx, method)(record)
+                        staged[record.id] = record
+                    if aborted:
+                        raise _Aborted
+            except _Aborted:
+                continue
+            model = staged
+
+        search = Store(store.path, clock).load()
+        stored = {record.id: record for record in (*search.applications, *search.activities)}
+        assert stored == model
+        assert len(search.applications) + len(search.activities) == len(model)
+        assert temp_files(Path(folder)) == []
+
+
+class _Aborted(Exception):
+    pass
+
+
+def _change(
+    operation: tuple, staged: dict[uuid.UUID, Application | Activity], clock: FakeClock
+) -> tuple[str, Application | Activity] | None:
+    match operation:
+        case ("add", company):
+            return "add", application(clock, company)
+        case ("log", kind):
+            return "add", activity(clock, kind=kind)
+        case ("replace", index, company):
+            applications = [r for r in staged.values() if isinstance(r, Application)]
+            if not applications:
+                return None
+            return "replace", applications[index % len(applications)].touched(clock(), company=company)
+    raise AssertionError(operation)
+
+
+# --- An older file is upgraded in one write, after a copy of it is kept ---------------------------------
+
+
+@pytest.fixture
+def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this nextyes knows schema 2, whose one change is a marker added to every application's notes."""
+
+    def mark_notes(raw: dict) -> dict:
+        applications = {key: {**doc, "notes": doc["notes"] + " [v2]"} for key, doc in raw["applications"].items()}
+        return {**raw, "applications": applications}
+
+    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    monkeypatch.setitem(database.MIGRATIONS, 1, mark_notes)
+
+
+def _schema_one_database(clock: FakeClock) -> bytes:
+    raw = json.loads(_valid_database(clock))
+    raw["_meta"] = {"1": {"schema_version": 1}}
+    return json.dumps(raw).encode()
+
+
+def test_an_older_file_loads_upgraded_without_being_touched(
+    store: Store, clock: FakeClock, schema_two: None
+) -> None:
+    store.path.write_bytes(_schema_one_database(clock))
+    before = fingerprint(store.path)
+
+    companies_and_notes = {(a.company, a.notes) for a in store.load().applications}
+
+    assert companies_and_notes == {("Acme", " [v2]"), ("Globex", " [v2]")}
+    assert fingerprint(store.path) == before
+
+
+def test_an_older_file_is_upgraded_in_the_same_write_as_the_change_after_a_copy_is_kept(
+    store: Store, clock: FakeClock, schema_two: None
+) -> None:
+    version_one = _schema_one_database(clock)
+    store.path.write_bytes(version_one)
+
+    save(store, application(clock, "Initech"))
+    save(store, application(clock, "Umbrella"))
+
+    raw = on_disk(store.path)
+    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [2]
+    notes = sorted(doc["notes"] for doc in raw["applications"].values())
+    assert notes == ["", "", " [v2]", " [v2]"]  # migrated once, not once per write
+    copy = backup_folder(store.path) / "nextyes.schema-1.json"
+    assert copy.read_bytes() == version_one
+    assert copy not in list_backups(store.path)  # daily pruning never removes it
