@@ -395,3 +395,16 @@ def test_pending_rows_are_sorted_by_due_day_with_undated_last(
     for earlier, later in zip(rows, rows[1:], strict=False):
         if earlier.next_due == later.next_due:
             assert earlier.days_since_touch >= later.days_since_touch
+
+
+@pytest.mark.parametrize(
+    ("stage", "step"),
+    [
+        (Stage.SCREENING, "prepare for the next call"),
+        (Stage.INTERVIEWING, "prepare for the next round"),
+        (Stage.OFFER, "weigh the offer"),
+    ],
+)
+def test_a_pending_row_never_reads_blank(stage: Stage, step: str) -> None:
+    [row] = pending_rows(search_of(application("Acme", stage=stage)), SETTINGS, TODAY)
+    assert row.next_step == step

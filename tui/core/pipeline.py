@@ -86,9 +86,16 @@ def _next_step(
     if follow_up is not None:
         ordinal = "follow up" if follow_up.number == 1 else f"follow-up #{follow_up.number}"
         return f"{ordinal} {describe_due(follow_up.due_on, today)}", follow_up.due_on
-    if application.stage is Stage.APPLIED:
-        return "wait for a reply", None
-    return "", None
+    return WAITING_STEP.get(application.stage, ""), None
+
+
+# What is next on a pending application when no date is set: said plainly, so no row reads blank.
+WAITING_STEP = {
+    Stage.APPLIED: "wait for a reply",
+    Stage.SCREENING: "prepare for the next call",
+    Stage.INTERVIEWING: "prepare for the next round",
+    Stage.OFFER: "weigh the offer",
+}
 
 
 def describe_due(due: date, today: date) -> str:
