@@ -1,0 +1,499 @@
+"""The dashboard driven by its keys, at 80×24, on a database in a temporary folder and a fixed clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input, Static
+
+from tests.conftest import FakeClock
+from tui.app import NextYesApp
+from tui.app.commands import COMMANDS, NAVIGATION
+from tui.app.screens.add_application import AddApplicationScreen
+from tui.app.screens.dashboard import DashboardScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.log_activity import LogActivityScreen
+from tui.app.screens.move_stage import MoveStageScreen
+from tui.app.widgets.actions import ActionsList
+from tui.app.widgets.pending import PendingTable
+from tui.app.widgets.reflection import ReflectionPanel, ReflectionText
+from tui.core.models import ActivityKind, Stage
+from tui.recording import Recorder
+from tui.store import Store, WriteFailed
+
+SIZE = (80, 24)
+NO_POLL = 3600.0
+
+
+def make_app(db_path: Path, clock: FakeClock, poll_interval: float = NO_POLL) -> NextYesApp:
+    return NextYesApp(db_path=db_path, now=clock, poll_interval=poll_interval)
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Let every worker finish and every message it posted be handled."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    await pilot.press(*text)
+
+
+def toasts(app: NextYesApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def pending_companies(app: NextYesApp) -> list[str]:
+    table = app.dashboard.query_one(PendingTable)
+    return [str(table.get_row_at(index)[0]) for index in range(table.row_count)]
+
+
+def screen_text(app: NextYesApp) -> str:
+    """Everything the current screen shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def field_error(app: NextYesApp, field_id: str) -> str:
+    error = app.screen.query_one(f"#{field_id}-error", Static)
+    return str(error.render()) if error.display and error.has_class("-shown") else ""
+
+
+async def test_first_run_shows_an_empty_dashboard_and_a_fresh_start(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        header = str(app.dashboard.query_one("#momentum", Static).render())
+        assert "a fresh start" in header
+        assert "Today 0 of 1" in header
+        actions = app.dashboard.query_one(ActionsList)
+        assert [action.title for action in actions.actions.values()] == [
+            "Do one thing for your search: 0 of 1 today",
+            "Write today's reflection",
+        ]
+        assert "Nothing waiting on a reply yet" in screen_text(app)
+    assert not db_path.exists()  # opening the app writes nothing
+
+
+async def test_add_application_with_tab_and_enter_shows_it_and_saves_it(
+    db_path: Path, clock: FakeClock
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        assert isinstance(app.screen, AddApplicationScreen)
+        assert app.screen.focused is app.screen.query_one("#company", Input)
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Backend Engineer")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert pending_companies(app) == ["Acme"]
+        assert "Saved: applied to Acme — Backend Engineer" in toasts(app)
+        assert "Today 1 of 1" in str(app.dashboard.query_one("#momentum", Static).render())
+    stored = Store(db_path, clock).load()
+    assert [(a.company, a.role, a.applied_on) for a in stored.applications] == [
+        ("Acme", "Backend Engineer", clock().date())
+    ]
+
+
+async def test_enter_saves_from_the_last_field_with_a_typed_date(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Globex")
+        await pilot.press("tab")
+        await type_text(pilot, "SRE")
+        await pilot.press("tab", "tab", "tab", "tab")  # kind, source, url, applied on
+        applied_on = app.screen.query_one("#applied-on", Input)
+        assert app.screen.focused is applied_on
+        applied_on.value = ""
+        await type_text(pilot, "3 days ago")
+        await pilot.press("tab")
+        await type_text(pilot, "via Dana")
+        await pilot.press("enter")
+        await settle(pilot)
+    (application,) = Store(db_path, clock).load().applications
+    assert application.applied_on == clock().date() - timedelta(days=3)
+    assert application.notes == "via Dana"
+
+
+async def test_invalid_input_is_explained_beside_the_field_and_kept(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Acme")
+        await pilot.press("tab", "tab", "tab", "tab", "tab")  # role, kind, source, url, applied on
+        app.screen.query_one("#applied-on", Input).value = ""
+        await type_text(pilot, "someday")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddApplicationScreen)
+        assert "the role is needed" in field_error(app, "role")
+        assert "cannot read the date 'someday'" in field_error(app, "applied-on")
+        assert field_error(app, "company") == ""
+        assert app.screen.focused is app.screen.query_one("#role", Input)  # the first one to fix
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        assert app.screen.query_one("#applied-on", Input).value == "someday"
+    assert not db_path.exists()
+
+
+async def test_too_long_text_is_refused_with_the_limit(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        app.screen.query_one("#company", Input).value = "A" * 201
+        await pilot.press("tab")
+        await type_text(pilot, "Engineer")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddApplicationScreen)
+        assert "at most 200" in field_error(app, "company")
+    assert not db_path.exists()
+
+
+async def test_escape_cancels_the_form_and_writes_nothing(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Acme")
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert pending_companies(app) == []
+    assert not db_path.exists()
+
+
+async def test_l_logs_an_activity(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        assert isinstance(app.screen, LogActivityScreen)
+        await pilot.press("tab")
+        await type_text(pilot, "coffee with Dana")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+        assert "Saved: logged network" in toasts(app)
+        assert "Today 1 of 1" in str(app.dashboard.query_one("#momentum", Static).render())
+    (activity,) = Store(db_path, clock).load().activities
+    assert (activity.kind, activity.note, activity.logical_day) == (
+        ActivityKind.NETWORK,
+        "coffee with Dana",
+        clock().date(),
+    )
+
+
+async def test_log_form_links_a_pending_application(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    application = recorder.add_application("Initech", "Analyst", on=clock().date() - timedelta(days=2))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await pilot.press("tab", "tab")  # note, application
+        await pilot.press("space")  # open the application list
+        await pilot.press("down", "enter")  # choose Initech
+        await pilot.press("enter")  # save
+        await settle(pilot)
+        assert "Saved: logged network for Initech" in toasts(app)
+    logged = [a for a in Store(db_path, clock).load().activities if a.kind is ActivityKind.NETWORK]
+    assert [a.application_id for a in logged] == [application.id]
+
+
+async def test_space_on_a_due_follow_up_logs_it_and_the_action_goes(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    application = recorder.add_application("Umbrella", "Data Engineer", on=clock().date() - timedelta(days=8))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        actions = app.dashboard.query_one(ActionsList)
+        assert actions.highlighted_action is not None
+        assert actions.highlighted_action.title == "Follow up with Umbrella (Data Engineer)"
+        await pilot.press("space")
+        await settle(pilot)
+        assert "Saved: followed up with Umbrella — Data Engineer" in toasts(app)
+        assert all("Umbrella" not in action.title for action in actions.actions.values())
+    follow_ups = [a for a in Store(db_path, clock).load().activities if a.kind is ActivityKind.FOLLOW_UP]
+    assert [a.application_id for a in follow_ups] == [application.id]
+
+
+async def test_enter_on_the_daily_target_opens_the_log_form(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        assert isinstance(app.screen, LogActivityScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+    assert not db_path.exists()
+
+
+async def test_the_reflection_action_goes_to_the_reflection(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "space")
+        assert isinstance(app.screen.focused, ReflectionText)
+
+
+async def test_s_moves_the_selected_application_to_another_stage(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("Hooli", "Platform Engineer", on=clock().date() - timedelta(days=3))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, MoveStageScreen)
+        await pilot.press("down")  # from applied to screening
+        await pilot.press("tab")
+        await type_text(pilot, "recruiter call Tuesday")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved: Hooli — Platform Engineer is now screening" in toasts(app)
+        table = app.dashboard.query_one(PendingTable)
+        assert str(table.get_row_at(0)[2]) == "screening"
+    (application,) = Store(db_path, clock).load().applications
+    assert application.stage is Stage.SCREENING
+    assert application.stage_history[-1].note == "recruiter call Tuesday"
+
+
+async def test_a_rejection_leaves_the_pending_table_with_a_kind_word(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("Hooli", "Platform Engineer", on=clock().date() - timedelta(days=3))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.press(*["down"] * 5, "enter")  # applied → rejected
+        await settle(pilot)
+        assert pending_companies(app) == []
+        assert any("the next yes is closer" in toast for toast in toasts(app))
+
+
+async def test_s_with_nothing_pending_says_so(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("s")
+        assert isinstance(app.screen, DashboardScreen)
+        assert "No pending application to move yet. Press a to add one." in toasts(app)
+
+
+async def test_reflection_is_saved_with_ctrl_s_and_shown_as_saved(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        assert isinstance(app.screen.focused, ReflectionText)
+        await type_text(pilot, "Felt good about the Acme call.")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        panel = app.dashboard.query_one(ReflectionPanel)
+        assert str(panel.query_one("#reflection-status", Static).render()) == "✓ saved"
+        assert panel.text == "Felt good about the Acme call."
+        titles = [action.title for action in app.dashboard.query_one(ActionsList).actions.values()]
+        assert "Today's reflection written" in titles
+    (reflection,) = Store(db_path, clock).load().reflections
+    assert reflection.text == "Felt good about the Acme call."
+    assert reflection.day == clock().date()
+
+
+async def test_help_lists_every_key_and_escape_closes_it(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        shown = screen_text(app)
+        for command in COMMANDS:
+            assert command.key_display in shown
+            assert command.title in shown
+        for keys, _ in NAVIGATION:
+            assert keys in shown
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_the_palette_offers_every_command(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.dashboard)]
+        assert all(command.title in titles for command in COMMANDS)
+        await pilot.press("ctrl+p")
+        await type_text(pilot, "Add an application")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, AddApplicationScreen)
+
+
+async def test_tab_moves_between_the_panels(db_path: Path, clock: FakeClock, recorder: Recorder) -> None:
+    recorder.add_application("Acme", "Engineer")
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        visited = [type(app.screen.focused).__name__]
+        for _ in range(3):
+            await pilot.press("tab")
+            visited.append(type(app.screen.focused).__name__)
+        assert visited == ["ActionsList", "ReflectionText", "PendingTable", "ActionsList"]
+
+
+async def test_q_quits(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert app.return_code == 0
+
+
+async def test_a_change_from_the_shell_appears_after_a_poll(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("Acme", "Engineer")
+    app = make_app(db_path, clock, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert pending_companies(app) == ["Acme"]
+        shell = Recorder(Store(db_path, clock), clock)
+        shell.add_application("Globex", "SRE")
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert sorted(pending_companies(app)) == ["Acme", "Globex"]
+
+
+async def test_the_day_rolls_over_while_the_app_is_open(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.dashboard.query_one("#actions-panel")
+        assert panel.border_subtitle == "Sun 15 Mar"
+        clock.advance(days=1)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert panel.border_subtitle == "Mon 16 Mar"
+
+
+async def test_a_failed_save_shows_the_error_and_keeps_what_was_typed(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise WriteFailed(db_path, "cannot be saved: the disk is full", "nothing was changed")
+
+    monkeypatch.setattr(Recorder, "add_application", disk_full)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Acme")
+        await pilot.press("tab")
+        await type_text(pilot, "Backend Engineer")
+        await pilot.press("enter")
+        await settle(pilot)
+        message = f"{db_path}: cannot be saved: the disk is full; nothing was changed"
+        assert message in toasts(app)
+        assert isinstance(app.screen, AddApplicationScreen)
+        assert app.screen.query_one("#company", Input).value == "Acme"
+        assert app.screen.query_one("#role", Input).value == "Backend Engineer"
+        assert "the disk is full" in str(app.screen.query_one("#form-problem", Static).render())
+    assert not db_path.exists()
+
+
+async def test_a_failed_reflection_save_keeps_the_text(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
+        raise WriteFailed(db_path, "cannot be saved: the disk is full", "nothing was changed")
+
+    monkeypatch.setattr(Recorder, "write_reflection", disk_full)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await type_text(pilot, "Worth keeping")
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        panel = app.dashboard.query_one(ReflectionPanel)
+        assert panel.text == "Worth keeping"
+        assert "not saved yet" in str(panel.query_one("#reflection-status", Static).render())
+        assert any("the disk is full" in toast for toast in toasts(app))
+
+
+async def test_an_unreadable_database_is_reported_and_left_alone(db_path: Path, clock: FakeClock) -> None:
+    db_path.write_bytes(b'{"_meta": {')
+    app = make_app(db_path, clock, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        problem = app.dashboard.query_one("#problem", Static)
+        assert problem.display
+        assert str(db_path) in str(problem.render())
+        assert "is not valid JSON" in str(problem.render())
+        await pilot.press("a")
+        assert isinstance(app.screen, DashboardScreen)
+        assert any(toast.startswith("Nothing can be saved") for toast in toasts(app))
+        await pilot.pause(0.3)
+    assert db_path.read_bytes() == b'{"_meta": {'
+
+
+async def test_a_repaired_database_is_picked_up_by_the_poll(
+    db_path: Path, clock: FakeClock, recorder: Recorder, tmp_path: Path
+) -> None:
+    recorder.add_application("Acme", "Engineer")
+    good = db_path.read_bytes()
+    db_path.write_bytes(b"")
+    app = make_app(db_path, clock, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.dashboard.query_one("#problem", Static).display
+        db_path.write_bytes(good)
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert not app.dashboard.query_one("#problem", Static).display
+        assert pending_companies(app) == ["Acme"]
+
+
+async def test_escape_closes_every_modal(db_path: Path, clock: FakeClock, recorder: Recorder) -> None:
+    recorder.add_application("Acme", "Engineer")
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        for key in ("a", "l", "s", "question_mark"):
+            await pilot.press(key)
+            assert not isinstance(app.screen, DashboardScreen), key
+            await pilot.press("escape")
+            assert isinstance(app.screen, DashboardScreen), key
+    assert len(Store(db_path, clock).load().activities) == 1
+
+
+
+async def test_names_that_look_like_markup_are_shown_as_typed(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("[bold]Initech[/]", "R&D [/] lead", on=clock().date() - timedelta(days=8))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert pending_companies(app) == ["[bold]Initech[/]"]
+        await pilot.press("space")  # the due follow-up on it
+        await settle(pilot)
+        assert "Saved: followed up with [bold]Initech[/] — R&D [/] lead" in toasts(app)
+        await pilot.press("s")
+        await settle(pilot)
+        assert "[bold]Initech[/]" in screen_text(app)

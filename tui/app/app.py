@@ -1,0 +1,404 @@
+"""`NextYesApp`: the dashboard, with every read and write of the database done in a thread worker.
+
+Workers only read, record and post messages; the handlers here own the state and update the widgets.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App, SystemCommand
+from textual.message import Message
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
+from textual.widgets import DataTable, OptionList
+
+from tui.app.commands import COMMANDS, Scope, bindings
+from tui.app.screens.dashboard import DashboardScreen
+from tui.clock import system_clock, zone_named
+from tui.content import reflection_prompts
+from tui.core.actions import Action, ActionKind
+from tui.core.dashboard import Dashboard, build_dashboard
+from tui.core.models import Application, Stage
+from tui.core.search import JobSearch
+from tui.recording import Recorder
+from tui.store import Store, StoreError
+
+if TYPE_CHECKING:
+    # The forms and help are imported when first opened: the first frame does not wait for them.
+    from tui.app.screens.add_application import ApplicationDraft
+    from tui.app.screens.log_activity import ActivityDraft
+    from tui.app.screens.move_stage import StageDraft
+
+FileSignature = tuple[int, int] | None  # (mtime_ns, size), or None while there is no file
+
+
+def file_signature(path: Path) -> FileSignature:
+    """What changes whenever the database file is replaced; None when there is no file to read."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The job search as read at one moment, and the dashboard built from it."""
+
+    search: JobSearch
+    dashboard: Dashboard
+    signature: FileSignature
+
+    @property
+    def today(self) -> date:
+        return self.dashboard.today
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing to record: how to record it, what to say when it is saved, and how to try again."""
+
+    feedback: str  # completes "Saved: …"
+    record: Callable[[Recorder], object]
+    retry: Callable[[str], None] | None = None  # reopens the form as typed, given why it failed
+
+
+class JobSearchLoaded(Message):
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+
+class JobSearchUnreadable(Message):
+    def __init__(self, problem: str, signature: FileSignature) -> None:
+        super().__init__()
+        self.problem = problem
+        self.signature = signature
+
+
+class ChangeSaved(Message):
+    def __init__(self, change: Change) -> None:
+        super().__init__()
+        self.change = change
+
+
+class ChangeFailed(Message):
+    def __init__(self, change: Change, problem: str) -> None:
+        super().__init__()
+        self.change = change
+        self.problem = problem
+
+
+class NextYesApp(App[None]):
+    """The nextyes dashboard for the database at `db_path`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nextyes"
+    BINDINGS = bindings(Scope.ANYWHERE)
+
+    def __init__(
+        self,
+        db_path: Path,
+        now: Callable[[], datetime] | None = None,
+        poll_interval: float = 1.0,
+    ) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.clock = now or system_clock(zone_named(""))
+        self.poll_interval = poll_interval
+        self.store = Store(self.db_path, self.clock)
+        self.recorder = Recorder(self.store, self.clock)
+        self.snapshot: Snapshot | None = None
+        self.problem = ""  # why the database cannot be read right now, or ""
+        self.seen: FileSignature = None
+        self.first_read_done = False
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Toasts carry company names, notes and file paths: shown as typed, never read as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def get_default_screen(self) -> Screen[None]:
+        return DashboardScreen()
+
+    @property
+    def dashboard(self) -> DashboardScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, DashboardScreen)
+        return screen
+
+    @on(DashboardScreen.Ready)
+    def start_reading(self) -> None:
+        """The first frame is drawn before any I/O; the database is read in a worker."""
+        self.load_job_search()
+        self.set_interval(self.poll_interval, self.poll_for_changes)
+
+    # Reading -----------------------------------------------------------------------------------
+
+    def read_job_search(self) -> Message:
+        """Load afresh and build the dashboard. Runs in a worker thread."""
+        signature = file_signature(self.db_path)  # before reading: a change after it is seen next poll
+        try:
+            search = self.store.load()
+            today = self.recorder.today(search)
+            dashboard = build_dashboard(search, today, reflection_prompts())
+        except StoreError as error:
+            return JobSearchUnreadable(str(error), signature)
+        return JobSearchLoaded(Snapshot(search, dashboard, signature))
+
+    @work(thread=True, exclusive=True, group="load")
+    def load_job_search(self) -> None:
+        self.post_message(self.read_job_search())
+
+    def poll_for_changes(self) -> None:
+        if self.first_read_done:
+            self.check_for_changes(self.seen, self.snapshot)
+
+    @work(thread=True, exclusive=True, group="poll")
+    def check_for_changes(self, seen: FileSignature, snapshot: Snapshot | None) -> None:
+        """Reload when another process changed the file, or when the logical day has rolled over."""
+        changed = file_signature(self.db_path) != seen
+        new_day = snapshot is not None and self.recorder.today(snapshot.search) != snapshot.today
+        if changed or new_day:
+            self.post_message(self.read_job_search())
+
+    @on(JobSearchLoaded)
+    def show_job_search(self, message: JobSearchLoaded) -> None:
+        self.first_read_done = True
+        self.snapshot = message.snapshot
+        self.seen = message.snapshot.signature
+        self.problem = ""
+        self.dashboard.show(message.snapshot.dashboard)
+
+    @on(JobSearchUnreadable)
+    def show_unreadable(self, message: JobSearchUnreadable) -> None:
+        self.first_read_done = True
+        self.seen = message.signature
+        if message.problem != self.problem:
+            self.notify(message.problem, title="Cannot read the database", severity="error", timeout=10)
+        self.problem = message.problem
+        self.dashboard.show_problem(message.problem, opened=self.snapshot is not None)
+
+    # Writing -----------------------------------------------------------------------------------
+
+    @work(thread=True, group="save")
+    def save(self, change: Change) -> None:
+        """Record one change, then reload so every panel shows the file as it now is."""
+        try:
+            change.record(self.recorder)
+        except StoreError as error:
+            self.post_message(ChangeFailed(change, str(error)))
+            return
+        except KeyError as error:  # the application was removed meanwhile, from another process
+            problem = str(error.args[0]) if error.args else "it no longer exists"
+            self.post_message(ChangeFailed(change, problem))
+            return
+        except ValueError as error:  # a record that does not validate: say so in one line
+            self.post_message(ChangeFailed(change, " ".join(str(error).split())))
+            return
+        self.post_message(ChangeSaved(change))
+        self.post_message(self.read_job_search())
+
+    @on(ChangeSaved)
+    def confirm_saved(self, message: ChangeSaved) -> None:
+        self.notify(f"Saved: {message.change.feedback}")
+
+    @on(ChangeFailed)
+    def report_failure(self, message: ChangeFailed) -> None:
+        self.notify(message.problem, title="Not saved", severity="error", timeout=10)
+        if message.change.retry is not None:
+            message.change.retry(message.problem)
+
+    def writable_snapshot(self) -> Snapshot | None:
+        """The job search to change, or None (after saying why) while it cannot be written."""
+        if self.problem:
+            self.notify(
+                f"Nothing can be saved until the database can be read: {self.problem}",
+                severity="error",
+                timeout=10,
+            )
+            return None
+        if self.snapshot is None:
+            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+            return None
+        return self.snapshot
+
+    # Commands ----------------------------------------------------------------------------------
+
+    def action_add_application(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            self.open_add_form(snapshot.today)
+
+    def open_add_form(self, today: date, draft: ApplicationDraft | None = None, problem: str = "") -> None:
+        from tui.app.screens.add_application import AddApplicationScreen
+
+        def typed(draft: ApplicationDraft | None) -> None:
+            if draft is None:
+                return
+            self.save(
+                Change(
+                    feedback=f"applied to {draft.headline}",
+                    record=lambda recorder: recorder.add_application(
+                        draft.company,
+                        draft.role,
+                        kind=draft.kind,
+                        source=draft.source,
+                        url=draft.url,
+                        on=draft.applied_on,
+                        note=draft.note,
+                    ),
+                    retry=partial(self.open_add_form, today, draft),
+                )
+            )
+
+        self.push_screen(AddApplicationScreen(today, draft, problem), typed)
+
+    def action_log_activity(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            self.open_log_form(snapshot)
+
+    def open_log_form(
+        self, snapshot: Snapshot, draft: ActivityDraft | None = None, problem: str = ""
+    ) -> None:
+        from tui.app.screens.log_activity import LogActivityScreen
+
+        pending = [row.application for row in snapshot.dashboard.pending]
+        names = {application.id: application.company for application in pending}
+
+        def typed(draft: ActivityDraft | None) -> None:
+            if draft is None:
+                return
+            feedback = f"logged {draft.kind.value}"
+            if draft.application_id in names:
+                feedback += f" for {names[draft.application_id]}"
+            if draft.on != snapshot.today:
+                feedback += f" on {draft.on:%a %d %b}"
+            self.save(
+                Change(
+                    feedback=feedback,
+                    record=lambda recorder: recorder.log(
+                        draft.kind, draft.note, on=draft.on, application_id=draft.application_id
+                    ),
+                    retry=partial(self.open_log_form, snapshot, draft),
+                )
+            )
+
+        self.push_screen(LogActivityScreen(snapshot.today, pending, draft, problem), typed)
+
+    def action_complete_action(self) -> None:
+        action = self.dashboard.actions.highlighted_action
+        if action is None:
+            self.notify("Nothing to mark done here yet.", severity="warning")
+            return
+        self.complete(action)
+
+    @on(OptionList.OptionSelected, "#actions")
+    def action_clicked(self, event: OptionList.OptionSelected) -> None:
+        self.action_complete_action()
+
+    def complete(self, action: Action) -> None:
+        if action.kind is ActionKind.REFLECTION:
+            self.action_focus_reflection()
+            if action.done:
+                self.notify("Today's reflection is saved; change it and press ctrl+s to keep the change.")
+            return
+        if (snapshot := self.writable_snapshot()) is None:
+            return
+        if action.kind is ActionKind.DAILY_TARGET:
+            if action.done:
+                self.notify("Today's target is reached; anything more is a bonus.")
+            self.open_log_form(snapshot)
+            return
+        followed = next((a for a in snapshot.search.applications if a.id == action.application_id), None)
+        feedback = f"followed up with {followed.company} — {followed.role}" if followed else action.title
+        self.save(Change(feedback=feedback, record=lambda recorder: recorder.complete(action)))
+
+    def action_move_stage(self) -> None:
+        application_id = self.dashboard.pending.selected_application_id
+        if application_id is None:
+            self.notify("No pending application to move yet. Press a to add one.", severity="warning")
+            return
+        if (snapshot := self.writable_snapshot()) is None:
+            return
+        application = next(a for a in snapshot.search.applications if a.id == application_id)
+        self.open_stage_picker(application)
+
+    @on(DataTable.RowSelected, "#pending")
+    def pending_row_chosen(self) -> None:
+        self.action_move_stage()
+
+    def open_stage_picker(
+        self, application: Application, draft: StageDraft | None = None, problem: str = ""
+    ) -> None:
+        from tui.app.screens.move_stage import MoveStageScreen
+
+        def chosen(draft: StageDraft | None) -> None:
+            if draft is None:
+                return
+            feedback = f"{application.company} — {application.role} is now {draft.stage.value}"
+            if draft.stage is Stage.REJECTED:
+                feedback += ". A no this time; it still counts, and the next yes is closer"
+            self.save(
+                Change(
+                    feedback=feedback,
+                    record=lambda recorder: recorder.move_stage(application.id, draft.stage, note=draft.note),
+                    retry=partial(self.open_stage_picker, application, draft),
+                )
+            )
+
+        self.push_screen(MoveStageScreen(application, draft, problem), chosen)
+
+    def action_focus_reflection(self) -> None:
+        self.dashboard.reflection.editor.focus()
+
+    def action_leave_reflection(self) -> None:
+        self.dashboard.actions.focus()
+
+    def action_save_reflection(self) -> None:
+        reflection = self.dashboard.reflection
+        text = reflection.text
+        if not text.strip():
+            self.notify("Write a line or two first; an empty reflection is not saved.", severity="warning")
+            return
+        if not reflection.has_unsaved_text:
+            self.notify("Today's reflection is already saved.")
+            return
+        if (snapshot := self.writable_snapshot()) is None:
+            return
+        day, prompt = snapshot.today, snapshot.dashboard.prompt.text
+        # A failed save needs no retry: the text stays in the editor, marked "not saved yet".
+        self.save(
+            Change(
+                feedback=f"your reflection for {day:%a %d %b}",
+                record=lambda recorder: recorder.write_reflection(day, prompt, text),
+            )
+        )
+
+    def action_show_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
+        self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        if isinstance(screen, DashboardScreen):
+            for command in COMMANDS:
+                yield SystemCommand(
+                    command.title, command.description, partial(self.run_action, command.action)
+                )
+        ours = {command.title for command in COMMANDS} | {"Quit"}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in ours)

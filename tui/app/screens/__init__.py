@@ -1,0 +1,1 @@
+"""The dashboard, its forms and the help screen."""

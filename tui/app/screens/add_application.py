@@ -1,0 +1,116 @@
+"""The add-application form: what was sent, to whom, when. It returns a draft; the app saves it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.core.days import DateParseError, parse_day
+from tui.core.models import Activity, Application, ApplicationKind
+
+# The longest text each field takes, read from the records it ends up in. The note also becomes
+# the note of the day's `apply` activity, so the activity's shorter limit applies.
+TEXT_LIMITS = {
+    "company": max_length(Application, "company"),
+    "role": max_length(Application, "role"),
+    "source": max_length(Application, "source"),
+    "url": max_length(Application, "url"),
+    "note": max_length(Activity, "note"),
+}
+
+
+@dataclass(frozen=True)
+class ApplicationDraft:
+    """An application as typed in the form, checked and ready for `Recorder.add_application`."""
+
+    company: str
+    role: str
+    kind: ApplicationKind
+    source: str
+    url: str
+    applied_on: date
+    applied_on_text: str  # as typed, so a retry shows it as it was
+    note: str
+
+    @property
+    def headline(self) -> str:
+        return f"{self.company} — {self.role}"
+
+
+class AddApplicationScreen(FormScreen[ApplicationDraft]):
+    """Company first; enter saves from any field; what was typed stays when something is wrong."""
+
+    title_text = "Add an application"
+    AUTO_FOCUS = "#company"
+
+    def __init__(self, today: date, draft: ApplicationDraft | None = None, problem: str = "") -> None:
+        super().__init__(problem)
+        self.today = today
+        self.draft = draft
+
+    def fields(self) -> ComposeResult:
+        draft = self.draft
+
+        def text(field_id: str, typed: str, placeholder: str = "") -> Input:
+            return Input(typed, id=field_id, placeholder=placeholder, compact=True)
+
+        yield self.field_row("Company", text("company", draft.company if draft else "", "e.g. Acme"))
+        yield self.field_row("Role", text("role", draft.role if draft else "", "e.g. Backend Engineer"))
+        kinds = Select(
+            [(kind.value, kind) for kind in ApplicationKind],
+            value=draft.kind if draft else ApplicationKind.FULL_TIME,
+            allow_blank=False,
+            id="kind",
+            compact=True,
+        )
+        yield self.field_row("Kind", kinds)
+        yield self.field_row(
+            "Source", text("source", draft.source if draft else "", "e.g. job board, referral")
+        )
+        yield self.field_row("URL", text("url", draft.url if draft else ""))
+        yield self.field_row(
+            "Applied on",
+            text(
+                "applied-on",
+                draft.applied_on_text if draft else "today",
+                "today, 3 days ago, friday, 2026-03-14",
+            ),
+        )
+        yield self.field_row("Note", text("note", draft.note if draft else "", "e.g. via Dana"))
+
+    def read(self) -> ApplicationDraft | None:
+        typed = {field: self.query_one(f"#{field}", Input).value.strip() for field in TEXT_LIMITS}
+        typed["applied-on"] = self.query_one("#applied-on", Input).value.strip()
+        problems = {
+            field: problem
+            for field, limit in TEXT_LIMITS.items()
+            if (problem := too_long(typed[field], limit)) is not None
+        }
+        for field in ("company", "role"):
+            if not typed[field]:
+                problems[field] = f"the {field} is needed"
+        applied_on = None
+        try:
+            applied_on = parse_day(typed["applied-on"] or "today", self.today)
+        except DateParseError as error:
+            problems["applied-on"] = str(error)
+        if applied_on is not None and applied_on > self.today:
+            problems["applied-on"] = "that is in the future; an application counts once it is sent"
+        for field, problem in problems.items():
+            self.explain(field, problem)
+        if problems or applied_on is None:
+            return None
+        return ApplicationDraft(
+            company=typed["company"],
+            role=typed["role"],
+            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            source=typed["source"],
+            url=typed["url"],
+            applied_on=applied_on,
+            applied_on_text=typed["applied-on"],
+            note=typed["note"],
+        )

@@ -1,0 +1,104 @@
+"""What every nextyes form shares: labelled fields, errors beside them, enter saves, escape cancels."""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from annotated_types import MaxLen
+from pydantic import BaseModel
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Label, Select, Static
+
+ResultType = TypeVar("ResultType")
+
+
+def max_length(model: type[BaseModel], field: str) -> int:
+    """The longest text the record accepts for `field`, read from the model so the two never disagree."""
+    limits = [m.max_length for m in model.model_fields[field].metadata if isinstance(m, MaxLen)]
+    return min(limits)
+
+
+def too_long(text: str, limit: int) -> str | None:
+    if len(text) <= limit:
+        return None
+    return f"too long: {len(text)} characters, at most {limit}"
+
+
+class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
+    """A modal form. It only reads and checks what was typed; it returns the result through `dismiss`.
+
+    Subclasses yield their fields from `fields()` (each wrapped by `field_row`) and turn what was
+    typed into a result in `read()`, calling `explain()` beside each field that is wrong.
+    """
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", show=True),
+        # Priority, so enter saves from a Select too instead of opening its list.
+        Binding("enter", "submit", "Save", show=True, priority=True),
+        # Priority, so focus moves before the next typed key is delivered: fast typing lands in the
+        # field after the tab, not the one before it.
+        Binding("tab", "app.focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False, priority=True),
+    ]
+
+    title_text = ""
+
+    def __init__(self, problem: str = "") -> None:
+        super().__init__()
+        self.problem = problem  # why an earlier try was not saved, shown above the fields
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static(self.title_text, classes="form-title", markup=False)
+            yield Static(self.problem, classes="form-problem", id="form-problem", markup=False)
+            yield from self.fields()
+            yield Static(
+                "enter saves · tab next field · space opens a list · escape cancels",
+                classes="form-hint",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one("#form-problem").display = bool(self.problem)
+
+    def fields(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def read(self) -> ResultType | None:
+        raise NotImplementedError
+
+    @staticmethod
+    def field_row(label: str, field: Widget) -> Horizontal:
+        """A label, the field, and a line beneath it for what is wrong with it."""
+        return Horizontal(
+            Label(label, classes="field-label"),
+            Vertical(field, Static("", id=f"{field.id}-error", classes="field-error", markup=False), classes="field-box"),
+            classes="field-row",
+        )
+
+    def explain(self, field_id: str, problem: str) -> None:
+        error = self.query_one(f"#{field_id}-error", Static)
+        error.update(f"⚠ {problem}")
+        error.add_class("-shown")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "submit" and any(select.expanded for select in self.query(Select)):
+            return False  # enter picks from the open list first
+        return True
+
+    def action_submit(self) -> None:
+        for error in self.query(".field-error"):
+            error.remove_class("-shown")
+        result = self.read()
+        if result is not None:
+            self.dismiss(result)
+            return
+        first_wrong = next(iter(self.query(".field-error.-shown")), None)
+        if first_wrong is not None and first_wrong.id is not None:
+            self.query_one(f"#{first_wrong.id.removesuffix('-error')}").focus()
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

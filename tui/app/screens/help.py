@@ -1,0 +1,57 @@
+"""The help screen: every key, read from the same command list that makes the bindings."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from tui.app.commands import COMMANDS, NAVIGATION, Scope
+
+
+def keys_section(heading: str, rows: list[tuple[str, Text | str]]) -> Group:
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True, width=14)
+    table.add_column(ratio=1)
+    for keys, meaning in rows:
+        table.add_row(keys, meaning)
+    return Group(Text(heading, style="bold underline"), table)
+
+
+def keys_guide() -> Group:
+    """Every key, grouped by where it works."""
+    sections = [
+        keys_section(
+            scope.value,
+            [
+                (command.key_display, Text.assemble(command.title, ": ", (command.description, "dim")))
+                for command in COMMANDS
+                if command.scope is scope
+            ],
+        )
+        for scope in Scope
+    ]
+    sections.append(keys_section("Moving around", list(NAVIGATION)))
+    return Group(*sections)
+
+
+class HelpScreen(ModalScreen[None]):
+    """A list of keys over the dashboard; escape, ? or q closes it."""
+
+    BINDINGS = [
+        Binding("escape,question_mark,q", "close", "Close", show=True),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="help", id="help") as body:
+            body.border_title = "Keys"
+            body.border_subtitle = "escape closes"
+            yield Static(keys_guide(), id="help-keys")
+
+    def action_close(self) -> None:
+        self.dismiss(None)

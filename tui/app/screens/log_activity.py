@@ -1,0 +1,113 @@
+"""The log form: what you did for your search, on which day, and for which application if any."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.widgets import Input, Select
+
+from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.core.days import DateParseError, parse_day
+from tui.core.models import Activity, ActivityKind, Application
+
+WHAT_COUNTS = {
+    ActivityKind.APPLY: "applied somewhere",
+    ActivityKind.FOLLOW_UP: "followed up",
+    ActivityKind.NETWORK: "reached out to someone",
+    ActivityKind.INTERVIEW: "had an interview",
+    ActivityKind.LEARN: "learned something",
+    ActivityKind.PREP: "prepared",
+    ActivityKind.REFLECT: "reflected",
+    ActivityKind.OTHER: "did something else",
+}
+
+
+@dataclass(frozen=True)
+class ActivityDraft:
+    """An activity as typed in the form, ready for `Recorder.log`."""
+
+    kind: ActivityKind
+    note: str
+    application_id: uuid.UUID | None
+    on: date
+    on_text: str
+
+
+class LogActivityScreen(FormScreen[ActivityDraft]):
+    """Kind first, then a note; the application and the day are optional."""
+
+    title_text = "Log an activity"
+    AUTO_FOCUS = "#kind"
+
+    def __init__(
+        self,
+        today: date,
+        applications: list[Application],
+        draft: ActivityDraft | None = None,
+        problem: str = "",
+    ) -> None:
+        super().__init__(problem)
+        self.today = today
+        self.applications = applications
+        self.draft = draft
+
+    def fields(self) -> ComposeResult:
+        draft = self.draft
+        yield self.field_row(
+            "Kind",
+            Select(
+                [(f"{kind.value} — {WHAT_COUNTS[kind]}", kind) for kind in ActivityKind],
+                value=draft.kind if draft else ActivityKind.NETWORK,
+                allow_blank=False,
+                id="kind",
+                compact=True,
+            ),
+        )
+        yield self.field_row(
+            "Note",
+            Input(draft.note if draft else "", id="note", placeholder="e.g. coffee with Dana", compact=True),
+        )
+        application_id = draft.application_id if draft else None
+        yield self.field_row(
+            "Application",
+            Select(
+                [(f"{a.company} — {a.role}", a.id) for a in self.applications],
+                value=application_id if application_id in {a.id for a in self.applications} else Select.NULL,
+                prompt="none",
+                id="application",
+                compact=True,
+            ),
+        )
+        yield self.field_row(
+            "Day",
+            Input(draft.on_text if draft else "today", id="day", placeholder="today", compact=True),
+        )
+
+    def read(self) -> ActivityDraft | None:
+        note = self.query_one("#note", Input).value.strip()
+        day_text = self.query_one("#day", Input).value.strip()
+        valid = True
+        if problem := too_long(note, max_length(Activity, "note")):
+            self.explain("note", problem)
+            valid = False
+        try:
+            day = parse_day(day_text or "today", self.today)
+        except DateParseError as error:
+            self.explain("day", str(error))
+            return None
+        if day > self.today:
+            self.explain("day", "that is in the future; log what you have done")
+            return None
+        if not valid:
+            return None
+        application = self.query_one("#application", Select).value
+        return ActivityDraft(
+            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            note=note,
+            application_id=application if isinstance(application, uuid.UUID) else None,
+            on=day,
+            on_text=day_text,
+        )

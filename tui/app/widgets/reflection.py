@@ -1,0 +1,66 @@
+"""The Reflection panel: today's prompt, a place to answer it, and whether the answer is saved."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static, TextArea
+
+from tui.app.commands import Scope, bindings
+from tui.core.dashboard import Dashboard
+
+
+class ReflectionText(TextArea):
+    """The answer; ctrl+s saves it, escape goes back to the actions."""
+
+    BINDINGS = bindings(Scope.REFLECTION)
+
+
+class ReflectionPanel(Vertical):
+    """Holds the prompt and the answer. Text the person typed is never replaced by a reload."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.saved_text = ""  # the text as stored: anything else in the editor is unsaved work
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="reflection-prompt", markup=False)
+        yield ReflectionText(
+            id="reflection-text",
+            soft_wrap=True,
+            show_line_numbers=False,
+            placeholder="Write here; r gets you here from anywhere.",
+        )
+        yield Static("", id="reflection-status")
+
+    @property
+    def editor(self) -> ReflectionText:
+        return self.query_one(ReflectionText)
+
+    @property
+    def text(self) -> str:
+        return self.editor.text
+
+    @property
+    def has_unsaved_text(self) -> bool:
+        return self.text != self.saved_text
+
+    def show(self, dashboard: Dashboard) -> None:
+        self.query_one("#reflection-prompt", Static).update(dashboard.prompt.text)
+        stored = dashboard.reflection_text
+        if self.text != stored and not self.has_unsaved_text:
+            self.editor.load_text(stored)
+        self.saved_text = stored
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        if self.has_unsaved_text:
+            status = "✎ not saved yet · ctrl+s saves"
+        elif self.saved_text:
+            status = "✓ saved"
+        else:
+            status = "ctrl+s saves"
+        self.query_one("#reflection-status", Static).update(status)
+
+    def on_text_area_changed(self) -> None:
+        self.refresh_status()
