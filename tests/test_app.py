@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
+from textual.widgets._toast import Toast
 
 from tests.conftest import FakeClock
 from tui.app import NextYesApp
@@ -494,6 +495,10 @@ async def test_names_that_look_like_markup_are_shown_as_typed(
         await pilot.press("space")  # the due follow-up on it
         await settle(pilot)
         assert "Saved: followed up with [bold]Initech[/] — R&D [/] lead" in toasts(app)
+        # A toast renders its text as markup only when asked to; ours never are.
+        assert [str(Toast(n).render()) for n in app._notifications if "Initech" in n.message] == [
+            "Saved: followed up with [bold]Initech[/] — R&D [/] lead"
+        ]
         await pilot.press("s")
         await settle(pilot)
         assert "[bold]Initech[/]" in screen_text(app)
