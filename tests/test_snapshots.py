@@ -6,7 +6,7 @@ then look at the report or the SVGs before committing.
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,53 +15,11 @@ from textual.widgets import Input, TextArea
 
 from tests.conftest import FakeClock
 from tui.app import NextYesApp
-from tui.core.models import ActivityKind, ApplicationKind, Stage
-from tui.recording import Recorder
-from tui.store import Store
+from tui.demo import DEMO_FILE, DEMO_NOW
+from tui.locations import data_dir
 
 SIZE = (80, 24)
 NO_POLL = 3600.0
-
-
-def at(clock: FakeClock, day: date, hour: int) -> None:
-    clock.current = datetime(day.year, day.month, day.day, hour, tzinfo=clock.current.tzinfo)
-
-
-def record_two_weeks(db_path: Path, clock: FakeClock) -> None:
-    """A search in motion: five applications in different stages, steady activity, one follow-up due."""
-    today = clock().date()
-    now = clock.current
-    recorder = Recorder(Store(db_path, clock), clock)
-    applications = [
-        # company, role, kind, days ago, later stage moves (days after applying, stage)
-        ("Northwind Analytics", "Data Engineer", ApplicationKind.FULL_TIME, 13,
-         [(4, Stage.SCREENING), (9, Stage.INTERVIEWING)]),
-        ("Lumen Health", "Backend Engineer", ApplicationKind.FULL_TIME, 9, []),
-        ("Quill Labs", "Python Developer", ApplicationKind.CONTRACT, 12, [(6, Stage.REJECTED)]),
-        ("Tidewater", "Software Engineer", ApplicationKind.FULL_TIME, 3, []),
-        ("Orbit Retail", "SRE", ApplicationKind.FREELANCE, 6, [(2, Stage.SCREENING)]),
-    ]
-    for company, role, kind, ago, moves in applications:
-        applied = today - timedelta(days=ago)
-        at(clock, applied, 10)
-        application = recorder.add_application(company, role, kind=kind, source="job board", on=applied)
-        for after, stage in moves:
-            at(clock, applied + timedelta(days=after), 15)
-            recorder.move_stage(application.id, stage)
-    for ago, kind, note in [
-        (11, ActivityKind.NETWORK, "coffee with Priya"),
-        (8, ActivityKind.LEARN, "SQL window functions"),
-        (7, ActivityKind.PREP, "STAR stories"),
-        (5, ActivityKind.NETWORK, "meetup"),
-        (2, ActivityKind.LEARN, "Terraform tutorial"),
-        (1, ActivityKind.PREP, "system design practice"),
-    ]:
-        at(clock, today - timedelta(days=ago), 18)
-        recorder.log(kind, note)
-    at(clock, today - timedelta(days=1), 21)
-    yesterday = today - timedelta(days=1)
-    recorder.write_reflection(yesterday, "A daily prompt", "Preparing beat refreshing my inbox.")
-    clock.current = now
 
 
 async def settle(pilot: Pilot[None]) -> None:
@@ -76,9 +34,10 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 @pytest.fixture
-def search_in_motion(db_path: Path, clock: FakeClock) -> NextYesApp:
-    record_two_weeks(db_path, clock)
-    return NextYesApp(db_path=db_path, now=clock, poll_interval=NO_POLL)
+def search_in_motion(db_path: Path) -> NextYesApp:
+    """The shipped demo: three weeks of a search in motion, seen at its fixed Monday morning."""
+    shutil.copyfile(data_dir() / DEMO_FILE, db_path)
+    return NextYesApp(db_path=db_path, now=FakeClock(DEMO_NOW), poll_interval=NO_POLL)
 
 
 def test_dashboard(snap_compare, search_in_motion: NextYesApp) -> None:
