@@ -148,13 +148,20 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
 
 
 def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:
-    if demo:
-        from tui.demo import demo_clock, demo_database_copy
-
-        path, now = demo_database_copy(), now or demo_clock()
     from tui.app import NextYesApp
 
-    NextYesApp(db_path=path, now=now).run()
+    if not demo:
+        NextYesApp(db_path=path, now=now).run()
+        return 0
+    import shutil
+
+    from tui.demo import demo_clock, demo_database_copy
+
+    copy = demo_database_copy()
+    try:
+        NextYesApp(db_path=copy, now=now or demo_clock()).run()
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
     return 0
 
 

@@ -1,0 +1,48 @@
+"""The shipped demo: a realistic search at a fixed date, opened on a copy so it never changes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tui.content import reflection_prompts
+from tui.core.dashboard import build_dashboard
+from tui.demo import DEMO_FILE, DEMO_NOW, build_demo, demo_clock, demo_database_copy
+from tui.locations import data_dir
+from tui.store import Store
+
+
+def test_the_demo_opens_on_a_fresh_copy_at_its_fixed_date() -> None:
+    copy = demo_database_copy()
+    assert copy != data_dir() / DEMO_FILE
+    assert copy.read_bytes() == (data_dir() / DEMO_FILE).read_bytes()
+    clock = demo_clock()
+    assert DEMO_NOW <= clock() < DEMO_NOW.replace(minute=DEMO_NOW.minute + 1)
+    shutil.rmtree(copy.parent)
+
+
+def test_the_demo_shows_a_search_in_motion() -> None:
+    search = Store(data_dir() / DEMO_FILE, lambda: DEMO_NOW).load()
+    dashboard = build_dashboard(search, DEMO_NOW.date(), reflection_prompts())
+    assert dashboard.streak.current >= 5
+    assert 0.3 < dashboard.streak.momentum < 0.9
+    assert len(dashboard.pending) >= 5
+    assert any(action.kind.value == "follow-up" for action in dashboard.actions_due)
+    assert {a.stage.value for a in search.applications} >= {"applied", "screening", "interviewing", "rejected"}
+
+
+def test_rebuilding_the_demo_gives_the_same_search(tmp_path: Path) -> None:
+    rebuilt = tmp_path / "demo.json"
+    build_demo(rebuilt)
+    fresh = Store(rebuilt, lambda: DEMO_NOW).load()
+    shipped = Store(data_dir() / DEMO_FILE, lambda: DEMO_NOW).load()
+
+    def content(search):  # everything but the random ids
+        return (
+            sorted((a.company, a.role, a.stage, a.applied_on) for a in search.applications),
+            sorted((a.kind, a.logical_day, a.note) for a in search.activities),
+            sorted((r.day, r.text) for r in search.reflections),
+        )
+
+    assert content(fresh) == content(shipped)
+    assert list(tmp_path.iterdir()) == [rebuilt]  # no lock or backups left beside it
