@@ -195,7 +195,8 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
         on=day,
         application_id=application.id if application else None,
     )
-    streak = summarize(recorder.store.load().activities_by_day, today)
+    # The search read before the write, plus this day: no second read of the whole file.
+    streak = summarize({*search.activities_by_day, activity.logical_day}, today)
     about = f" for {application.company}" if application else ""
     print(f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(streak.current)}")
     return 0
