@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+
 from datetime import timedelta
 from pathlib import Path
 
@@ -23,7 +25,8 @@ from tui.app.widgets.pending import PendingTable
 from tui.app.widgets.reflection import ReflectionPanel, ReflectionText
 from tui.core.models import ActivityKind, Stage
 from tui.recording import Recorder
-from tui.store import Store, WriteFailed
+from tui.store import Store
+from tui.store import files as store_files
 
 SIZE = (80, 24)
 NO_POLL = 3600.0
@@ -392,13 +395,19 @@ async def test_the_day_rolls_over_while_the_app_is_open(db_path: Path, clock: Fa
         assert panel.border_subtitle == "Mon 16 Mar"
 
 
-async def test_a_failed_save_shows_the_error_and_keeps_what_was_typed(
-    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise WriteFailed(db_path, "cannot be saved: the disk is full", "nothing was changed")
+@pytest.fixture
+def disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every write of the database fails as on a full disk, at the rename of the new file."""
 
-    monkeypatch.setattr(Recorder, "add_application", disk_full)
+    def no_space(*args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(store_files.os, "replace", no_space)
+
+
+async def test_a_failed_save_shows_the_error_and_keeps_what_was_typed(
+    db_path: Path, clock: FakeClock, disk_full: None
+) -> None:
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -415,15 +424,10 @@ async def test_a_failed_save_shows_the_error_and_keeps_what_was_typed(
         assert app.screen.query_one("#role", Input).value == "Backend Engineer"
         assert "the disk is full" in str(app.screen.query_one("#form-problem", Static).render())
     assert not db_path.exists()
+    assert list(db_path.parent.glob(".nextyes.json.*.tmp")) == []
 
 
-async def test_a_failed_reflection_save_keeps_the_text(
-    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def disk_full(*args: object, **kwargs: object) -> None:
-        raise WriteFailed(db_path, "cannot be saved: the disk is full", "nothing was changed")
-
-    monkeypatch.setattr(Recorder, "write_reflection", disk_full)
+async def test_a_failed_reflection_save_keeps_the_text(db_path: Path, clock: FakeClock, disk_full: None) -> None:
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
