@@ -61,31 +61,38 @@ def assert_nothing_changed(store: Store, previous: bytes, refused: pytest.Except
     assert [a.note for a in store.load().activities] == ["", "met a recruiter"]
 
 
-EIO = OSError(errno.EIO, os.strerror(errno.EIO))
+def fault_at(step: str, code: int) -> tuple[object, str, Callable[..., Any]]:
+    """Where to patch so that `step` of the write path fails with `code`."""
+    error = OSError(code, os.strerror(code))
+    if step == "fsync":  # the new file's fsync, not the folder's
+        return files.os, "fsync", failing(error, os.fsync, when=is_regular_file)
+    if step == "mkstemp":
+        return files.tempfile, "mkstemp", failing(error)
+    return files.os, step, failing(error)
+
+
+@pytest.mark.parametrize(
+    ("step", "code", "said"),
+    [
+        ("fsync", errno.EIO, "Input/output error"),
+        ("replace", errno.EIO, "Input/output error"),
+        ("fsync", errno.ENOSPC, "the disk is full"),
+        ("fsync", errno.EDQUOT, "the disk is full"),
+        ("mkstemp", errno.EROFS, "read-only"),
+        ("replace", errno.EACCES, "read-only"),
+    ],
+)
+def test_a_failed_step_of_the_write_leaves_the_old_bytes_and_says_why(
+    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch, step: str, code: int, said: str
+) -> None:
+    monkeypatch.setattr(*fault_at(step, code))
+
+    with pytest.raises(WriteFailed) as refused:
+        recorder.log(ActivityKind.LEARN, "lost")
+
+    assert_nothing_changed(store, saved, refused)
+    assert said in str(refused.value)
 ENOSPC = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-
-def test_an_error_at_fsync_of_the_new_file_leaves_the_old_bytes(
-    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(files.os, "fsync", failing(EIO, os.fsync, when=is_regular_file))
-
-    with pytest.raises(WriteFailed) as refused:
-        recorder.log(ActivityKind.LEARN, "lost")
-
-    assert_nothing_changed(store, saved, refused)
-    assert "Input/output error" in str(refused.value)
-
-
-def test_an_error_at_replace_leaves_the_old_bytes(
-    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(files.os, "replace", failing(EIO))
-
-    with pytest.raises(WriteFailed) as refused:
-        recorder.log(ActivityKind.LEARN, "lost")
-
-    assert_nothing_changed(store, saved, refused)
 
 
 def test_a_disk_that_fills_half_way_through_the_write_leaves_the_old_bytes_and_says_so(
@@ -114,19 +121,6 @@ def test_a_disk_that_fills_half_way_through_the_write_leaves_the_old_bytes_and_s
             return getattr(self.file, name)
 
     monkeypatch.setattr(files.os, "fdopen", HalfWritten)
-
-    with pytest.raises(WriteFailed) as refused:
-        recorder.log(ActivityKind.LEARN, "lost")
-
-    assert_nothing_changed(store, saved, refused)
-    assert "the disk is full" in str(refused.value)
-
-
-@pytest.mark.parametrize("code", [errno.ENOSPC, errno.EDQUOT], ids=["ENOSPC", "EDQUOT"])
-def test_a_full_disk_at_fsync_says_the_disk_is_full(
-    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch, code: int
-) -> None:
-    monkeypatch.setattr(files.os, "fsync", failing(OSError(code, os.strerror(code)), os.fsync, when=is_regular_file))
 
     with pytest.raises(WriteFailed) as refused:
         recorder.log(ActivityKind.LEARN, "lost")
@@ -206,31 +200,6 @@ def test_an_interrupt_during_the_write_leaves_the_old_bytes_and_no_temp_file(
 # --- A read-only folder or file system ----------------------------------------------------------------
 
 EROFS = OSError(errno.EROFS, os.strerror(errno.EROFS))
-EACCES = PermissionError(errno.EACCES, os.strerror(errno.EACCES))
-
-
-def test_a_read_only_file_system_at_the_temp_file_says_read_only(
-    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(files.tempfile, "mkstemp", failing(EROFS))
-
-    with pytest.raises(WriteFailed) as refused:
-        recorder.log(ActivityKind.LEARN, "lost")
-
-    assert_nothing_changed(store, saved, refused)
-    assert "read-only" in str(refused.value)
-
-
-def test_a_permission_error_at_replace_says_read_only(
-    recorder: Recorder, store: Store, saved: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(files.os, "replace", failing(EACCES))
-
-    with pytest.raises(WriteFailed) as refused:
-        recorder.log(ActivityKind.LEARN, "lost")
-
-    assert_nothing_changed(store, saved, refused)
-    assert "read-only" in str(refused.value)
 
 
 def test_a_lock_file_that_cannot_be_created_says_read_only_not_busy(
