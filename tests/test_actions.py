@@ -182,22 +182,6 @@ def test_no_follow_ups_at_all_when_the_user_wants_none() -> None:
     assert next_follow_up(search_of(acme, settings=settings), acme, settings) is None
 
 
-def test_a_saved_job_moved_to_applied_owes_a_follow_up_from_the_day_it_was_sent() -> None:
-    # Moving a stage records the move in the history but does not set applied_on.
-    sent = date(2026, 3, 4)
-    acme = application(
-        applied_on=None,
-        stage=Stage.APPLIED,
-        stage_history=[
-            StageChange(stage=Stage.SAVED, at=noon(APPLIED), day=APPLIED),
-            StageChange(stage=Stage.APPLIED, at=noon(sent), day=sent),
-        ],
-    )
-    search = search_of(acme)
-    assert next_follow_up(search, acme, SETTINGS) == FollowUp(sent + timedelta(days=7), 1, sent)
-    assert len(follow_up_actions(search, sent + timedelta(days=7))) == 1
-
-
 def test_most_overdue_follow_ups_come_first() -> None:
     late = application("Zeta", applied_on=APPLIED - timedelta(days=5))
     due_today = application("Alpha", applied_on=TODAY - timedelta(days=7))

@@ -112,7 +112,10 @@ class Recorder:
             stamp = self.now()
             day = on or self._day_now(tx.settings, stamp)
             history = [*application.stage_history, StageChange(stage=stage, at=stamp, day=day, note=note)]
-            moved = application.touched(stamp, stage=stage, stage_history=history)
+            changes: dict[str, object] = {"stage": stage, "stage_history": history}
+            if stage is Stage.APPLIED and application.stage is Stage.SAVED:
+                changes["applied_on"] = day  # a saved job is sent now: follow-ups count from here
+            moved = application.touched(stamp, **changes)
             tx.replace(moved)
             kind = STAGE_ACTIVITY.get(stage, ActivityKind.OTHER)
             self._add_activity(tx, stamp, kind, f"{application.company}: {stage.value}", day, application.id)

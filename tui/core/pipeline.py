@@ -37,20 +37,9 @@ def last_touch(search: JobSearch, application: Application) -> date | None:
     return max(days, default=None)
 
 
-def applied_day(application: Application) -> date | None:
-    """The day the application was sent: `applied_on`, or else its latest move to applied.
-
-    A job saved first and applied to later gets its move into the history, not an `applied_on`.
-    """
-    if application.applied_on is not None:
-        return application.applied_on
-    moves = [change.day for change in application.stage_history if change.stage is Stage.APPLIED]
-    return max(moves, default=None)
-
-
 def next_follow_up(search: JobSearch, application: Application, settings: Settings) -> FollowUp | None:
     """When the next follow-up is due, or None when none is owed (a reply came, or enough were sent)."""
-    applied_on = applied_day(application)
+    applied_on = application.applied_on
     if application.stage is not Stage.APPLIED or applied_on is None:
         return None
     sent = sorted(a.logical_day for a in search.activities_for(application, ActivityKind.FOLLOW_UP))
