@@ -466,49 +466,85 @@ def _change(
 # --- An older file is upgraded in one write, after a copy of it is kept ---------------------------------
 
 
+CURRENT = SCHEMA_VERSION
+NEXT = SCHEMA_VERSION + 1
+
+
 @pytest.fixture
-def schema_two(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this nextyes knows schema 2, whose one change is a marker added to every application's notes."""
+def schema_next(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this nextyes knows one schema more, whose change is a marker added to every application's notes."""
 
     def mark_notes(raw: dict) -> dict:
-        applications = {key: {**doc, "notes": doc["notes"] + " [v2]"} for key, doc in raw["applications"].items()}
+        applications = {key: {**doc, "notes": doc["notes"] + " [next]"} for key, doc in raw["applications"].items()}
         return {**raw, "applications": applications}
 
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
-    monkeypatch.setitem(database.MIGRATIONS, 1, mark_notes)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", NEXT)
+    monkeypatch.setitem(database.MIGRATIONS, CURRENT, mark_notes)
 
 
-def _schema_one_database(clock: FakeClock) -> bytes:
+def _current_database(clock: FakeClock) -> bytes:
     raw = json.loads(_valid_database(clock))
-    raw["_meta"] = {"1": {"schema_version": 1}}
+    raw["_meta"] = {"1": {"schema_version": CURRENT}}
     return json.dumps(raw).encode()
 
 
 def test_an_older_file_loads_upgraded_without_being_touched(
-    store: Store, clock: FakeClock, schema_two: None
+    store: Store, clock: FakeClock, schema_next: None
 ) -> None:
-    store.path.write_bytes(_schema_one_database(clock))
+    store.path.write_bytes(_current_database(clock))
     before = fingerprint(store.path)
 
     companies_and_notes = {(a.company, a.notes) for a in store.load().applications}
 
-    assert companies_and_notes == {("Acme", " [v2]"), ("Globex", " [v2]")}
+    assert companies_and_notes == {("Acme", " [next]"), ("Globex", " [next]")}
     assert fingerprint(store.path) == before
 
 
 def test_an_older_file_is_upgraded_in_the_same_write_as_the_change_after_a_copy_is_kept(
-    store: Store, clock: FakeClock, schema_two: None
+    store: Store, clock: FakeClock, schema_next: None
 ) -> None:
-    version_one = _schema_one_database(clock)
-    store.path.write_bytes(version_one)
+    older = _current_database(clock)
+    store.path.write_bytes(older)
 
     save(store, application(clock, "Initech"))
     save(store, application(clock, "Umbrella"))
 
     raw = on_disk(store.path)
-    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [2]
+    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [NEXT]
     notes = sorted(doc["notes"] for doc in raw["applications"].values())
-    assert notes == ["", "", " [v2]", " [v2]"]  # migrated once, not once per write
-    copy = backup_folder(store.path) / "nextyes.schema-1.json"
-    assert copy.read_bytes() == version_one
+    assert notes == ["", "", " [next]", " [next]"]  # migrated once, not once per write
+    copy = backup_folder(store.path) / f"nextyes.schema-{CURRENT}.json"
+    assert copy.read_bytes() == older
     assert copy not in list_backups(store.path)  # daily pruning never removes it
+
+
+# --- Every schema this nextyes ever wrote still opens ---------------------------------------------------
+
+PAST_SCHEMAS = sorted((Path(__file__).parent / "fixtures").glob("schema-*.json"))
+
+
+def test_there_is_a_fixture_for_every_past_schema_version() -> None:
+    versions = {int(path.stem.removeprefix("schema-")) for path in PAST_SCHEMAS}
+    assert versions == set(range(1, SCHEMA_VERSION))
+
+
+@pytest.mark.parametrize("fixture", PAST_SCHEMAS, ids=lambda path: path.stem)
+def test_a_file_of_a_past_schema_opens_and_upgrades_on_the_next_write(
+    fixture: Path, store: Store, clock: FakeClock
+) -> None:
+    written = fixture.read_bytes()
+    counts = {name: len(table) for name, table in json.loads(written).items() if name != "_meta"}
+    store.path.write_bytes(written)
+
+    search = store.load()
+    assert (len(search.applications), len(search.activities), len(search.reflections)) == (
+        counts["applications"], counts["activities"], counts["reflections"]
+    )
+    save(store, application(clock, "Initech"))
+
+    raw = on_disk(store.path)
+    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [SCHEMA_VERSION]
+    assert len(raw["applications"]) == counts["applications"] + 1
+    assert len(raw["activities"]) == counts["activities"]
+    version = fixture.stem.removeprefix("schema-")
+    assert (backup_folder(store.path) / f"nextyes.schema-{version}.json").read_bytes() == written

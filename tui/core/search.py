@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from tui.core.models import Activity, ActivityKind, Application, Reflection, Settings
+from tui.core.models import Activity, ActivityKind, Application, Reflection, RestDay, Settings
 
 
 @dataclass(frozen=True)
@@ -19,6 +19,7 @@ class JobSearch:
     applications: tuple[Application, ...] = ()
     activities: tuple[Activity, ...] = ()
     reflections: tuple[Reflection, ...] = ()
+    rest_days: tuple[RestDay, ...] = ()
 
     @cached_property
     def activities_by_application(self) -> dict[uuid.UUID, list[Activity]]:
@@ -44,11 +45,15 @@ class JobSearch:
             ),
             activities=tuple(a for a in self.activities if a.logical_day <= day),
             reflections=tuple(r for r in self.reflections if r.day <= day),
+            rest_days=tuple(r for r in self.rest_days if r.day <= day),
         )
 
     def activities_for(self, application: Application, kind: ActivityKind | None = None) -> list[Activity]:
         linked = self.activities_by_application.get(application.id, [])
         return [a for a in linked if kind is None or a.kind is kind]
+
+    def rest_day_on(self, day: date) -> RestDay | None:
+        return next((r for r in self.rest_days if r.day == day), None)
 
     def reflection_on(self, day: date) -> Reflection | None:
         return next((r for r in self.reflections if r.day == day), None)

@@ -21,24 +21,30 @@ from pydantic import ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
-from tui.core.models import Activity, Application, Record, Reflection, Settings
+from tui.core.models import Activity, Application, Record, Reflection, RestDay, Settings
 from tui.core.search import JobSearch
 from tui.store.backups import keep_daily_backup, keep_pre_migration_copy, newest_backup
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
 from tui.store.files import atomic_write
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_TABLE = "_meta"
 TABLES: dict[str, type[Record]] = {
     "applications": Application,
     "activities": Activity,
     "reflections": Reflection,
     "settings": Settings,
+    "rest_days": RestDay,
 }
 TABLE_OF = {model: name for name, model in TABLES.items()}
 
 # Pure dict -> dict steps: MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+def _add_rest_days(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 adds planned rest days; settings gained fields that all have defaults."""
+    return {**raw, "rest_days": raw.get("rest_days", {})}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_rest_days}
 
 R = TypeVar("R", bound=Record)
 
@@ -87,8 +93,7 @@ class Store:
             written_as = _schema_version(raw) or SCHEMA_VERSION
             raw = _migrate(self.path, raw)
             # Refuse a file with a bad record before any change: writing would carry the bad record on.
-            _to_search(self.path, raw, self.default_settings)
-            transaction = Transaction(self, raw)
+            transaction = Transaction(self, raw, _to_search(self.path, raw, self.default_settings))
             yield transaction
             if transaction.changed:
                 self._write(transaction.raw, previous, written_as)
@@ -139,9 +144,10 @@ class Store:
 class Transaction:
     """The records inside one locked read-modify-write. Every record is validated before it is kept."""
 
-    def __init__(self, store: Store, raw: dict[str, Any]) -> None:
+    def __init__(self, store: Store, raw: dict[str, Any], initial: JobSearch) -> None:
         self.store = store
         self.raw = raw
+        self.initial = initial  # the records as read, before this transaction changed anything
         self.changed = False
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.memory = raw  # type: ignore[attr-defined]
@@ -178,6 +184,12 @@ class Transaction:
         table.insert(_dump(settings))
         self.changed = True
         return settings
+
+    def remove(self, record: Record) -> None:
+        table = self._db.table(TABLE_OF[type(record)])
+        if not table.remove(Query().id == str(record.id)):
+            raise KeyError(f"no {TABLE_OF[type(record)]} record with id {record.id}")
+        self.changed = True
 
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
         row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
@@ -262,6 +274,7 @@ def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], S
         applications=loaded["applications"],  # type: ignore[arg-type]
         activities=loaded["activities"],  # type: ignore[arg-type]
         reflections=loaded["reflections"],  # type: ignore[arg-type]
+        rest_days=loaded["rest_days"],  # type: ignore[arg-type]
     )
 
 
