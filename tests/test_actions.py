@@ -213,11 +213,11 @@ def test_yesterdays_activity_does_not_count_for_today() -> None:
     assert "0 of 1" in target.title
 
 
-def test_a_higher_target_counts_every_activity_today() -> None:
+def test_a_higher_target_adds_up_the_points_of_every_activity_today() -> None:
     settings = Settings(daily_target=3, created_at=STAMP, updated_at=STAMP)
     search = search_of(activity(ActivityKind.APPLY, TODAY), activity(ActivityKind.LEARN, TODAY), settings=settings)
     [target] = [a for a in todays_actions(search, settings, TODAY) if a.kind is ActionKind.DAILY_TARGET]
-    assert "2 of 3" in target.title
+    assert "1.5 of 3 points" in target.title  # an application is worth 1, learning 0.5
     assert not target.done
 
 

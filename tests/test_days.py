@@ -209,7 +209,7 @@ def test_case_and_spacing_do_not_matter(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "", "   ", "tomorrow", "next friday", "fri", "-3 days ago", "3 weeks ago", "2026-3-1",
+    ["garbage", "", "   ", "fri", "-3 days ago", "3 weeks ago", "2026-3-1",
      "2026-02-30", "2026-13-01", "14/03/2026"],
 )
 def test_unreadable_dates_are_refused_with_what_is_accepted(text: str) -> None:
@@ -286,3 +286,90 @@ def test_text_shaped_like_a_date_reads_as_a_day_in_range_or_is_refused_cleanly(
     except DateParseError:
         return
     assert EARLIEST_DAY <= day <= LATEST_DAY
+
+
+# --- parse_day: days ahead ('tomorrow', 'in N days', 'next friday') ---------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow", date(2026, 3, 16)),
+        ("in 1 day", date(2026, 3, 16)),
+        ("in 1 days", date(2026, 3, 16)),
+        ("in 3 days", date(2026, 3, 18)),
+        ("in 0 days", TODAY),
+        ("in 30 days", date(2026, 4, 14)),
+    ],
+)
+def test_days_ahead_are_readable(text: str, expected: date) -> None:
+    assert parse_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("next monday", date(2026, 3, 16)),
+        ("next friday", date(2026, 3, 20)),
+        ("next saturday", date(2026, 3, 21)),
+        ("next sunday", date(2026, 3, 22)),  # today is a Sunday: 'next sunday' is a week ahead
+    ],
+)
+def test_next_weekday_is_the_first_such_day_after_today(text: str, expected: date) -> None:
+    assert TODAY.weekday() == 6
+    assert parse_day(text, TODAY) == expected
+
+
+def test_on_a_monday_next_monday_is_a_week_ahead() -> None:
+    monday = date(2026, 3, 16)
+    assert parse_day("next monday", monday) == date(2026, 3, 23)
+    assert parse_day("next tuesday", monday) == date(2026, 3, 17)
+    assert parse_day("monday", monday) == monday  # without 'next' it is today
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TOMORROW", date(2026, 3, 16)),
+        ("  In   3  Days ", date(2026, 3, 18)),
+        ("Next   FRIDAY", date(2026, 3, 20)),
+        ("\tnext friday\n", date(2026, 3, 20)),
+    ],
+)
+def test_days_ahead_ignore_case_and_spacing(text: str, expected: date) -> None:
+    assert parse_day(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["next", "next fri", "next week", "in days", "in -3 days", "in 3 weeks", "3 days from now", "next next friday"]
+)
+def test_unreadable_days_ahead_are_refused(text: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_day(text, TODAY)
+    message = str(refused.value)
+    for accepted in ("tomorrow", "in N days", "next friday"):
+        assert accepted in message
+
+
+def test_days_ahead_past_2099_are_refused() -> None:
+    with pytest.raises(DateParseError):
+        parse_day("tomorrow", LATEST_DAY)
+    with pytest.raises(DateParseError):
+        parse_day("next monday", LATEST_DAY)
+    with pytest.raises(DateParseError):
+        parse_day("in 30000 days", TODAY)
+
+
+@given(today=days_in_range, weekday=st.sampled_from(WEEKDAYS))
+def test_next_weekday_is_one_to_seven_days_ahead_on_that_weekday(today: date, weekday: str) -> None:
+    assume(today + timedelta(days=7) <= LATEST_DAY)
+    day = parse_day(f"next {weekday}", today)
+    assert 1 <= (day - today).days <= 7
+    assert day.weekday() == WEEKDAYS.index(weekday)
+
+
+@given(today=days_in_range, n=st.integers(0, 3000))
+def test_in_n_days_counts_forward_n_days(today: date, n: int) -> None:
+    expected = today + timedelta(days=n)
+    assume(expected <= LATEST_DAY)
+    assert parse_day(f"in {n} days", today) == expected

@@ -28,7 +28,7 @@ def system_zone_name() -> str:
 def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name like "America" is a folder
         return False
     return True
 

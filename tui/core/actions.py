@@ -10,6 +10,7 @@ from enum import StrEnum
 from tui.core.models import ActivityKind, Settings
 from tui.core.pipeline import next_follow_up
 from tui.core.search import JobSearch
+from tui.core.streaks import day_points, format_points, points_word
 
 
 class ActionKind(StrEnum):
@@ -81,14 +82,25 @@ def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Acti
 
 
 def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
-    count = len(search.activities_by_day.get(today, []))
+    earned = day_points(search, today).get(today, 0.0)
     target = settings.daily_target
-    reached = count >= target
+    reached = earned >= target
+    progress = f"{format_points(earned)} of {points_word(target)}"
     return Action(
         key=f"daily-target:{today.isoformat()}",
         kind=ActionKind.DAILY_TARGET,
-        title=f"Today's target reached: {count} of {target}" if reached else
-        f"Do one thing for your search: {count} of {target} today",
-        why="apply, follow up, reach out, learn or prepare: any of them counts",
+        title=f"Today's target reached: {progress}" if reached else f"Do one thing for your search: {progress} today",
+        why=describe_points(settings),
         done=reached,
+    )
+
+
+def describe_points(settings: Settings) -> str:
+    """What counts toward the target, by worth: 'apply, follow-up… 1 point; learn, prep… 0.5'."""
+    by_worth: dict[float, list[str]] = {}
+    for kind, worth in settings.points.items():
+        if worth:
+            by_worth.setdefault(worth, []).append(kind.value)
+    return "; ".join(
+        f"{', '.join(kinds)} {points_word(worth)}" for worth, kinds in sorted(by_worth.items(), reverse=True)
     )

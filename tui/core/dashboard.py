@@ -10,15 +10,18 @@ from tui.core.actions import Action, open_actions, todays_actions
 from tui.core.pipeline import PendingRow, pending_rows
 from tui.core.prompts import Prompt, choose_prompt
 from tui.core.search import JobSearch
-from tui.core.streaks import StreakSummary, summarize
+from tui.core.rewards import Reward, WeeklyProgress, earned_rewards, weekly_progress
+from tui.core.streaks import StreakHistory, rest_days_left, track
 
 
 @dataclass(frozen=True)
 class Dashboard:
     today: date
-    streak: StreakSummary
-    done_today: int
-    daily_target: int
+    history: StreakHistory
+    weekly: WeeklyProgress
+    rest_days_left: int
+    rewards: list[Reward]
+    activities_today: int
     actions: list[Action]
     pending: list[PendingRow]
     prompt: Prompt
@@ -29,14 +32,20 @@ class Dashboard:
         return open_actions(self.actions)
 
 
-def build_dashboard(search: JobSearch, today: date, prompts: Sequence[Prompt]) -> Dashboard:
+def build_dashboard(
+    search: JobSearch, today: date, prompts: Sequence[Prompt], zone_now: str = "UTC"
+) -> Dashboard:
+    """Everything the dashboard shows on `today`; `zone_now` is the time zone it is being lived in."""
     settings = search.settings
     reflection = search.reflection_on(today)
+    history = track(search, today, zone_now)
     return Dashboard(
         today=today,
-        streak=summarize(search.activities_by_day, today),
-        done_today=len(search.activities_by_day.get(today, [])),
-        daily_target=settings.daily_target,
+        history=history,
+        weekly=weekly_progress(search, today),
+        rest_days_left=rest_days_left(search, today),
+        rewards=earned_rewards(search, history),
+        activities_today=len(search.activities_by_day.get(today, [])),
         actions=todays_actions(search, settings, today),
         pending=pending_rows(search, settings, today),
         prompt=Prompt("daily", reflection.prompt) if reflection else choose_prompt(prompts, today),

@@ -12,7 +12,8 @@ LATEST_DAY = date(2099, 12, 31)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 ACCEPTED_DATES = (
-    "a date like 2026-03-14, 'today', 'yesterday', 'N days ago' or a weekday name such as 'friday'"
+    "a date like 2026-03-14, 'today', 'yesterday', 'N days ago', a weekday name such as 'friday' "
+    "(the last one), 'tomorrow', 'in N days' or 'next friday'"
 )
 
 
@@ -35,7 +36,8 @@ def logical_day(instant: datetime, zone: ZoneInfo, rollover_hour: int) -> date:
 def parse_day(text: str, today: date) -> date:
     """Read a day as a person would type it, relative to `today`.
 
-    Weekday names mean the most recent such day, today included. Days outside the years
+    Weekday names mean the most recent such day, today included; 'next friday' means the first one
+    after today. Days outside the years
     2000–2099 are refused: they are typing mistakes, not job-search history.
     """
     cleaned = " ".join(text.strip().lower().split())
@@ -50,6 +52,7 @@ def parse_day(text: str, today: date) -> date:
 
 
 _DAYS_AGO = re.compile(r"^(\d{1,5}) days? ago$")
+_IN_DAYS = re.compile(r"^in (\d{1,5}) days?$")
 
 
 def _read_day(cleaned: str, today: date) -> date | None:
@@ -57,11 +60,18 @@ def _read_day(cleaned: str, today: date) -> date | None:
         return today
     if cleaned == "yesterday":
         return today - timedelta(days=1)
+    if cleaned == "tomorrow":
+        return today + timedelta(days=1)
     if match := _DAYS_AGO.match(cleaned):
         return today - timedelta(days=int(match.group(1)))
+    if match := _IN_DAYS.match(cleaned):
+        return today + timedelta(days=int(match.group(1)))
     if cleaned in WEEKDAYS:
         back = (today.weekday() - WEEKDAYS.index(cleaned)) % 7
         return today - timedelta(days=back)
+    if cleaned.startswith("next ") and (name := cleaned.removeprefix("next ")) in WEEKDAYS:
+        ahead = (WEEKDAYS.index(name) - today.weekday() - 1) % 7 + 1
+        return today + timedelta(days=ahead)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
         try:
             return date.fromisoformat(cleaned)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 def _aware(value: datetime) -> datetime:
@@ -147,12 +147,53 @@ class Reflection(Record):
     text: Annotated[str, Field(min_length=1, max_length=20000)]
 
 
+class RestDay(Record):
+    """A day planned off: it keeps a streak alive without adding to it. One per logical day."""
+
+    day: date
+    note: Note = ""
+
+
+# What each kind of activity is worth toward the daily target: doing counts fully, preparing half.
+DEFAULT_POINTS: dict[ActivityKind, float] = {
+    ActivityKind.APPLY: 1.0,
+    ActivityKind.FOLLOW_UP: 1.0,
+    ActivityKind.INTERVIEW: 1.0,
+    ActivityKind.NETWORK: 1.0,
+    ActivityKind.LEARN: 0.5,
+    ActivityKind.PREP: 0.5,
+    ActivityKind.REFLECT: 0.5,
+    ActivityKind.OTHER: 0.5,
+}
+
+Points = Annotated[float, Field(ge=0, le=20, multiple_of=0.5, allow_inf_nan=False)]
+
+
 class Settings(Record):
     """The user's preferences. There is one of these per database."""
 
-    daily_target: Annotated[int, Field(ge=1, le=20)] = 1
+    daily_target: Annotated[float, Field(ge=0.5, le=20, multiple_of=0.5, allow_inf_nan=False)] = 1.0
+    """Points that make a day DONE."""
+    points: dict[ActivityKind, Points] = Field(default_factory=lambda: dict(DEFAULT_POINTS))
+    """What each kind of activity is worth; kinds left out are worth their default."""
     rollover_hour: Annotated[int, Field(ge=0, le=12)] = 4
+    """The hour a new logical day starts: 01:30 counts for the day before."""
+    rest_days_per_week: Annotated[int, Field(ge=0, le=7)] = 2
+    """Planned rest days allowed in one ISO week (Monday to Sunday)."""
+    recovery_days: Annotated[int, Field(ge=0, le=7)] = 2
+    """Days after a rejection that keep a streak alive without anything logged."""
+    weekly_applications: Annotated[int, Field(ge=0, le=100)] = 5
+    weekly_networking: Annotated[int, Field(ge=0, le=100)] = 2
+    weekly_learning: Annotated[int, Field(ge=0, le=100)] = 1
     follow_up_days: Annotated[int, Field(ge=1, le=90)] = 7
     max_follow_ups: Annotated[int, Field(ge=0, le=5)] = 2
     ghosted_after_days: Annotated[int, Field(ge=7, le=365)] = 30
     timezone: Annotated[str, Field(max_length=64)] = ""
+
+    @field_validator("points", mode="after")
+    @classmethod
+    def _every_kind_has_points(cls, points: dict[ActivityKind, float]) -> dict[ActivityKind, float]:
+        return {**DEFAULT_POINTS, **points}
+
+    def points_for(self, kind: ActivityKind) -> float:
+        return self.points[kind]

@@ -1,67 +1,274 @@
-"""Streaks and momentum, computed from the activity log every time and never stored as a counter."""
+"""The streak engine: every logical day's state, the streaks, freezes and momentum, from the records alone.
+
+Nothing here is stored: the whole history is recomputed on each call, so a backfilled day, a deleted
+activity or a changed setting is reflected everywhere at once, and no counter can drift.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from tui.core.models import Stage
+from tui.core.search import JobSearch
 
 # Loop Habit Tracker's multiplier for a daily habit: a 13-day half-life.
 MOMENTUM_MULTIPLIER = 0.5 ** (1 / 13)
 
+FREEZE_EVERY = 7  # DONE days of a streak that earn one freeze
+MAX_FREEZES = 2  # freezes held at once; progress toward another waits until one is spent
+_BANK_LIMIT = FREEZE_EVERY * (MAX_FREEZES + 1)
+
+
+class DayState(StrEnum):
+    """What a logical day was. Only DONE adds to a streak; REST, RECOVERY and FROZEN bridge a gap."""
+
+    DONE = "done"
+    REST = "rest"
+    RECOVERY = "recovery"
+    FROZEN = "frozen"
+    MISSED = "missed"
+    PENDING = "pending"
+
+    @property
+    def glyph(self) -> str:
+        """A distinct character per state, so the calendar reads without colour."""
+        return GLYPHS[self]
+
+    @property
+    def bridges(self) -> bool:
+        return self in (DayState.REST, DayState.RECOVERY, DayState.FROZEN)
+
+
+GLYPHS = {
+    DayState.DONE: "█",
+    DayState.REST: "z",
+    DayState.RECOVERY: "+",
+    DayState.FROZEN: "*",
+    DayState.MISSED: "·",
+    DayState.PENDING: "○",
+}
+
 
 @dataclass(frozen=True)
-class StreakSummary:
-    """What the header and `nextyes status` report about showing up."""
+class TrackedDay:
+    """One logical day, as the engine judged it."""
+
+    day: date
+    state: DayState
+    points: float
+    streak: int  # the streak's length at the end of this day
+    freezes: int  # freezes held at the end of this day
+    why: str = ""  # what made a day REST, RECOVERY or FROZEN, in words
+
+
+@dataclass(frozen=True)
+class StreakHistory:
+    """Every tracked day from the first activity through `today`, and the figures they add up to."""
 
     today: date
+    target: float
+    days: tuple[TrackedDay, ...]
     current: int
     longest: int
     momentum: float
-    done_today: bool
+    freezes_held: int
+
+    @property
+    def today_entry(self) -> TrackedDay:
+        return self.days[-1]
+
+    @property
+    def today_state(self) -> DayState:
+        return self.today_entry.state
+
+    @property
+    def points_today(self) -> float:
+        return self.today_entry.points
+
+    @property
+    def done_today(self) -> bool:
+        return self.today_state is DayState.DONE
+
+    @property
+    def is_fresh_start(self) -> bool:
+        """A streak ended and none is running: greet it as a new beginning, not a loss."""
+        return self.current == 0 and self.longest > 0
+
+    def on(self, day: date) -> TrackedDay | None:
+        first = self.days[0].day
+        index = (day - first).days
+        return self.days[index] if 0 <= index < len(self.days) else None
 
 
-def summarize(active_days: Iterable[date], today: date) -> StreakSummary:
-    """Streaks and momentum as of `today`, from the logical days that had any activity.
+def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistory:
+    """Judge every day from the first activity through `today`.
 
-    Today never breaks a streak: until something is logged, the current streak runs to yesterday
-    and momentum counts through yesterday.
+    `zone_now` is the time zone today is being lived in; with the activities' own zones it tells a
+    calendar day skipped by flying west across the date line from a day that was missed.
     """
-    days = {day for day in active_days if day <= today}
-    done_today = today in days
-    end = today if done_today else today - timedelta(days=1)
-    current = 0
-    while end - timedelta(days=current) in days:
-        current += 1
-    return StreakSummary(
+    settings = search.settings
+    target = settings.daily_target
+    points = day_points(search, today)
+    rest = planned_rest_days(search)
+    recovery = recovery_days(search, settings.recovery_days)
+    skipped = date_line_days(search, today, zone_now)
+    first = min(points, default=today)
+
+    days: list[TrackedDay] = []
+    run = longest = bank = 0
+    score = 0.0
+    for day in _each_day(first, today):
+        earned = points.get(day, 0.0)
+        why = ""
+        if earned >= target:
+            state = DayState.DONE
+        elif day in rest:
+            state, why = DayState.REST, rest[day]
+        elif day in recovery:
+            state, why = DayState.RECOVERY, recovery[day]
+        elif day in skipped:
+            state, why = DayState.REST, "a calendar day skipped crossing the date line"
+        elif day == today:
+            state = DayState.PENDING
+        elif bank >= FREEZE_EVERY:  # only a running streak has a freeze to spend
+            state, why = DayState.FROZEN, "a freeze kept the streak alive"
+            bank -= FREEZE_EVERY
+        else:
+            state = DayState.MISSED
+
+        if state is DayState.DONE:
+            run += 1
+            bank = min(bank + 1, _BANK_LIMIT)
+        elif state is DayState.MISSED:
+            run = bank = 0  # a break: progress toward the next freeze starts over
+        if state in (DayState.DONE, DayState.MISSED):
+            score = score * MOMENTUM_MULTIPLIER + min(1.0, earned / target) * (1 - MOMENTUM_MULTIPLIER)
+        longest = max(longest, run)
+        days.append(TrackedDay(day, state, earned, run, _freezes(bank), why))
+
+    return StreakHistory(
         today=today,
-        current=current,
-        longest=_longest_run(days),
-        momentum=momentum(days, end),
-        done_today=done_today,
+        target=target,
+        days=tuple(days),
+        current=run,
+        longest=longest,
+        momentum=score,
+        freezes_held=_freezes(bank),
     )
 
 
-def momentum(active_days: set[date], through: date) -> float:
-    """Habit strength (0..1) from the first active day through `through`, each day worth 0 or 1."""
-    if not active_days:
-        return 0.0
-    score = 0.0
-    day = min(active_days)
-    while day <= through:
-        value = 1.0 if day in active_days else 0.0
-        score = score * MOMENTUM_MULTIPLIER + value * (1 - MOMENTUM_MULTIPLIER)
-        day += timedelta(days=1)
-    return score
+def day_points(search: JobSearch, today: date) -> dict[date, float]:
+    """Points earned on each logical day up to `today`: every record counts once."""
+    settings = search.settings
+    points: dict[date, float] = defaultdict(float)
+    for activity in search.activities:
+        if activity.logical_day <= today:
+            points[activity.logical_day] += settings.points_for(activity.kind)
+    return dict(points)
 
 
-def _longest_run(days: set[date]) -> int:
-    longest = 0
-    for day in days:
-        if day - timedelta(days=1) in days:
+def planned_rest_days(search: JobSearch) -> dict[date, str]:
+    """Rest days within each ISO week's allowance (earliest first), with their notes."""
+    allowed: dict[date, str] = {}
+    per_week: dict[tuple[int, int], int] = defaultdict(int)
+    for rest in sorted(search.rest_days, key=lambda r: (r.day, r.created_at)):
+        week = _iso_week(rest.day)
+        if rest.day in allowed or per_week[week] >= search.settings.rest_days_per_week:
             continue
-        length = 1
-        while day + timedelta(days=length) in days:
-            length += 1
-        longest = max(longest, length)
-    return longest
+        per_week[week] += 1
+        allowed[rest.day] = f"planned rest: {rest.note}" if rest.note else "planned rest"
+    return allowed
+
+
+def rest_days_left(search: JobSearch, day: date) -> int:
+    """Rest days still allowed in the ISO week that holds `day`."""
+    week = _iso_week(day)
+    used = sum(1 for planned in planned_rest_days(search) if _iso_week(planned) == week)
+    return max(0, search.settings.rest_days_per_week - used)
+
+
+def recovery_days(search: JobSearch, length: int) -> dict[date, str]:
+    """The day each rejection was recorded and the `length` days after it, naming the company."""
+    rejections = sorted(
+        (change.day, application.company)
+        for application in search.applications
+        for change in application.stage_history
+        if change.stage is Stage.REJECTED
+    )
+    recovery: dict[date, str] = {}
+    for day, company in rejections:  # where windows overlap, the latest no is named
+        for offset in range(length + 1):
+            recovery[day + timedelta(days=offset)] = f"recovering from the no from {company}"
+    return recovery
+
+
+def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:
+    """Calendar days nobody lived through: skipped by flying west over the date line.
+
+    Between two active days in different zones, the real time from noon of the day after the first
+    to noon of the second says how many days were lived between them; any calendar days beyond that
+    were skipped. Noon keeps daylight-saving changes and the rollover hour out of the reckoning.
+    """
+    zones = _zones_by_day(search, today)
+    anchors = sorted(zones)
+    if anchors and anchors[-1] != today:
+        zones[today] = (zone_now, zone_now)
+        anchors.append(today)
+    skipped: set[date] = set()
+    for earlier, later in zip(anchors, anchors[1:], strict=False):
+        gap = (later - earlier).days - 1
+        left_in, arrived_in = zones[earlier][1], zones[later][0]
+        if gap < 1 or left_in == arrived_in:
+            continue
+        try:
+            after = _noon(earlier + timedelta(days=1), left_in)
+            arrived = _noon(later, arrived_in)
+        except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
+            continue
+        lived = min(gap, max(0, math.floor((arrived - after) / timedelta(days=1) + 0.5)))
+        skipped.update(earlier + timedelta(days=1 + offset) for offset in range(gap - lived))
+    return skipped
+
+
+def _zones_by_day(search: JobSearch, today: date) -> dict[date, tuple[str, str]]:
+    """For each active day, the zone of its earliest and of its latest activity."""
+    by_day: dict[date, list[tuple[datetime, str]]] = defaultdict(list)
+    for activity in search.activities:
+        if activity.logical_day <= today:
+            by_day[activity.logical_day].append((activity.at, activity.timezone))
+    return {day: (min(stamps)[1], max(stamps)[1]) for day, stamps in by_day.items()}
+
+
+def _noon(day: date, zone: str) -> datetime:
+    return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone))
+
+
+def format_points(points: float) -> str:
+    """1.0 as '1', 0.5 as '0.5': points are whole or half."""
+    return f"{points:g}"
+
+
+def points_word(points: float) -> str:
+    return f"{format_points(points)} {'point' if points == 1 else 'points'}"
+
+
+def _freezes(bank: int) -> int:
+    return min(MAX_FREEZES, bank // FREEZE_EVERY)
+
+
+def _iso_week(day: date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def _each_day(first: date, last: date) -> Iterator[date]:
+    day = first
+    while day <= last:
+        yield day
+        day += timedelta(days=1)
