@@ -6,13 +6,14 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FakeClock
 from tui.cli import main
+from tui.core.models import ActivityKind
 from tui.store import Store
 
 
@@ -170,20 +171,25 @@ def test_today_prints_one_action_a_line(run) -> None:
     assert lines[0].startswith("○ Follow up with Acme (Engineer)")
     assert any("0 of 1" in line and line.startswith("○") for line in lines)
     assert lines[-1].startswith("○ Write today's reflection")
+    run("log", "prep")  # worth half a point: the target is not reached yet
+    lines = run("today")[1].splitlines()
+    assert any("0.5 of 1 point" in line and line.startswith("○") for line in lines)
     run("log", "prep")
     lines = run("today")[1].splitlines()
-    assert any("1 of 1" in line and line.startswith("✓") for line in lines)
+    assert any("1 of 1 point" in line and line.startswith("✓") for line in lines)
 
 
 def test_export_json_holds_every_record(run, tmp_path: Path) -> None:
     run("add", "Acme", "Engineer")
     run("log", "network", "lunch with Sam")
+    run("rest", "--on", "tomorrow", "--note", "family day")
     out_file = tmp_path / "export.json"
     status, out, _ = run("export", "--format", "json", "--out", str(out_file))
     assert status == 0 and str(out_file) in out
     document = json.loads(out_file.read_text(encoding="utf-8"))
     assert [a["company"] for a in document["applications"]] == ["Acme"]
     assert sorted(a["kind"] for a in document["activities"]) == ["apply", "network"]
+    assert [(r["day"], r["note"]) for r in document["rest_days"]] == [("2026-03-16", "family day")]
     assert document["settings"]["daily_target"] == 1
     status, out, _ = run("export")
     assert json.loads(out)["applications"][0]["company"] == "Acme"
@@ -229,9 +235,9 @@ def test_no_traceback_when_the_database_is_a_folder(tmp_path: Path) -> None:
 
 def test_settings_show_and_change(run, store: Store) -> None:
     status, out, _ = run("settings")
-    assert status == 0 and "daily target:   1" in out and "rollover hour:  04:00" in out
+    assert status == 0 and "daily target:       1 point" in out and "rollover hour:      04:00" in out
     status, out, _ = run("settings", "--daily-target", "2", "--follow-up-days", "10", "--timezone", "Asia/Tokyo")
-    assert status == 0 and "daily target:   2" in out and "Asia/Tokyo" in out
+    assert status == 0 and "daily target:       2 points" in out and "Asia/Tokyo" in out
     settings = store.load().settings
     assert (settings.daily_target, settings.follow_up_days, settings.timezone) == (2, 10, "Asia/Tokyo")
     status, _, err = run("settings", "--timezone", "Mars/Olympus")
@@ -250,3 +256,109 @@ def test_changing_time_zone_moves_no_stored_day(run, store: Store, clock: FakeCl
     days = {a.kind.value: a.logical_day for a in store.load().activities}
     assert days == {"apply": date(2026, 3, 14), "network": date(2026, 3, 15)}
     assert {a.timezone for a in store.load().activities} == {"UTC", "Asia/Tokyo"}
+
+
+# --- Rest days, the streak engine's figures, and rewards in the shell -------------------------------
+
+
+def test_rest_plans_a_day_and_a_third_in_one_week_is_refused(run, store: Store) -> None:
+    # FIXED_NOW is Sunday 15 March: its ISO week runs from Monday the 9th.
+    status, out, _ = run("rest", "--on", "2026-03-10", "--note", "hike")
+    assert status == 0 and "Tue 10 Mar 2026" in out and "Rest days left that week: 1" in out
+    assert run("rest", "--on", "yesterday")[0] == 0
+    status, out, err = run("rest")
+    assert status == 2 and out == ""
+    assert "already has 2 rest days (Tue 10, Sat 14)" in err and "--rest-days-per-week" in err
+    assert sorted((r.day, r.note) for r in store.load().rest_days) == [
+        (date(2026, 3, 10), "hike"),
+        (date(2026, 3, 14), ""),
+    ]
+
+
+def test_rest_can_be_planned_ahead_and_cancelled(run, store: Store) -> None:
+    status, out, _ = run("rest", "--on", "next friday")
+    assert status == 0 and "Fri 20 Mar 2026" in out
+    assert run("rest", "--on", "next friday")[0] == 2  # already a rest day
+    status, out, _ = run("rest", "--on", "2026-03-20", "--cancel")
+    assert status == 0 and "ordinary day again" in out
+    assert store.load().rest_days == ()
+    status, _, err = run("rest", "--on", "2026-03-20", "--cancel")
+    assert status == 2 and "not a rest day" in err
+
+
+def test_status_json_reports_the_days_state_freezes_rest_weekly_goal_and_milestones(run) -> None:
+    for back in range(8, 0, -1):  # eight DONE days up to yesterday
+        run("log", "apply", "--on", f"{back} days ago")
+    run("log", "network", "--on", "yesterday")
+    run("rest")
+    document = status_json(run)
+    assert document["day_state"] == "rest"
+    assert document["current_streak"] == 8
+    assert document["freezes_held"] == 1  # one per seven DONE days
+    assert document["rest_days_left_this_week"] == 1
+    assert document["weekly"]["applications"] == {"done": 6, "goal": 5}  # Mon 9 to Sat 14
+    assert document["weekly"]["networking"] == {"done": 1, "goal": 2}
+    assert document["weekly"]["met"] is False
+    assert document["milestones"] == [
+        {"days": 3, "earned_on": "2026-03-09"},
+        {"days": 7, "earned_on": "2026-03-13"},
+    ]
+    assert document["next_milestone"] == 14
+
+
+def test_status_text_greets_a_broken_streak_as_a_fresh_start(run) -> None:
+    for back in (6, 5, 4):
+        run("log", "apply", "--on", f"{back} days ago")
+    status, out, _ = run("status")
+    assert status == 0
+    assert "a fresh start (longest 3 days" in out
+    assert "Last 4 weeks:" in out and "███···○" in out  # three DONE, three missed, today pending
+
+
+def test_log_announces_a_milestone_once_when_it_is_reached(run) -> None:
+    run("log", "apply", "--on", "2 days ago")
+    run("log", "apply", "--on", "yesterday")
+    _, out, _ = run("log", "network")
+    assert "★ 3-day streak!" in out and "Streak: 3 days." in out
+    _, out, _ = run("log", "learn")
+    assert "★" not in out
+
+
+def test_settings_change_what_activities_are_worth(run, store: Store) -> None:
+    status, out, _ = run("settings", "--points", "learn=1", "--points", "prep=0", "--rest-days-per-week", "1")
+    assert status == 0 and "learn 1" in out and "prep 0" in out and "rest days per week: 1" in out
+    settings = store.load().settings
+    assert (settings.points_for(ActivityKind.LEARN), settings.points_for(ActivityKind.PREP)) == (1, 0)
+    run("log", "learn")
+    assert status_json(run)["day_state"] == "done"
+    for bad, message in [
+        ("learn", "--points 'learn': the worth must be a number"),
+        ("dance=1", "the kind must be one of"),
+        ("learn=0.3", "points.learn"),
+        ("learn=nan", "points.learn"),
+    ]:
+        status, _, err = run("settings", "--points", bad)
+        assert status == 2 and message in err, err
+    assert store.load().settings.points_for(ActivityKind.LEARN) == 1
+
+
+def test_backfilling_a_missed_day_mends_the_streak_everywhere(run) -> None:
+    run("log", "apply", "--on", "2 days ago")
+    run("log", "apply")
+    assert status_json(run)["current_streak"] == 1  # yesterday was missed
+    run("log", "network", "--on", "yesterday")
+    document = status_json(run)
+    assert (document["current_streak"], document["longest_streak"]) == (3, 3)
+
+
+def test_flying_west_over_the_date_line_is_not_a_missed_day(run, clock: FakeClock) -> None:
+    run("settings", "--timezone", "America/Los_Angeles")
+    clock.current = datetime(2026, 1, 2, 6, 0, tzinfo=UTC)  # 1 January, 22:00 in Los Angeles
+    run("log", "apply", "before the flight")
+    clock.current = datetime(2026, 1, 3, 0, 0, tzinfo=UTC)  # 3 January, 09:00 in Tokyo
+    run("settings", "--timezone", "Asia/Tokyo")
+    assert status_json(run)["day_state"] == "pending"
+    assert status_json(run)["current_streak"] == 1  # 2 January was never lived: no miss
+    run("log", "network", "after landing")
+    document = status_json(run)
+    assert (document["as_of"], document["current_streak"]) == ("2026-01-03", 2)

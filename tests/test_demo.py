@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tui.content import reflection_prompts
 from tui.core.dashboard import build_dashboard
+from tui.core.streaks import DayState
 from tui.demo import DEMO_FILE, DEMO_NOW, build_demo, demo_clock, demo_database_copy
 from tui.locations import data_dir
 from tui.store import Store
@@ -24,8 +25,12 @@ def test_the_demo_opens_on_a_fresh_copy_at_its_fixed_date() -> None:
 def test_the_demo_shows_a_search_in_motion() -> None:
     search = Store(data_dir() / DEMO_FILE, lambda: DEMO_NOW).load()
     dashboard = build_dashboard(search, DEMO_NOW.date(), reflection_prompts())
-    assert dashboard.streak.current >= 5
-    assert 0.3 < dashboard.streak.momentum < 0.9
+    history = dashboard.history
+    assert history.current >= 5 and history.longest > history.current
+    assert 0.3 < history.momentum < 0.9
+    # Every state a day can be shows in the demo's calendar, so the screenshots show every glyph.
+    assert {tracked.state for tracked in history.days} == set(DayState)
+    assert any(reward.key.startswith("perfect-week") for reward in dashboard.rewards)
     assert len(dashboard.pending) >= 5
     assert any(action.kind.value == "follow-up" for action in dashboard.actions_due)
     assert {a.stage.value for a in search.applications} >= {"applied", "screening", "interviewing", "rejected"}
@@ -42,6 +47,7 @@ def test_rebuilding_the_demo_gives_the_same_search(tmp_path: Path) -> None:
             sorted((a.company, a.role, a.stage, a.applied_on) for a in search.applications),
             sorted((a.kind, a.logical_day, a.note) for a in search.activities),
             sorted((r.day, r.text) for r in search.reflections),
+            sorted((r.day, r.note) for r in search.rest_days),
         )
 
     assert content(fresh) == content(shipped)

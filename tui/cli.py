@@ -6,6 +6,7 @@ Everything here runs without importing Textual; only opening the app loads it.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import sys
 from collections.abc import Sequence
@@ -20,10 +21,11 @@ from tui.clock import Clock, is_zone, system_clock, zone_named
 from tui.core.dashboard import Dashboard, build_dashboard
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import ActivityKind, Application, ApplicationKind
+from tui.core.rewards import Reward, next_milestone
 from tui.core.search import JobSearch
-from tui.core.streaks import summarize
+from tui.core.streaks import DayState, StreakHistory, format_points, points_word, rest_days_left, track
 from tui.locations import db_path
-from tui.recording import Recorder
+from tui.recording import Recorder, RestRefused
 from tui.store import Store, StoreError
 
 EXIT_BAD_INPUT = 2
@@ -76,6 +78,11 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("--on", metavar="DATE", help="the day it counts for (default today)")
     log.add_argument("--app", metavar="ID", help="the application it was for: short id or company name")
 
+    rest = commands.add_parser("rest", parents=[common], help="plan a rest day: it keeps your streak alive")
+    rest.add_argument("--on", metavar="DATE", help="the day to rest (default today; 'tomorrow', 'next friday'…)")
+    rest.add_argument("--note", default="", help="why, if you like")
+    rest.add_argument("--cancel", action="store_true", help="make a planned rest day an ordinary day again")
+
     status = commands.add_parser("status", parents=[common], help="streak, momentum and what's waiting")
     status.add_argument("--json", action="store_true", help="print JSON instead of text")
     status.add_argument("--as-of", metavar="DATE", help="report as of an earlier day")
@@ -90,7 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser("check", parents=[common], help="verify the database file")
 
     settings = commands.add_parser("settings", parents=[common], help="show or change your settings")
-    settings.add_argument("--daily-target", type=int, metavar="N", help="activities that make a day count (1-20)")
+    settings.add_argument("--daily-target", type=float, metavar="N",
+                          help="points that make a day count (0.5-20, in halves; default 1)")
+    settings.add_argument("--points", action="append", metavar="KIND=N", default=[],
+                          help=f"what an activity is worth, e.g. learn=1 (kinds: {', '.join(ACTIVITY_KINDS)})")
+    settings.add_argument("--rest-days-per-week", type=int, metavar="N", help="planned rest days allowed a week (0-7)")
+    settings.add_argument("--recovery-days", type=int, metavar="N",
+                          help="days after a rejection that keep your streak alive (0-7)")
+    settings.add_argument("--weekly-applications", type=int, metavar="N", help="weekly goal: applications (0-100)")
+    settings.add_argument("--weekly-networking", type=int, metavar="N", help="weekly goal: networking (0-100)")
+    settings.add_argument("--weekly-learning", type=int, metavar="N", help="weekly goal: learning (0-100)")
     settings.add_argument("--rollover-hour", type=int, metavar="H",
                           help="hour a new day starts, 0-12 (default 4: 01:30 counts for the day before)")
     settings.add_argument("--follow-up-days", type=int, metavar="D", help="days without a reply before a follow-up (1-90)")
@@ -131,10 +147,11 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
     store = Store(path, now or system_clock(zone_named("")))
-    recorder = Recorder(store, store.now)
+    recorder = Recorder(store, store.now, celebrate=_announce)
     handler = {
         "add": _add,
         "log": _log,
+        "rest": _rest,
         "status": _status,
         "today": _today,
         "export": _export,
@@ -195,11 +212,36 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
         on=day,
         application_id=application.id if application else None,
     )
-    # The search read before the write, plus this day: no second read of the whole file.
-    streak = summarize({*search.activities_by_day, activity.logical_day}, today)
+    # The search read before the write, plus this activity: no second read of the whole file.
+    after = dataclasses.replace(search, activities=(*search.activities, activity))
+    history = track(after, today, recorder.zone(search.settings).key)
     about = f" for {application.company}" if application else ""
-    print(f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(streak.current)}")
+    print(f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(history)}")
     return 0
+
+
+def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    day = _day(options.on, recorder.today(search), past_only=False)
+    try:
+        if options.cancel:
+            recorder.cancel_rest(day)
+            print(f"{day:%a %d %b %Y} is an ordinary day again.")
+            return 0
+        rest = recorder.plan_rest(day, options.note)
+    except RestRefused as refused:
+        raise BadInput(str(refused)) from None
+    after = dataclasses.replace(search, rest_days=(*search.rest_days, rest))
+    print(
+        f"Rest day planned for {day:%a %d %b %Y}: your streak waits for you. "
+        f"Rest days left that week: {rest_days_left(after, day)}."
+    )
+    return 0
+
+
+def _announce(rewards: list[Reward]) -> None:
+    for reward in rewards:
+        print(f"★ {reward.title}! (earned {reward.earned_on:%a %d %b})")
 
 
 def _status(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -207,12 +249,19 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
     if options.json:
         print(json.dumps(_status_document(dashboard), ensure_ascii=False, indent=2))
         return 0
-    streak = dashboard.streak
+    history = dashboard.history
+    streak = f"{_days(history.current)} (longest {_days(history.longest)})"
+    if history.is_fresh_start:
+        streak = f"a fresh start (longest {_days(history.longest)}, and the momentum is kept)"
+    weekly = ", ".join(f"{goal.label.lower()} {goal.done} of {goal.goal}" for goal in dashboard.weekly.goals)
     lines = [
         f"As of {dashboard.today:%A %d %B %Y}",
-        f"Streak:   {_days(streak.current)} (longest {_days(streak.longest)})",
-        f"Momentum: {streak.momentum:.0%}",
-        f"Today:    {dashboard.done_today} of {dashboard.daily_target} done",
+        f"Streak:   {streak}",
+        f"Momentum: {history.momentum:.0%}",
+        f"Today:    {describe_today(history)}",
+        f"Freezes:  {history.freezes_held} held · rest days left this week: {dashboard.rest_days_left}",
+        f"This week: {weekly}{' — goal met' if dashboard.weekly.met else ''}",
+        f"Last 4 weeks: {calendar_strip(history, 28)}  ({LEGEND})",
         f"Pending applications: {len(dashboard.pending)}",
         f"Actions due: {len(dashboard.actions_due)}",
     ]
@@ -259,28 +308,62 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
             (search.applications, "application"),
             (search.activities, "activity"),
             (search.reflections, "reflection"),
+            (search.rest_days, "rest day"),
         ]
     )
     print(f"{path}: sound — {counts}")
     return 0
 
 
-SETTING_OPTIONS = ("daily_target", "rollover_hour", "follow_up_days", "timezone")
+SETTING_OPTIONS = (
+    "daily_target",
+    "rollover_hour",
+    "rest_days_per_week",
+    "recovery_days",
+    "weekly_applications",
+    "weekly_networking",
+    "weekly_learning",
+    "follow_up_days",
+    "timezone",
+)
 
 
 def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
     changes = {name: getattr(options, name) for name in SETTING_OPTIONS if getattr(options, name) is not None}
     if changes.get("timezone") and not is_zone(changes["timezone"]):
         raise BadInput(f"unknown time zone {changes['timezone']!r}; use an IANA name such as Europe/Berlin")
-    settings = recorder.update_settings(**changes) if changes else recorder.store.load().settings
+    current = recorder.store.load().settings
+    if options.points:
+        changes["points"] = {**current.points, **_points(options.points)}
+    settings = recorder.update_settings(**changes) if changes else current
     zone = settings.timezone or f"{zone_named('').key} (the system's)"
+    worth = ", ".join(f"{kind.value} {format_points(value)}" for kind, value in settings.points.items())
     print(
-        f"daily target:   {settings.daily_target}\n"
-        f"rollover hour:  {settings.rollover_hour:02d}:00\n"
-        f"follow-up days: {settings.follow_up_days}\n"
-        f"time zone:      {zone}"
+        f"daily target:       {points_word(settings.daily_target)}\n"
+        f"points:             {worth}\n"
+        f"rollover hour:      {settings.rollover_hour:02d}:00\n"
+        f"rest days per week: {settings.rest_days_per_week}\n"
+        f"recovery days:      {settings.recovery_days}\n"
+        f"weekly goal:        {settings.weekly_applications} applications, "
+        f"{settings.weekly_networking} networking, {settings.weekly_learning} learning\n"
+        f"follow-up days:     {settings.follow_up_days}\n"
+        f"time zone:          {zone}"
     )
     return 0
+
+
+def _points(assignments: list[str]) -> dict[ActivityKind, float]:
+    """`learn=1 prep=0.5` to a mapping, or one line saying which part cannot be read."""
+    points = {}
+    for assignment in assignments:
+        kind, _, value = assignment.partition("=")
+        if kind.strip() not in ACTIVITY_KINDS:
+            raise BadInput(f"--points {assignment!r}: the kind must be one of {', '.join(ACTIVITY_KINDS)}")
+        try:
+            points[ActivityKind(kind.strip())] = float(value)
+        except ValueError:
+            raise BadInput(f"--points {assignment!r}: the worth must be a number such as 1 or 0.5") from None
+    return points
 
 
 def _dashboard(recorder: Recorder, as_of: str | None) -> Dashboard:
@@ -289,18 +372,37 @@ def _dashboard(recorder: Recorder, as_of: str | None) -> Dashboard:
     search = recorder.store.load()
     today = recorder.today(search)
     day = _day(as_of, today, past_only=False) if as_of else today
-    return build_dashboard(search.as_of(day), day, reflection_prompts())
+    return build_dashboard(search.as_of(day), day, reflection_prompts(), recorder.zone(search.settings).key)
 
 
 def _status_document(dashboard: Dashboard) -> dict[str, object]:
-    streak = dashboard.streak
+    history = dashboard.history
+    milestones = [reward for reward in dashboard.rewards if reward.key.startswith("streak-")]
     return {
         "as_of": dashboard.today.isoformat(),
-        "current_streak": streak.current,
-        "longest_streak": streak.longest,
-        "momentum": round(streak.momentum, 6),
-        "done_today": dashboard.done_today,
-        "daily_target": dashboard.daily_target,
+        "current_streak": history.current,
+        "longest_streak": history.longest,
+        "momentum": round(history.momentum, 6),
+        "day_state": history.today_state.value,
+        "points_today": history.points_today,
+        "done_today": dashboard.activities_today,
+        "daily_target": history.target,
+        "freezes_held": history.freezes_held,
+        "rest_days_left_this_week": dashboard.rest_days_left,
+        "weekly": {
+            "week_of": dashboard.weekly.week_of.isoformat(),
+            "met": dashboard.weekly.met,
+            **{goal.name: {"done": goal.done, "goal": goal.goal} for goal in dashboard.weekly.goals},
+        },
+        "milestones": [
+            {"days": int(reward.key.removeprefix("streak-")), "earned_on": reward.earned_on.isoformat()}
+            for reward in milestones
+        ],
+        "next_milestone": next_milestone(history.longest),
+        "rewards": [
+            {"key": reward.key, "title": reward.title, "earned_on": reward.earned_on.isoformat()}
+            for reward in dashboard.rewards
+        ],
         "pending_applications": len(dashboard.pending),
         "actions_due": len(dashboard.actions_due),
         "applications": [
@@ -357,8 +459,38 @@ def _refuse_undecodable(arguments: list[str]) -> None:
             raise BadInput("an argument is not valid UTF-8 text; check your terminal's encoding") from None
 
 
-def _streak_sentence(current: int) -> str:
-    return "A fresh start: log something today to begin a streak." if current == 0 else f"Streak: {_days(current)}."
+LEGEND = "  ".join(f"{state.glyph} {state.value}" for state in DayState)
+
+
+def describe_today(history: StreakHistory) -> str:
+    """Today's state in words, with its glyph: 'z rest day', '○ 0.5 of 1 point so far'."""
+    state = history.today_state
+    progress = f"{format_points(history.points_today)} of {points_word(history.target)}"
+    words = {
+        DayState.DONE: f"done, {progress}",
+        DayState.PENDING: f"{progress} so far",
+        DayState.REST: "a rest day: your streak waits for you",
+        DayState.RECOVERY: "a recovery day after a no: your streak is safe",
+    }
+    return f"{state.glyph} {words.get(state, state.value)}"
+
+
+def calendar_strip(history: StreakHistory, days: int) -> str:
+    """The last `days` days as glyphs, oldest first; a blank for days before the first activity."""
+    first = history.today.toordinal() - days + 1
+    cells = []
+    for ordinal in range(first, history.today.toordinal() + 1):
+        tracked = history.on(date.fromordinal(ordinal))
+        cells.append(tracked.state.glyph if tracked else " ")
+    return "".join(cells)
+
+
+def _streak_sentence(history: StreakHistory) -> str:
+    if history.current == 0 and history.done_today is False:
+        return "A fresh start: log something today to begin a streak."
+    if history.current == 0:
+        return "A fresh start: keep going to begin a streak."
+    return f"Streak: {_days(history.current)}."
 
 
 def _days(count: int) -> str:

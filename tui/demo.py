@@ -1,4 +1,4 @@
-"""The demo: a realistic three-week search at a fixed date, opened on a throwaway copy.
+"""The demo: a realistic twelve-week search at a fixed date, opened on a throwaway copy.
 
 `python -m tui.demo data/demo.json` rebuilds the shipped file.
 """
@@ -56,7 +56,7 @@ APPLICATIONS = [
     ("Lumen Health", "Backend Engineer", ApplicationKind.FULL_TIME, "referral", 12, []),
     ("Harbor & Pine", "Platform Engineer", ApplicationKind.CONTRACT, "company site", 9, []),
     ("Quill Labs", "Python Developer", ApplicationKind.FULL_TIME, "job board", 18,
-     [(8, Stage.SCREENING), (13, Stage.REJECTED)]),
+     [(8, Stage.SCREENING), (9, Stage.REJECTED)]),
     ("Tidewater Logistics", "Software Engineer II", ApplicationKind.FULL_TIME, "LinkedIn", 4, []),
     ("Brightpath Learning", "API Developer", ApplicationKind.FREELANCE, "network", 2, []),
     ("Orbit Retail", "Site Reliability Engineer", ApplicationKind.FULL_TIME, "job board", 16,
@@ -76,8 +76,29 @@ OTHER_ACTIVITY = [
     (1, ActivityKind.LEARN, "Terraform tutorial"),
 ]
 
+# The nine weeks before the last three, Monday 22 December first, one letter a day:
+# a applied, n networked, f followed up, l learned and prepared, r a planned rest day, . nothing.
+EARLIER_WEEKS = (
+    "an.a...",
+    "..a.n..",
+    "aanalr.",
+    "anaaf..",
+    "aanaafr",
+    "naaaafa",
+    "aanfaln",
+    "a..n...",
+    "aana.fa",
+)
+EARLIER_ACTIVITY = {
+    "a": [(ActivityKind.APPLY, "applied through a job board")],
+    "n": [(ActivityKind.NETWORK, "caught up with a former colleague")],
+    "f": [(ActivityKind.FOLLOW_UP, "nudged a recruiter")],
+    "l": [(ActivityKind.LEARN, "an hour of a course"), (ActivityKind.PREP, "practised interview answers")],
+}
+REST_DAYS = [(8, "a quiet Sunday with family")]  # days before DEMO_NOW, note
+
 REFLECTIONS = [
-    (13, "What did you learn about the market, a company or yourself today?",
+    (9, "What did you learn about the market, a company or yourself today?",
      "Quill said no after the screen. I think I rushed the project walkthrough; next time lead with the result."),
     (6, "What are you waiting on right now, and is there anything you can do while you wait?",
      "Waiting on Northwind. Preparing stories instead of refreshing my inbox helped."),
@@ -105,14 +126,25 @@ def _record_demo(path: Path) -> None:
         for after, stage in moves:
             clock.at(applied + timedelta(days=after), hour=15)
             recorder.move_stage(application.id, stage, note=f"moved to {stage.value}")
+    first = today - timedelta(days=21 + 7 * len(EARLIER_WEEKS))
+    for offset, letter in enumerate("".join(EARLIER_WEEKS)):
+        day = first + timedelta(days=offset)
+        clock.at(day, hour=17)
+        if letter == "r":
+            recorder.plan_rest(day)
+        for kind, note in EARLIER_ACTIVITY.get(letter, []):
+            recorder.log(kind, note)
     for ago, kind, note in OTHER_ACTIVITY:
         clock.at(today - timedelta(days=ago), hour=18)
         recorder.log(kind, note)
+    for ago, note in REST_DAYS:
+        clock.at(today - timedelta(days=ago + 1), hour=20)  # planned the evening before
+        recorder.plan_rest(today - timedelta(days=ago), note)
     for ago, prompt, text in REFLECTIONS:
         clock.at(today - timedelta(days=ago), hour=21)
         recorder.write_reflection(today - timedelta(days=ago), prompt, text)
     with recorder.store.transaction() as tx:
-        clock.at(today - timedelta(days=21))
+        clock.at(first)
         tx.save_settings(tx.settings.touched(clock(), timezone="UTC"))
 
 

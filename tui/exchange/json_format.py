@@ -21,6 +21,7 @@ def export_document(search: JobSearch, exported_at: datetime) -> dict[str, Any]:
         "applications": [a.model_dump(mode="json") for a in search.applications],
         "activities": [a.model_dump(mode="json") for a in search.activities],
         "reflections": [r.model_dump(mode="json") for r in search.reflections],
+        "rest_days": [r.model_dump(mode="json") for r in search.rest_days],
     }
 
 
