@@ -104,22 +104,36 @@ def _weekly_goals(search: JobSearch, history: StreakHistory) -> list[Reward]:
     """Weeks whose goal was met, earned on the day its last part was reached."""
     if not history.days:
         return []
+    settings = search.settings
+    wanted = _wanted(settings)
+    if not any(wanted.values()):
+        return []
     rewards = []
     monday = week_start(history.days[0].day)
     while monday <= history.today:
-        counts = dict.fromkeys(ActivityKind, 0)
+        counts = dict.fromkeys(wanted, 0)
         for day in (monday + timedelta(days=offset) for offset in range(7)):
             if day > history.today:
                 break
             for activity in search.activities_by_day.get(day, ()):
-                counts[activity.kind] += 1
-            if WeeklyProgress(monday, _goals(search.settings, counts)).met:
+                if activity.kind in counts:
+                    counts[activity.kind] += 1
+            if all(counts[kind] >= goal for kind, goal in wanted.items()):
                 year, number, _ = monday.isocalendar()
                 title = f"Weekly goal met, week of {monday:%d %b}"
                 rewards.append(Reward(f"weekly-goal-{year}-W{number:02d}", title, day))
                 break
         monday += timedelta(days=7)
     return rewards
+
+
+def _wanted(settings: Settings) -> dict[ActivityKind, int]:
+    """The weekly goal as counts per activity kind."""
+    return {
+        ActivityKind.APPLY: settings.weekly_applications,
+        ActivityKind.NETWORK: settings.weekly_networking,
+        ActivityKind.LEARN: settings.weekly_learning,
+    }
 
 
 def _count_kinds(search: JobSearch, first: date, last: date) -> dict[ActivityKind, int]:

@@ -215,6 +215,8 @@ def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:
     to noon of the second says how many days were lived between them; any calendar days beyond that
     were skipped. Noon keeps daylight-saving changes and the rollover hour out of the reckoning.
     """
+    if {activity.timezone for activity in search.activities} <= {zone_now}:
+        return set()  # one zone throughout: every calendar day was lived
     zones = _zones_by_day(search, today)
     anchors = sorted(zones)
     if anchors and anchors[-1] != today:

@@ -7,6 +7,7 @@ result back once, atomically, only if it changed.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import json
 import uuid
@@ -148,6 +149,7 @@ class Transaction:
         self.store = store
         self.raw = raw
         self.initial = initial  # the records as read, before this transaction changed anything
+        self._search = initial
         self.changed = False
         self._db = TinyDB(storage=MemoryStorage)
         self._db.storage.memory = raw  # type: ignore[attr-defined]
@@ -155,19 +157,17 @@ class Transaction:
     @property
     def search(self) -> JobSearch:
         """The records as they stand inside this transaction, changes included."""
-        return _to_search(self.store.path, self.raw, self.store.default_settings)
+        return self._search
 
     @property
     def settings(self) -> Settings:
-        rows = self._db.table("settings").all()
-        return Settings.model_validate(rows[0]) if rows else self.store.default_settings()
+        return self._search.settings
 
     def add(self, record: Record) -> Record:
         table = self._db.table(TABLE_OF[type(record)])
         if table.contains(Query().id == str(record.id)):
             raise ValueError(f"a record with id {record.id} already exists")
-        table.insert(_dump(record))
-        self.changed = True
+        table.insert(self._keep(record))
         return record
 
     def replace(self, record: Record) -> Record:
@@ -175,21 +175,33 @@ class Transaction:
         table = self._db.table(TABLE_OF[type(record)])
         if not table.update(_dump(record), Query().id == str(record.id)):
             raise KeyError(f"no {TABLE_OF[type(record)]} record with id {record.id}")
-        self.changed = True
+        self._keep(record)
         return record
-
-    def save_settings(self, settings: Settings) -> Settings:
-        table = self._db.table("settings")
-        table.truncate()
-        table.insert(_dump(settings))
-        self.changed = True
-        return settings
 
     def remove(self, record: Record) -> None:
         table = self._db.table(TABLE_OF[type(record)])
         if not table.remove(Query().id == str(record.id)):
             raise KeyError(f"no {TABLE_OF[type(record)]} record with id {record.id}")
+        self._keep(record, removed=True)
+
+    def save_settings(self, settings: Settings) -> Settings:
+        table = self._db.table("settings")
+        table.truncate()
+        table.insert(self._keep(settings))
+        return settings
+
+    def _keep(self, record: Record, *, removed: bool = False) -> dict[str, Any]:
+        """Mark the transaction changed and carry the change into `search`, without re-reading every record."""
         self.changed = True
+        document = _dump(record)
+        stored = type(record).model_validate(document)  # exactly what a later read will give
+        name = TABLE_OF[type(record)]
+        if name == "settings":
+            self._search = dataclasses.replace(self._search, settings=stored)
+        else:
+            others = tuple(kept for kept in getattr(self._search, name) if kept.id != record.id)
+            self._search = dataclasses.replace(self._search, **{name: others if removed else (*others, stored)})
+        return document
 
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
         row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
