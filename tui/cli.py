@@ -23,7 +23,15 @@ from tui.core.days import DateParseError, parse_day
 from tui.core.models import ActivityKind, Application, ApplicationKind
 from tui.core.rewards import Reward, next_milestone
 from tui.core.search import JobSearch
-from tui.core.streaks import DayState, StreakHistory, format_points, points_word, rest_days_left, track
+from tui.core.streaks import (
+    DayState,
+    StreakHistory,
+    describe_today,
+    format_points,
+    points_word,
+    rest_days_left,
+    track,
+)
 from tui.locations import db_path
 from tui.recording import Recorder, RestRefused
 from tui.store import Store, StoreError
@@ -258,7 +266,7 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
         f"As of {dashboard.today:%A %d %B %Y}",
         f"Streak:   {streak}",
         f"Momentum: {history.momentum:.0%}",
-        f"Today:    {describe_today(history)}",
+        f"Today:    {history.today_state.glyph} {describe_today(history)}",
         f"Freezes:  {history.freezes_held} held · rest days left this week: {dashboard.rest_days_left}",
         f"This week: {weekly}{' — goal met' if dashboard.weekly.met else ''}",
         f"Last 4 weeks: {calendar_strip(history, 28)}  ({LEGEND})",
@@ -460,19 +468,6 @@ def _refuse_undecodable(arguments: list[str]) -> None:
 
 
 LEGEND = "  ".join(f"{state.glyph} {state.value}" for state in DayState)
-
-
-def describe_today(history: StreakHistory) -> str:
-    """Today's state in words, with its glyph: 'z rest day', '○ 0.5 of 1 point so far'."""
-    state = history.today_state
-    progress = f"{format_points(history.points_today)} of {points_word(history.target)}"
-    words = {
-        DayState.DONE: f"done, {progress}",
-        DayState.PENDING: f"{progress} so far",
-        DayState.REST: "a rest day: your streak waits for you",
-        DayState.RECOVERY: "a recovery day after a no: your streak is safe",
-    }
-    return f"{state.glyph} {words.get(state, state.value)}"
 
 
 def calendar_strip(history: StreakHistory, days: int) -> str:

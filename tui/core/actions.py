@@ -96,11 +96,11 @@ def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
 
 
 def describe_points(settings: Settings) -> str:
-    """What counts toward the target, by worth: 'apply, follow-up… 1 point; learn, prep… 0.5'."""
+    """What counts toward the target, by worth: 'apply/follow-up/interview/network 1 · learn/prep… 0.5'."""
     by_worth: dict[float, list[str]] = {}
     for kind, worth in settings.points.items():
         if worth:
             by_worth.setdefault(worth, []).append(kind.value)
-    return "; ".join(
-        f"{', '.join(kinds)} {points_word(worth)}" for worth, kinds in sorted(by_worth.items(), reverse=True)
+    return " · ".join(
+        f"{'/'.join(kinds)} {format_points(worth)}" for worth, kinds in sorted(by_worth.items(), reverse=True)
     )

@@ -251,6 +251,18 @@ def _noon(day: date, zone: str) -> datetime:
     return datetime.combine(day, time(12), tzinfo=ZoneInfo(zone))
 
 
+def describe_today(history: StreakHistory) -> str:
+    """Today's state in words, for the shell and the progress screen: '0.5 of 1 point so far'."""
+    progress = f"{format_points(history.points_today)} of {points_word(history.target)}"
+    words = {
+        DayState.DONE: f"done, {progress}",
+        DayState.PENDING: f"{progress} so far",
+        DayState.REST: "a rest day: your streak waits for you",
+        DayState.RECOVERY: "a recovery day after a no: your streak is safe",
+    }
+    return words.get(history.today_state, history.today_state.value)
+
+
 def format_points(points: float) -> str:
     """1.0 as '1', 0.5 as '0.5': points are whole or half."""
     return f"{points:g}"
