@@ -56,6 +56,20 @@ async def help_screen(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def progress(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("p")
+    await settle(pilot)
+
+
+async def rest_day(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("R")
+    await settle(pilot)
+    await pilot.press(*["backspace"] * len("today"), *"next friday", "tab", *"family visit")
+    await settle(pilot)
+
+
 async def capture(db_path: Path, name: str, steps: Callable[[Pilot[None]], Awaitable[None]]) -> Path:
     app = NextYesApp(db_path=db_path, now=fixed_clock(), poll_interval=NEVER)
     target = HERE / f"{name}.svg"
@@ -75,6 +89,8 @@ async def main() -> None:
             ("dashboard", demo, dashboard),
             ("add-application", demo, add_application),
             ("help", demo, help_screen),
+            ("progress", demo, progress),
+            ("rest-day", demo, rest_day),
             ("empty-dashboard", empty, dashboard),
         ):
             print(await capture(path, name, steps))

@@ -74,3 +74,26 @@ def test_help_screen(snap_compare, search_in_motion: NextYesApp) -> None:
         await settle(pilot)
 
     assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)
+
+
+def test_progress_screen(snap_compare, search_in_motion: NextYesApp) -> None:
+    """Streak, freezes, the weekly goal, the calendar with its legend, and the rewards newest first."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+
+    assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)
+
+
+def test_rest_day_form(snap_compare, search_in_motion: NextYesApp) -> None:
+    """A day typed in words, read back with the rest days left in its week."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("R")
+        await pilot.press(*["backspace"] * len("today"), *"next friday", "tab", *"family visit")
+        await settle(pilot)
+
+    assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)

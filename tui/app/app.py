@@ -27,7 +27,9 @@ from tui.content import reflection_prompts
 from tui.core.actions import Action, ActionKind
 from tui.core.dashboard import Dashboard, build_dashboard
 from tui.core.models import Application, Stage
+from tui.core.rewards import Reward
 from tui.core.search import JobSearch
+from tui.core.streaks import planned_rest_days
 from tui.recording import Recorder
 from tui.store import Store, StoreError
 
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from tui.app.screens.add_application import ApplicationDraft
     from tui.app.screens.log_activity import ActivityDraft
     from tui.app.screens.move_stage import StageDraft
+    from tui.app.screens.rest_day import RestDraft
 
 FileSignature = tuple[int, int] | None  # (mtime_ns, size), or None while there is no file
 
@@ -51,11 +54,12 @@ def file_signature(path: Path) -> FileSignature:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The job search as read at one moment, and the dashboard built from it."""
+    """The job search as read at one moment, the dashboard built from it and the rest days ahead."""
 
     search: JobSearch
     dashboard: Dashboard
     signature: FileSignature
+    planned_rest: frozenset[date] = frozenset()
 
     @property
     def today(self) -> date:
@@ -97,6 +101,14 @@ class ChangeFailed(Message):
         self.problem = problem
 
 
+class RewardsEarned(Message):
+    """A change made here has just earned these rewards; sent once, when they are first earned."""
+
+    def __init__(self, rewards: list[Reward]) -> None:
+        super().__init__()
+        self.rewards = rewards
+
+
 class NextYesApp(App[None]):
     """The nextyes dashboard for the database at `db_path`."""
 
@@ -115,7 +127,8 @@ class NextYesApp(App[None]):
         self.clock = now or system_clock(zone_named(""))
         self.poll_interval = poll_interval
         self.store = Store(self.db_path, self.clock)
-        self.recorder = Recorder(self.store, self.clock)
+        # Only changes made here are celebrated here; the shell announces its own.
+        self.recorder = Recorder(self.store, self.clock, celebrate=self.celebrate)
         self.snapshot: Snapshot | None = None
         self.problem = ""  # why the database cannot be read right now, or ""
         self.seen: FileSignature = None
@@ -156,10 +169,12 @@ class NextYesApp(App[None]):
         try:
             search = self.store.load()
             today = self.recorder.today(search)
-            dashboard = build_dashboard(search, today, reflection_prompts())
+            zone_now = self.recorder.zone(search.settings).key
+            dashboard = build_dashboard(search, today, reflection_prompts(), zone_now)
+            planned_rest = frozenset(day for day in planned_rest_days(search) if day > today)
         except StoreError as error:
             return JobSearchUnreadable(str(error), signature)
-        return JobSearchLoaded(Snapshot(search, dashboard, signature))
+        return JobSearchLoaded(Snapshot(search, dashboard, signature, planned_rest))
 
     @work(thread=True, exclusive=True, group="load")
     def load_job_search(self) -> None:
@@ -183,7 +198,12 @@ class NextYesApp(App[None]):
         self.snapshot = message.snapshot
         self.seen = message.snapshot.signature
         self.problem = ""
-        self.dashboard.show(message.snapshot.dashboard)
+        self.dashboard.show(message.snapshot.dashboard, message.snapshot.planned_rest)
+        from tui.app.screens.progress import ProgressScreen  # loaded by now if it is open
+
+        for screen in self.screen_stack:
+            if isinstance(screen, ProgressScreen):
+                screen.show(message.snapshot.dashboard, message.snapshot.planned_rest)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:
@@ -217,6 +237,15 @@ class NextYesApp(App[None]):
     @on(ChangeSaved)
     def confirm_saved(self, message: ChangeSaved) -> None:
         self.notify(f"Saved: {message.change.feedback}")
+
+    def celebrate(self, rewards: list[Reward]) -> None:
+        """Called by the recorder from the save worker: hand the rewards to the event loop."""
+        self.post_message(RewardsEarned(rewards))
+
+    @on(RewardsEarned)
+    def announce_rewards(self, message: RewardsEarned) -> None:
+        for reward in message.rewards:
+            self.notify(f"★ {reward.title}!", title="Reward earned", timeout=8)
 
     @on(ChangeFailed)
     def report_failure(self, message: ChangeFailed) -> None:
@@ -388,6 +417,52 @@ class NextYesApp(App[None]):
                 record=lambda recorder: recorder.write_reflection(day, prompt, text),
             )
         )
+
+    def action_show_progress(self) -> None:
+        if self.snapshot is None:
+            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+            return
+        from tui.app.screens.progress import ProgressScreen
+
+        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.planned_rest))
+
+    def action_plan_rest(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            self.open_rest_form(snapshot.search, snapshot.today)
+
+    def open_rest_form(
+        self, search: JobSearch, today: date, draft: RestDraft | None = None, problem: str = ""
+    ) -> None:
+        from tui.app.screens.rest_day import RestDayScreen
+
+        def typed(draft: RestDraft | None) -> None:
+            if draft is None:
+                return
+            day, note = draft.day, draft.note
+
+            def reopen(problem: str) -> None:
+                """Back to the form as typed, with the rest days as they are by now."""
+                latest = self.snapshot.search if self.snapshot is not None else search
+                self.open_rest_form(latest, today, draft, problem)
+
+            if draft.cancel:
+                self.save(
+                    Change(
+                        feedback=f"{day:%a %d %b} is an ordinary day again",
+                        record=lambda recorder: recorder.cancel_rest(day),
+                        retry=reopen,
+                    )
+                )
+                return
+            self.save(
+                Change(
+                    feedback=f"rest day on {day:%a %d %b}; your streak waits for you",
+                    record=lambda recorder: recorder.plan_rest(day, note),
+                    retry=reopen,
+                )
+            )
+
+        self.push_screen(RestDayScreen(search, today, draft, problem), typed)
 
     def action_show_help(self) -> None:
         from tui.app.screens.help import HelpScreen

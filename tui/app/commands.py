@@ -62,6 +62,14 @@ COMMANDS: tuple[Command, ...] = (
         "Back to the actions and the letter keys",
         scope=Scope.REFLECTION,
     ),
+    Command(
+        "plan_rest", "R", "R", "Rest", "Plan a rest day",
+        "A day off that keeps your streak; on a planned one, cancels it",
+    ),
+    Command(
+        "show_progress", "p", "p", "Progress", "Progress & rewards",
+        "Streak, freezes, the weekly goal, the calendar and rewards earned",
+    ),
     Command("show_help", "question_mark", "?", "Help", "Show the keys", "This list of every key"),
     Command("quit", "q", "q", "Quit", "Quit nextyes", "Everything is already saved"),
 )
@@ -72,7 +80,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("↑/↓", "Move within a list or table"),
     ("ctrl+p", "The command palette: every command by name"),
     ("enter", "In a form: save it, from any field"),
-    ("escape", "Close a form or this help without saving"),
+    ("escape", "Close a form, Progress or this help; nothing is saved"),
 )
 
 

@@ -1,6 +1,9 @@
-"""The dashboard: the header line, Today's actions, Pending applications and the Reflection, at once."""
+"""The dashboard: the header line, Today's actions, the Reflection, Pending applications and the calendar."""
 
 from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -9,10 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from tui.app.widgets.actions import ActionsList
+from tui.app.widgets.heatmap import Heatmap, legend
 from tui.app.widgets.momentum import MomentumLine
 from tui.app.widgets.pending import PendingTable
 from tui.app.widgets.reflection import ReflectionPanel
 from tui.core.dashboard import Dashboard
+from tui.core.streaks import DayState
 
 
 class DashboardScreen(Screen[None]):
@@ -36,15 +41,24 @@ class DashboardScreen(Screen[None]):
             with Vertical(id="reflection-panel", classes="panel") as reflection:
                 reflection.border_title = "Reflection"
                 yield ReflectionPanel(id="reflection")
-        with Vertical(id="pending-panel", classes="panel") as pending:
-            pending.border_title = "Pending applications"
-            yield PendingTable(id="pending")
-            yield Static("", id="pending-empty")
-        yield Footer()
+        with Horizontal(id="bottom"):
+            with Vertical(id="pending-panel", classes="panel") as pending:
+                pending.border_title = "Pending applications"
+                yield PendingTable(id="pending")
+                yield Static("", id="pending-empty")
+            with Vertical(id="heatmap-panel", classes="panel") as calendar:
+                # The legend rides on the border, so the calendar keeps its room at 80×24.
+                calendar.border_title = legend((DayState.DONE, DayState.REST, DayState.RECOVERY), " ")
+                calendar.border_subtitle = legend((DayState.FROZEN, DayState.MISSED, DayState.PENDING), " ")
+                yield Heatmap(id="heatmap")
+        # Compact and without the palette hint (ctrl+p is in help), so every key fits in 80 columns.
+        yield Footer(compact=True, show_command_palette=False)
 
-    def show(self, dashboard: Dashboard) -> None:
+    def show(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
+        """Fill every panel; `planned_rest` are the rest days ahead, shown on the calendar."""
         self.query_one("#problem").display = False
         self.query_one(MomentumLine).show(dashboard)
+        self.query_one(Heatmap).show(dashboard.history, planned_rest)
         self.query_one("#actions-panel").border_subtitle = dashboard.today.strftime("%a %d %b")
         self.query_one(ActionsList).show(dashboard.actions)
         self.query_one(PendingTable).show(dashboard.pending, dashboard.today)

@@ -46,6 +46,7 @@ class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
     ]
 
     title_text = ""
+    hint_text = "enter saves · tab next field · space opens a list · escape cancels"
 
     def __init__(self, problem: str = "") -> None:
         super().__init__()
@@ -56,10 +57,7 @@ class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
             yield Static(self.title_text, classes="form-title", markup=False)
             yield Static(self.problem, classes="form-problem", id="form-problem", markup=False)
             yield from self.fields()
-            yield Static(
-                "enter saves · tab next field · space opens a list · escape cancels",
-                classes="form-hint",
-            )
+            yield Static(self.hint_text, classes="form-hint")
 
     def on_mount(self) -> None:
         self.query_one("#form-problem").display = bool(self.problem)

@@ -1,4 +1,4 @@
-"""The help screen: every key, read from the same command list that makes the bindings."""
+"""The help screen: every key, from the command list that makes the bindings, and the calendar's glyphs."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import COMMANDS, NAVIGATION, Scope
+from tui.app.widgets.heatmap import STATE_MEANINGS
+from tui.core.streaks import DayState
 
 
 def keys_section(heading: str, rows: list[tuple[str, Text | str]]) -> Group:
@@ -37,7 +39,19 @@ def keys_guide() -> Group:
         for scope in Scope
     ]
     sections.append(keys_section("Moving around", list(NAVIGATION)))
+    sections.append(glyph_legend())
     return Group(*sections)
+
+
+def glyph_legend() -> Group:
+    """What each calendar glyph means; the header's glyph for today reads the same."""
+    table = Table.grid(padding=(0, 1))
+    table.add_column(style="bold", no_wrap=True, width=14)
+    table.add_column(ratio=1)
+    for state in DayState:
+        table.add_row(f"  {state.glyph}", STATE_MEANINGS[state])
+    table.add_row("", Text("blank: before your first activity, or still to come", style="dim"))
+    return Group(Text("The calendar (p shows it all)", style="bold underline"), table)
 
 
 class HelpScreen(ModalScreen[None]):
@@ -50,7 +64,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help", id="help") as body:
             body.border_title = "Keys"
-            body.border_subtitle = "escape closes"
+            body.border_subtitle = "↑↓ scroll · escape closes"
             yield Static(keys_guide(), id="help-keys")
 
     def action_close(self) -> None:

@@ -11,8 +11,12 @@ from textual.widgets import DataTable
 from tui.core.pipeline import PendingRow
 
 COLUMNS = ("Company", "Role", "Stage", "Touched", "Next step")
+# Beside the calendar at 80 columns there is room for three: whose, where it stands, what is next.
+COMPACT_COLUMNS = ("Company", "Stage", "Next step")
+FULL_FROM = 76  # the table's width from which every column is shown: the next step still gets about 20
 NAMES_MIN = 24  # company and role together, before the next step may take more
 MIN_WIDTH = 9
+COMPANY_MIN = 10  # in the compact table, before the next step may take more
 
 
 def describe_touch(days: int) -> str:
@@ -32,16 +36,17 @@ def clip(text: str, width: int, *, at_word: bool = False) -> str:
 
 
 class PendingTable(DataTable[Text]):
-    """One row per application still waiting on someone; the cursor picks the one `s` moves."""
+    """One row per application still waiting on someone; the cursor picks the one `s` moves.
+
+    Narrower than FULL_FROM it drops the role and the days since last touched, and puts a single space
+    between columns instead of the usual padding, so that the next step still reads whole.
+    """
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[PendingRow] = []
         self.today: date | None = None
-
-    def on_mount(self) -> None:
-        for column in COLUMNS:
-            self.add_column(column, key=column)
+        self.columns_shown: tuple[str, ...] = ()
 
     def show(self, rows: list[PendingRow], today: date) -> None:
         """Replace the rows, keeping the cursor on the same application when it is still pending."""
@@ -57,20 +62,46 @@ class PendingTable(DataTable[Text]):
         if self.today is not None:
             self._fill(self.rows_shown, self.today)
 
+    @property
+    def compact(self) -> bool:
+        return self.size.width < FULL_FROM
+
+    def _set_columns(self) -> None:
+        """Columns afresh on every fill: a column never shrinks by itself, and the width may have."""
+        self.clear(columns=True)
+        self.cell_padding = 0 if self.compact else 1
+        self.columns_shown = COMPACT_COLUMNS if self.compact else COLUMNS
+        for index, column in enumerate(self.columns_shown):
+            self.add_column(self._spaced(column, index), key=column)
+
+    def _spaced(self, text: str, index: int, style: str = "") -> Text:
+        """In the compact table: a space before the first column and after every column but the last."""
+        if not self.compact:
+            return Text(text, style=style)
+        before = " " if index == 0 else ""
+        after = " " if index < len(self.columns_shown) - 1 else ""
+        return Text.assemble(before, (text, style), after)
+
     def _fill(self, rows: list[PendingRow], today: date) -> None:
         selected = self.selected_application_id
         self.rows_shown, self.today = rows, today
+        self._set_columns()
         company_width, role_width, next_width = self._text_widths(rows)
-        self.clear()
         for row in rows:
             application = row.application
             due = row.next_due is not None and row.next_due <= today
+            cells = {
+                "Company": clip(application.company, company_width),
+                "Role": clip(application.role, role_width),
+                "Stage": application.stage.value,
+                "Touched": describe_touch(row.days_since_touch),
+                "Next step": clip(row.next_step, next_width, at_word=True),
+            }
             self.add_row(
-                Text(clip(application.company, company_width)),
-                Text(clip(application.role, role_width)),
-                Text(application.stage.value),
-                Text(describe_touch(row.days_since_touch)),
-                Text(clip(row.next_step, next_width, at_word=True), style="bold" if due else ""),
+                *(
+                    self._spaced(cells[column], index, "bold" if due and column == "Next step" else "")
+                    for index, column in enumerate(self.columns_shown)
+                ),
                 key=application.id.hex,
             )
         ids = [row.application.id for row in rows]
@@ -81,14 +112,19 @@ class PendingTable(DataTable[Text]):
         """Widths for company, role and next step, so a row fits the table without scrolling.
 
         Stage and days are short and shown whole; the next step gets what it needs while company
-        and role keep at least NAMES_MIN between them; company and role share the rest.
+        and role keep at least NAMES_MIN between them (COMPANY_MIN in the compact table); company
+        and role share the rest.
         """
         stage = max([len("Stage"), *(len(r.application.stage.value) for r in rows)])
+        longest_next = max([len("Next step"), *(len(r.next_step) for r in rows)])
+        scrollbar = self.styles.scrollbar_size_vertical  # kept free, so a scrollbar never pushes a column out
+        if self.compact:
+            available = self.size.width - stage - (len(COMPACT_COLUMNS) - 1) - 1 - scrollbar
+            next_step = min(longest_next, max(available - COMPANY_MIN, MIN_WIDTH))
+            return max(available - next_step, MIN_WIDTH), 0, next_step
         touched = max([len("Touched"), *(len(describe_touch(r.days_since_touch)) for r in rows)])
         padding = 2 * self.cell_padding * len(COLUMNS)
-        scrollbar = 2  # kept free, so that a scrollbar appearing never pushes the last column out
-        available = self.scrollable_content_region.width - stage - touched - padding - scrollbar
-        longest_next = max([len("Next step"), *(len(r.next_step) for r in rows)])
+        available = self.size.width - stage - touched - padding - scrollbar
         next_step = min(longest_next, max(available - NAMES_MIN, MIN_WIDTH))
         room = max(available - next_step, 2 * MIN_WIDTH)
         return room // 2, room - room // 2, next_step

@@ -1,0 +1,151 @@
+"""Progress & rewards: the streak and what keeps it, the weekly goal, the calendar and what was earned."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Static
+
+from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
+from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
+from tui.core.dashboard import Dashboard
+from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
+from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
+from tui.core.streaks import describe_today as today_in_words
+
+BAR_CELLS = 10  # the longest goal bar; bigger goals are drawn to scale
+
+
+def describe_streak(history: StreakHistory) -> str:
+    if history.current:
+        return f"{_days(history.current)} · longest {_days(history.longest)}"
+    if history.longest:
+        return f"a fresh start · longest {_days(history.longest)}, and your momentum is kept"
+    return "not started yet: one thing done today begins it"
+
+
+def describe_today(history: StreakHistory) -> Content:
+    return Content.assemble(glyph(history.today_state), " ", today_in_words(history))
+
+
+def describe_freezes(held: int) -> str:
+    return f"{held} of {MAX_FREEZES} held: each saves a missed day; one more per {FREEZE_EVERY} done days"
+
+
+def goal_bar(goal: Goal) -> str:
+    """'▰▰▰▱▱': one cell per part of the goal, drawn to scale past BAR_CELLS."""
+    cells = min(goal.goal, BAR_CELLS)
+    filled = round(min(goal.done, goal.goal) / goal.goal * cells)
+    return "▰" * filled + "▱" * (cells - filled)
+
+
+def describe_goal(goal: Goal) -> Content:
+    if goal.goal == 0:
+        return Content.assemble(f"{goal.label:<13}", ("no goal set", "$foreground-muted"))
+    met = Content.styled(" ✓ met", "$text-success") if goal.met else Content("")
+    bar = Content.styled(goal_bar(goal), "$text-success" if goal.met else "")
+    return Content.assemble(f"{goal.label:<13}{goal.done}/{goal.goal} ", bar, met)
+
+
+def describe_next_milestone(history: StreakHistory) -> str:
+    days = next_milestone(history.longest)
+    if days is None:
+        return f"every milestone reached, up to {MILESTONES[-1]} days: the streak is its own reward now"
+    to_go = days - history.current
+    return f"{days}-day streak: {to_go} done {'day' if to_go == 1 else 'days'} to go"
+
+
+def describe_rewards(rewards: list[Reward]) -> Content:
+    """Newest first, each with the day it was earned."""
+    if not rewards:
+        return Content.styled(
+            f"None yet. The first comes with a {MILESTONES[0]}-day streak; "
+            "a week of done days or the weekly goal met earns one too.",
+            "$foreground-muted",
+        )
+    newest_first = sorted(rewards, key=lambda reward: (reward.earned_on, reward.key), reverse=True)
+    width = max(len(reward.title) for reward in rewards)
+    return Content("\n").join(
+        Content.assemble(
+            ("★ ", "$text-accent"),
+            f"{reward.title:<{width}}",
+            (f"  {reward.earned_on:%a %d %b %Y}", "$foreground-muted"),
+        )
+        for reward in newest_first
+    )
+
+
+def _days(count: int) -> str:
+    return f"{count} {'day' if count == 1 else 'days'}"
+
+
+class ProgressScreen(ModalScreen[None]):
+    """Everything the streak engine knows, over the dashboard; escape, p or q closes it."""
+
+    BINDINGS = [Binding("escape,p,q", "close", "Close", show=True)]
+    AUTO_FOCUS = "#progress"
+
+    def __init__(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
+        super().__init__()
+        self.dashboard = dashboard
+        self.planned_rest = planned_rest
+
+    @staticmethod
+    def figure(label: str, value_id: str) -> Horizontal:
+        """One labelled figure; the value wraps beneath itself, clear of the label."""
+        value = Static("", id=value_id, classes="figure-value")
+        return Horizontal(Label(label, classes="figure-label"), value, classes="figure")
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="help", id="progress") as body:
+            body.border_title = "Progress & rewards"
+            body.border_subtitle = "↑↓ scroll · escape closes"
+            with Horizontal(id="progress-top"):
+                with Vertical(id="progress-figures"):
+                    yield self.figure("Streak", "progress-streak")
+                    yield self.figure("Momentum", "progress-momentum")
+                    yield self.figure("Today", "progress-today")
+                    yield self.figure("Freezes", "progress-freezes")
+                    yield self.figure("Rest days", "progress-rest")
+                    yield self.figure("Next", "progress-next")
+                    yield Static("", id="progress-week-title", classes="progress-heading")
+                    yield Static("", id="progress-goals")
+                with Vertical(id="progress-calendar"):
+                    yield Heatmap(id="progress-heatmap")
+                    yield Static(Content("\n").join(legend_lines(CALENDAR_WIDTH)), id="progress-legend")
+            yield Static("", id="progress-rewards-title", classes="progress-heading")
+            yield Static("", id="progress-rewards")
+
+    def on_mount(self) -> None:
+        self.show(self.dashboard, self.planned_rest)
+
+    def show(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
+        """Fill in (or refresh, after a reload) every figure from `dashboard`."""
+        self.dashboard, self.planned_rest = dashboard, planned_rest
+        history = dashboard.history
+
+        def put(value_id: str, value: str | Content) -> None:
+            self.query_one(f"#{value_id}", Static).update(Content(value) if isinstance(value, str) else value)
+
+        put("progress-streak", describe_streak(history))
+        put("progress-momentum", f"{history.momentum:.0%}")
+        put("progress-today", describe_today(history))
+        put("progress-freezes", describe_freezes(history.freezes_held))
+        put("progress-rest", f"{dashboard.rest_days_left} left this week · R plans one")
+        put("progress-next", describe_next_milestone(history))
+        self.query_one(Heatmap).show(history, planned_rest)
+        weekly = dashboard.weekly
+        met = " · goal met ✓" if weekly.met else ""
+        put("progress-week-title", f"This week, from Mon {weekly.week_of:%d %b}{met}")
+        put("progress-goals", Content("\n").join(describe_goal(goal) for goal in weekly.goals))
+        put("progress-rewards-title", f"Rewards earned ({len(dashboard.rewards)})")
+        put("progress-rewards", describe_rewards(dashboard.rewards))
+
+    def action_close(self) -> None:
+        self.dismiss(None)
