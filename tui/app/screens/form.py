@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Generic, TypeVar
 
 from annotated_types import MaxLen
@@ -11,7 +12,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Label, Select, Static
+from textual.widgets import Input, Label, Select, Static
+
+from tui.core.days import DateParseError, parse_day
 
 ResultType = TypeVar("ResultType")
 
@@ -81,6 +84,29 @@ class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
         error = self.query_one(f"#{field_id}-error", Static)
         error.update(f"⚠ {problem}")
         error.add_class("-shown")
+
+    def read_text(self, field_id: str, limit: int) -> str | None:
+        """The text typed in `field_id`, stripped; None, explained beside it, when it is too long."""
+        text = self.query_one(f"#{field_id}", Input).value.strip()
+        if problem := too_long(text, limit):
+            self.explain(field_id, problem)
+            return None
+        return text
+
+    def read_day(self, field_id: str, today: date, *, future_refused: str = "") -> date | None:
+        """The day typed in `field_id` (blank is today); None, explained beside it, when it cannot be used.
+
+        `future_refused`, when given, says why a day after `today` cannot be used.
+        """
+        try:
+            day = parse_day(self.query_one(f"#{field_id}", Input).value.strip() or "today", today)
+        except DateParseError as error:
+            self.explain(field_id, str(error))
+            return None
+        if future_refused and day > today:
+            self.explain(field_id, future_refused)
+            return None
+        return day
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "submit" and any(select.expanded for select in self.query(Select)):

@@ -9,8 +9,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from tui.app.screens.form import FormScreen, max_length, too_long
-from tui.core.days import DateParseError, parse_day
+from tui.app.screens.form import FormScreen, max_length
 from tui.core.models import Activity, ActivityKind, Application
 
 WHAT_COUNTS = {
@@ -87,22 +86,11 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         )
 
     def read(self) -> ActivityDraft | None:
-        note = self.query_one("#note", Input).value.strip()
+        note = self.read_text("note", max_length(Activity, "note"))
+        day = self.read_day("day", self.today, future_refused="that is in the future; log what you have done")
+        if note is None or day is None:
+            return None
         day_text = self.query_one("#day", Input).value.strip()
-        valid = True
-        if problem := too_long(note, max_length(Activity, "note")):
-            self.explain("note", problem)
-            valid = False
-        try:
-            day = parse_day(day_text or "today", self.today)
-        except DateParseError as error:
-            self.explain("day", str(error))
-            return None
-        if day > self.today:
-            self.explain("day", "that is in the future; log what you have done")
-            return None
-        if not valid:
-            return None
         application = self.query_one("#application", Select).value
         return ActivityDraft(
             kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]

@@ -8,7 +8,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
-from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.screens.form import FormScreen, max_length
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import RestDay
 from tui.core.rewards import week_start
@@ -97,18 +97,10 @@ class RestDayScreen(FormScreen[RestDraft]):
         status.update(f"{rest} {day:%a %d %b} · {describe_allowance(self.search, day, self.today)}")
 
     def read(self) -> RestDraft | None:
+        note = self.read_text("note", max_length(RestDay, "note"))
+        day = self.read_day("day", self.today)
+        if note is None or day is None:
+            return None
         day_text = self.query_one("#day", Input).value.strip()
-        note = self.query_one("#note", Input).value.strip()
-        valid = True
-        if problem := too_long(note, max_length(RestDay, "note")):
-            self.explain("note", problem)
-            valid = False
-        try:
-            day = parse_day(day_text or "today", self.today)
-        except DateParseError as error:
-            self.explain("day", str(error))
-            return None
-        if not valid:
-            return None
         cancel = self.search.rest_day_on(day) is not None
         return RestDraft(day=day, day_text=day_text, note=note, cancel=cancel)
