@@ -1,20 +1,20 @@
 """Rewards (issue "Streak engine and rewards"): streak milestones, perfect weeks and the weekly goal.
 
-Day patterns as in test_streaks.py, one character per day: D an apply activity (1 point),
+Day patterns as in tests/day_records.py, one character per day: D an apply activity (1 point),
 h a learn activity (half a point), R a planned rest day, . nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import uuid
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.day_records import activity, day_after, plan, rest, search_of, with_settings
 from tui.core.models import Activity, ActivityKind, RestDay, Settings
 from tui.core.rewards import (
     MILESTONES,
@@ -41,51 +41,6 @@ SUNDAY = date(2026, 3, 8)
 # --- builders ---------------------------------------------------------------------------------
 
 
-def activity(day: date, kind: str = "apply", number: int | None = None) -> Activity:
-    at = datetime.combine(day, time(12), UTC)
-    return Activity(
-        id=uuid.UUID(int=number) if number is not None else uuid.uuid4(),
-        kind=ActivityKind(kind),
-        at=at,
-        timezone="UTC",
-        logical_day=day,
-        created_at=at,
-        updated_at=at,
-    )
-
-
-def rest(day: date) -> RestDay:
-    at = datetime.combine(day, time(8), UTC)
-    return RestDay(day=day, created_at=at, updated_at=at)
-
-
-def day_after(day: date, n: int = 1) -> date:
-    return day + timedelta(days=n)
-
-
-def plan(pattern: str, start: date = MONDAY) -> list[Activity | RestDay]:
-    records: list[Activity | RestDay] = []
-    for offset, mark in enumerate(pattern):
-        day = day_after(start, offset)
-        if mark == "D":
-            records.append(activity(day))
-        elif mark == "h":
-            records.append(activity(day, "learn"))
-        elif mark == "R":
-            records.append(rest(day))
-        else:
-            assert mark == ".", f"unknown mark {mark!r}"
-    return records
-
-
-def search_of(*records: Activity | RestDay, settings: Settings = SETTINGS) -> JobSearch:
-    return JobSearch(
-        settings=settings,
-        activities=tuple(r for r in records if isinstance(r, Activity)),
-        rest_days=tuple(r for r in records if isinstance(r, RestDay)),
-    )
-
-
 def rewards_on(search: JobSearch, today: date) -> list[Reward]:
     return earned_rewards(search, track(search, today))
 
@@ -105,10 +60,6 @@ def earned(rewards: list[Reward], key: str) -> Reward:
     found = [reward for reward in rewards if reward.key == key]
     assert len(found) == 1, f"{key} earned {len(found)} times in {keys(rewards)}"
     return found[0]
-
-
-def with_settings(**changes: object) -> Settings:
-    return Settings(created_at=STAMP, updated_at=STAMP, **changes)
 
 
 def week_of(monday: date, **per_kind: list[int]) -> list[Activity]:
