@@ -1004,3 +1004,11 @@ def test_the_time_zone_and_rollover_settings_move_no_stored_day(
 def test_in_one_zone_no_day_is_put_down_to_the_date_line(search: JobSearch, today: date) -> None:
     history = track(search, today, "UTC")
     assert not any("date line" in tracked.why for tracked in history.days)
+
+
+def test_rest_days_ahead_are_carried_for_the_calendar_within_their_weeks_allowance() -> None:
+    today = date(2026, 3, 11)  # a Wednesday
+    ahead = [rest(date(2026, 3, 12)), rest(date(2026, 3, 13)), rest(date(2026, 3, 14)), rest(date(2026, 3, 16))]
+    history = track(search_of(activity(today), rest(date(2026, 3, 9)), *ahead), today)
+    # Monday the 9th used one of the week's two: of Thu, Fri and Sat only Thu fits; the 16th is a new week.
+    assert history.rest_ahead == {date(2026, 3, 12), date(2026, 3, 16)}

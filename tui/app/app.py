@@ -29,7 +29,6 @@ from tui.core.dashboard import Dashboard, build_dashboard
 from tui.core.models import Application, Stage
 from tui.core.rewards import Reward
 from tui.core.search import JobSearch
-from tui.core.streaks import planned_rest_days
 from tui.recording import Recorder
 from tui.store import Store, StoreError
 
@@ -54,12 +53,11 @@ def file_signature(path: Path) -> FileSignature:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """The job search as read at one moment, the dashboard built from it and the rest days ahead."""
+    """The job search as read at one moment, and the dashboard built from it."""
 
     search: JobSearch
     dashboard: Dashboard
     signature: FileSignature
-    planned_rest: frozenset[date] = frozenset()
 
     @property
     def today(self) -> date:
@@ -171,10 +169,9 @@ class NextYesApp(App[None]):
             today = self.recorder.today(search)
             zone_now = self.recorder.zone(search.settings).key
             dashboard = build_dashboard(search, today, reflection_prompts(), zone_now)
-            planned_rest = frozenset(day for day in planned_rest_days(search) if day > today)
         except StoreError as error:
             return JobSearchUnreadable(str(error), signature)
-        return JobSearchLoaded(Snapshot(search, dashboard, signature, planned_rest))
+        return JobSearchLoaded(Snapshot(search, dashboard, signature))
 
     @work(thread=True, exclusive=True, group="load")
     def load_job_search(self) -> None:
@@ -198,12 +195,12 @@ class NextYesApp(App[None]):
         self.snapshot = message.snapshot
         self.seen = message.snapshot.signature
         self.problem = ""
-        self.dashboard.show(message.snapshot.dashboard, message.snapshot.planned_rest)
+        self.dashboard.show(message.snapshot.dashboard)
         from tui.app.screens.progress import ProgressScreen  # loaded by now if it is open
 
         for screen in self.screen_stack:
             if isinstance(screen, ProgressScreen):
-                screen.show(message.snapshot.dashboard, message.snapshot.planned_rest)
+                screen.show(message.snapshot.dashboard)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:
@@ -424,7 +421,7 @@ class NextYesApp(App[None]):
             return
         from tui.app.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.planned_rest))
+        self.push_screen(ProgressScreen(self.snapshot.dashboard))
 
     def action_plan_rest(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:

@@ -78,6 +78,7 @@ class StreakHistory:
     longest: int
     momentum: float
     freezes_held: int
+    rest_ahead: frozenset[date] = frozenset()  # planned rest days after today, within their week's allowance
 
     @property
     def today_entry(self) -> TrackedDay:
@@ -160,6 +161,7 @@ def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistor
         longest=longest,
         momentum=score,
         freezes_held=_freezes(bank),
+        rest_ahead=frozenset(day for day in rest if day > today),
     )
 
 

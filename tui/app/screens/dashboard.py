@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -54,11 +52,10 @@ class DashboardScreen(Screen[None]):
         # Compact and without the palette hint (ctrl+p is in help), so every key fits in 80 columns.
         yield Footer(compact=True, show_command_palette=False)
 
-    def show(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
-        """Fill every panel; `planned_rest` are the rest days ahead, shown on the calendar."""
+    def show(self, dashboard: Dashboard) -> None:
         self.query_one("#problem").display = False
         self.query_one(MomentumLine).show(dashboard)
-        self.query_one(Heatmap).show(dashboard.history, planned_rest)
+        self.query_one(Heatmap).show(dashboard.history)
         self.query_one("#actions-panel").border_subtitle = dashboard.today.strftime("%a %d %b")
         self.query_one(ActionsList).show(dashboard.actions)
         self.query_one(PendingTable).show(dashboard.pending, dashboard.today)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
-from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -91,10 +89,9 @@ class ProgressScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,p,q", "close", "Close", show=True)]
     AUTO_FOCUS = "#progress"
 
-    def __init__(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
+    def __init__(self, dashboard: Dashboard) -> None:
         super().__init__()
         self.dashboard = dashboard
-        self.planned_rest = planned_rest
 
     @staticmethod
     def figure(label: str, value_id: str) -> Horizontal:
@@ -123,11 +120,11 @@ class ProgressScreen(ModalScreen[None]):
             yield Static("", id="progress-rewards")
 
     def on_mount(self) -> None:
-        self.show(self.dashboard, self.planned_rest)
+        self.show(self.dashboard)
 
-    def show(self, dashboard: Dashboard, planned_rest: Collection[date] = ()) -> None:
+    def show(self, dashboard: Dashboard) -> None:
         """Fill in (or refresh, after a reload) every figure from `dashboard`."""
-        self.dashboard, self.planned_rest = dashboard, planned_rest
+        self.dashboard = dashboard
         history = dashboard.history
 
         def put(value_id: str, value: str | Content) -> None:
@@ -139,7 +136,7 @@ class ProgressScreen(ModalScreen[None]):
         put("progress-freezes", describe_freezes(history.freezes_held))
         put("progress-rest", f"{dashboard.rest_days_left} left this week · R plans one")
         put("progress-next", describe_next_milestone(history))
-        self.query_one(Heatmap).show(history, planned_rest)
+        self.query_one(Heatmap).show(history)
         weekly = dashboard.weekly
         met = " · goal met ✓" if weekly.met else ""
         put("progress-week-title", f"This week, from Mon {weekly.week_of:%d %b}{met}")

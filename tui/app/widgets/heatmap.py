@@ -100,25 +100,23 @@ def month_labels(start: date, weeks: int = WEEKS) -> str:
     return "".join(row).rstrip()
 
 
-def day_cell(day: date, history: StreakHistory, planned_rest: Collection[date]) -> Content:
+def day_cell(day: date, history: StreakHistory) -> Content:
     """The glyph for one day: blank before the first activity and in the future, but for planned rest."""
     if day > history.today:
-        if day in planned_rest:
+        if day in history.rest_ahead:
             return Content.styled(DayState.REST.glyph, PLANNED_REST_STYLE)
         return Content(" ")
     tracked = history.on(day)
     return glyph(tracked.state) if tracked is not None else Content(" ")
 
 
-def heatmap_lines(
-    history: StreakHistory, planned_rest: Collection[date], weeks: int = WEEKS
-) -> list[Content]:
+def heatmap_lines(history: StreakHistory, weeks: int = WEEKS) -> list[Content]:
     """The month labels, then one line per weekday, Monday first; the last column is this week."""
     start = first_monday(history.today, weeks)
     lines = [Content.styled(month_labels(start, weeks), "$foreground-muted")]
     for weekday, label in enumerate(WEEKDAYS):
         cells = [
-            day_cell(start + timedelta(weeks=column, days=weekday), history, planned_rest)
+            day_cell(start + timedelta(weeks=column, days=weekday), history)
             for column in range(weeks)
         ]
         lines.append(Content.assemble((label, "$foreground-muted"), " ", *cells))
@@ -137,5 +135,5 @@ class Heatmap(Static):
     }}
     """
 
-    def show(self, history: StreakHistory, planned_rest: Collection[date] = ()) -> None:
-        self.update(Content("\n").join(heatmap_lines(history, planned_rest)))
+    def show(self, history: StreakHistory) -> None:
+        self.update(Content("\n").join(heatmap_lines(history)))
