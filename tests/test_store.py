@@ -548,3 +548,15 @@ def test_a_file_of_a_past_schema_opens_and_upgrades_on_the_next_write(
     assert len(raw["activities"]) == counts["activities"]
     version = fixture.stem.removeprefix("schema-")
     assert (backup_folder(store.path) / f"nextyes.schema-{version}.json").read_bytes() == written
+
+
+def test_a_store_that_read_the_file_before_sees_every_change_made_since(store: Store, clock: FakeClock) -> None:
+    save(store, application(clock, "Acme"))
+    assert [a.company for a in store.load().applications] == ["Acme"]
+    save(Store(store.path, clock), application(clock, "Globex"))  # another process, in effect
+    assert sorted(a.company for a in store.load().applications) == ["Acme", "Globex"]
+    raw = on_disk(store.path)
+    next(iter(raw["applications"].values()))["company"] = ""  # made invalid behind its back
+    store.path.write_text(json.dumps(raw), encoding="utf-8")
+    with pytest.raises(CorruptDatabase):
+        store.load()

@@ -51,12 +51,17 @@ R = TypeVar("R", bound=Record)
 
 
 class Store:
-    """One database file. Cheap to create; holds no file handle and no cache between calls."""
+    """One database file. Cheap to create; holds no file handle between calls.
+
+    It remembers the last bytes it validated, so the same content read again (the shell's read before
+    its transaction, the app's reload after a poll) is not validated record by record a second time.
+    """
 
     def __init__(self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0) -> None:
         self.path = Path(path)
         self.now = now
         self.lock_timeout = lock_timeout
+        self._validated: tuple[bytes, JobSearch] | None = None
 
     @property
     def lock_path(self) -> Path:
@@ -64,12 +69,16 @@ class Store:
 
     def load(self) -> JobSearch:
         """Every record as it is now. No lock: an atomic replace never shows a half-written file."""
-        raw = self._read_raw()
-        return _to_search(self.path, raw if raw is not None else _empty(), self.default_settings)
+        payload = self._read_bytes()
+        if payload is None:
+            return _to_search(self.path, _empty(), self.default_settings)
+        return self._search_of(payload)
 
     def check(self) -> JobSearch:
-        """Load and validate everything; raises StoreError when anything is wrong."""
-        return self.load()
+        """Read and validate every record afresh; raises StoreError when anything is wrong."""
+        payload = self._read_bytes()
+        raw = _migrate(self.path, _parse(self.path, payload)) if payload is not None else _empty()
+        return _to_search(self.path, raw, self.default_settings)
 
     def default_settings(self) -> Settings:
         stamp = self.now()
@@ -94,7 +103,10 @@ class Store:
             written_as = _schema_version(raw) or SCHEMA_VERSION
             raw = _migrate(self.path, raw)
             # Refuse a file with a bad record before any change: writing would carry the bad record on.
-            transaction = Transaction(self, raw, _to_search(self.path, raw, self.default_settings))
+            initial = self._search_of(previous, raw) if previous is not None else _to_search(
+                self.path, raw, self.default_settings
+            )
+            transaction = Transaction(self, raw, initial)
             yield transaction
             if transaction.changed:
                 self._write(transaction.raw, previous, written_as)
@@ -117,11 +129,16 @@ class Store:
         except OSError as error:
             raise StoreError(self.path, f"cannot be read ({error.strerror or error})") from None
 
-    def _read_raw(self) -> dict[str, Any] | None:
-        payload = self._read_bytes()
-        if payload is None:
-            return None
-        return _migrate(self.path, _parse(self.path, payload))
+    def _search_of(self, payload: bytes, raw: dict[str, Any] | None = None) -> JobSearch:
+        """The validated records of `payload` (parsed as `raw` when the caller has it already)."""
+        validated = self._validated
+        if validated is not None and validated[0] == payload:
+            return validated[1]
+        if raw is None:
+            raw = _migrate(self.path, _parse(self.path, payload))
+        search = _to_search(self.path, raw, self.default_settings)
+        self._validated = (payload, search)
+        return search
 
     def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> None:
         try:
