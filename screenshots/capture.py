@@ -13,9 +13,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from tui.app import NextYesApp
+from tui.app.pilot import settle
 from tui.demo import DEMO_FILE, DEMO_NOW
 from tui.locations import data_dir
 
@@ -26,16 +26,6 @@ NEVER = 3600.0  # no polling while a picture is taken
 
 def fixed_clock():
     return lambda: DEMO_NOW
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    for widget in pilot.app.query(TextArea):
-        widget.cursor_blink = False
-    await pilot.pause()
 
 
 async def dashboard(pilot: Pilot[None]) -> None:

@@ -15,6 +15,7 @@ from textual.widgets._toast import Toast
 from tests.conftest import ZONE, FakeClock
 from tui.app import NextYesApp
 from tui.app.commands import COMMANDS, NAVIGATION
+from tui.app.pilot import settle
 from tui.app.screens.add_application import AddApplicationScreen
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.screens.help import HelpScreen
@@ -37,13 +38,6 @@ NO_POLL = 3600.0
 
 def make_app(db_path: Path, clock: FakeClock, poll_interval: float = NO_POLL) -> NextYesApp:
     return NextYesApp(db_path=db_path, now=clock, poll_interval=poll_interval)
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    """Let every worker finish and every message it posted be handled."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:

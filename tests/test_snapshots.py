@@ -11,26 +11,15 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, TextArea
 
 from tests.conftest import FakeClock
 from tui.app import NextYesApp
+from tui.app.pilot import settle
 from tui.demo import DEMO_FILE, DEMO_NOW
 from tui.locations import data_dir
 
 SIZE = (80, 24)
 NO_POLL = 3600.0
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    for widget in pilot.app.query(TextArea):
-        widget.cursor_blink = False
-    await pilot.pause()
 
 
 @pytest.fixture
