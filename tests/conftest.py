@@ -7,9 +7,15 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import settings
 
 from tui.recording import Recorder
 from tui.store import Store
+
+# Speed is measured by benchmarks/, not by tests: a noisy or cold machine must not fail a property
+# because one example took longer than hypothesis's default 200 ms deadline.
+settings.register_profile("nextyes", deadline=None, print_blob=True)
+settings.load_profile("nextyes")
 
 ZONE = ZoneInfo("UTC")
 # A Sunday afternoon, far from any real "today": tests never depend on the date they run.
