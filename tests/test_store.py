@@ -266,7 +266,7 @@ CORRUPT: dict[str, Callable[[FakeClock], bytes]] = {
     "a meta document that is not an object": lambda clock: b'{"_meta": {"1": 1}}',
     "a table that is a list": lambda clock: json.dumps({**META, "applications": []}).encode(),
     "a document that is not an object": lambda clock: json.dumps({**META, "activities": {"1": "x"}}).encode(),
-    "an unknown table": lambda clock: json.dumps({**META, "contacts": {}}).encode(),
+    "an unknown table": lambda clock: json.dumps({**META, "stray_table": {}}).encode(),
     "a document key that is not a number": _with_change(
         lambda raw: raw.update(applications={"first": _first_application(raw)})
     ),
@@ -334,7 +334,7 @@ def test_the_refusal_names_the_newest_backup(store: Store, clock: FakeClock) -> 
 def test_a_database_from_a_newer_nextyes_is_refused_and_left_unchanged(store: Store, clock: FakeClock) -> None:
     newer = json.loads(_valid_database(clock))
     newer["_meta"] = {"1": {"schema_version": SCHEMA_VERSION + 1}}
-    newer["contacts"] = {"1": {"name": "a table this version has never heard of"}}
+    newer["stray_table"] = {"1": {"name": "a table this version has never heard of"}}
     store.path.write_text(json.dumps(newer), encoding="utf-8")
     before = fingerprint(store.path)
 

@@ -61,6 +61,40 @@ class ApplicationKind(StrEnum):
     OTHER = "other"
 
 
+class InterviewKind(StrEnum):
+    PHONE = "phone"
+    TECHNICAL = "technical"
+    ON_SITE = "on-site"
+    PANEL = "panel"
+    OTHER = "other"
+
+
+class RejectionReason(StrEnum):
+    """Why a no came, as far as anyone knows."""
+
+    SKILLS = "skills"
+    INTERVIEW = "interview"
+    FIT = "fit"
+    NO_ANSWER = "no answer"
+    UNKNOWN = "unknown"
+
+
+class Tier(StrEnum):
+    """How close a contact is: A reconnects most often."""
+
+    A = "A"
+    B = "B"
+    C = "C"
+
+
+class Mark(StrEnum):
+    """What a person did with one of today's actions."""
+
+    DONE = "done"
+    SNOOZED = "snoozed"
+    DISMISSED = "dismissed"
+
+
 class ActivityKind(StrEnum):
     """What a person did for their search on a given day."""
 
@@ -93,6 +127,10 @@ class Record(BaseModel):
         return type(self).model_validate({**self.model_dump(), **changes, "updated_at": at})
 
 
+Round = Annotated[int, Field(ge=1, le=20)]
+Rating = Annotated[int, Field(ge=1, le=5)]
+
+
 class StageChange(BaseModel):
     """One move in an application's history."""
 
@@ -102,6 +140,8 @@ class StageChange(BaseModel):
     at: AwareDatetime
     day: date
     note: Note = ""
+    round: Round | None = None  # for interviewing: which round this move reached
+    final: bool = False  # for interviewing: the final round
 
 
 class Application(Record):
@@ -118,6 +158,9 @@ class Application(Record):
     next_step_on: date | None = None
     notes: LongText = ""
     tags: list[Annotated[str, Field(min_length=1, max_length=60)]] = Field(default_factory=list)
+    rejection_reason: RejectionReason | None = None
+    feedback: LongText = ""  # what they said when asked why
+    reapply_after: date | None = None  # "reapply later": the company is worth another try from this day
 
     @model_validator(mode="after")
     def _names_are_not_blank(self) -> Self:
@@ -126,6 +169,20 @@ class Application(Record):
         if not self.role.strip():
             raise ValueError("role must not be blank")
         return self
+
+    @property
+    def interview_round(self) -> int | None:
+        """The latest interview round reached, from the stage history."""
+        rounds = [change.round for change in self.stage_history if change.round is not None]
+        return rounds[-1] if rounds else None
+
+    @property
+    def reached_final(self) -> bool:
+        return any(change.final for change in self.stage_history)
+
+    def moved_to(self, stage: Stage) -> StageChange | None:
+        """The latest move to `stage`, if it was ever there."""
+        return next((c for c in reversed(self.stage_history) if c.stage is stage), None)
 
 
 class Activity(Record):
@@ -137,6 +194,7 @@ class Activity(Record):
     logical_day: date
     note: Note = ""
     application_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
 
 
 class Reflection(Record):
@@ -154,6 +212,84 @@ class RestDay(Record):
     note: Note = ""
 
 
+class Question(BaseModel):
+    """A question asked in an interview, with a note on how I answered and a 1-5 self-rating."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: Annotated[str, Field(min_length=1, max_length=500)]
+    answer: Note = ""
+    rating: Rating | None = None
+
+
+class Interview(Record):
+    """One interview for an application: when, which round, who, what was asked and how it went."""
+
+    application_id: uuid.UUID
+    at: AwareDatetime
+    timezone: Annotated[str, Field(min_length=1, max_length=64)]
+    day: date  # the local day it takes place
+    round: Round = 1
+    kind: InterviewKind = InterviewKind.OTHER
+    people: list[Name] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    rating: Rating | None = None
+    went_well: Note = ""
+    change: Note = ""  # what I would do differently
+    notes: LongText = ""
+
+    @property
+    def debriefed(self) -> bool:
+        return bool(self.questions or self.rating or self.went_well or self.change)
+
+
+class Contact(Record):
+    """Someone in my network, and how often to stay in touch."""
+
+    name: Annotated[str, Field(min_length=1, max_length=200)]
+    company: Name = ""
+    how_we_know: Note = ""
+    tier: Tier = Tier.B
+    last_contact: date | None = None
+    notes: LongText = ""
+    application_ids: list[uuid.UUID] = Field(default_factory=list)
+    support: bool = False  # a friend or mentor to call on a rough day
+    reconnect_on: date | None = None  # an explicit reminder, such as the bridge kept after a no
+
+    @model_validator(mode="after")
+    def _name_is_not_blank(self) -> Self:
+        if not self.name.strip():
+            raise ValueError("name must not be blank")
+        return self
+
+
+class LearningGoal(Record):
+    """A skill to work on, from a rejection's feedback or added by hand."""
+
+    text: Annotated[str, Field(min_length=1, max_length=200)]
+    application_id: uuid.UUID | None = None
+    source: Name = ""  # where it came from: "feedback from Quill Labs"
+    closed_on: date | None = None
+
+
+class Win(Record):
+    """An accomplishment worth remembering on a rough day, ideally with a number in it."""
+
+    day: date
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    application_id: uuid.UUID | None = None
+    key: Annotated[str, Field(max_length=120)] = ""  # set for wins added automatically, so each is added once
+
+
+class ActionMark(Record):
+    """What was done with one of today's actions: done, snoozed until a day, or dismissed."""
+
+    key: Annotated[str, Field(min_length=1, max_length=200)]
+    mark: Mark
+    day: date  # the logical day it was marked
+    until: date | None = None  # for snoozed: the day it comes back
+
+
 # What each kind of activity is worth toward the daily target: doing counts fully, preparing half.
 DEFAULT_POINTS: dict[ActivityKind, float] = {
     ActivityKind.APPLY: 1.0,
@@ -165,6 +301,8 @@ DEFAULT_POINTS: dict[ActivityKind, float] = {
     ActivityKind.REFLECT: 0.5,
     ActivityKind.OTHER: 0.5,
 }
+
+DEFAULT_RECONNECT_DAYS: dict[Tier, int] = {Tier.A: 30, Tier.B: 90, Tier.C: 180}
 
 Points = Annotated[float, Field(ge=0, le=20, multiple_of=0.5, allow_inf_nan=False)]
 
@@ -189,6 +327,27 @@ class Settings(Record):
     max_follow_ups: Annotated[int, Field(ge=0, le=5)] = 2
     ghosted_after_days: Annotated[int, Field(ge=7, le=365)] = 30
     timezone: Annotated[str, Field(max_length=64)] = ""
+    thank_you_days: Annotated[int, Field(ge=0, le=7)] = 1
+    """Days after an interview a thank-you note is still timely (the day itself, then this many)."""
+    prep_days: Annotated[int, Field(ge=0, le=14)] = 1
+    """Days before an interview that preparing for it shows up."""
+    feedback_days: Annotated[int, Field(ge=0, le=14)] = 2
+    """Days after a rejection that asking for feedback is suggested."""
+    reconnect_days: dict[Tier, Annotated[int, Field(ge=1, le=730)]] = Field(
+        default_factory=lambda: dict(DEFAULT_RECONNECT_DAYS)
+    )
+    """How often to reconnect with a contact, by tier."""
+    bridge_days: Annotated[int, Field(ge=1, le=730)] = 90
+    """After a no: when to reconnect with the contact kept there."""
+    reapply_months: Annotated[int, Field(ge=0, le=36)] = 6
+    """Re-applying to a company that said no or went silent within this many months shows how it ended."""
+    your_name: Name = ""
+    """Signs the drafts."""
+
+    @field_validator("reconnect_days", mode="after")
+    @classmethod
+    def _every_tier_has_days(cls, days: dict[Tier, int]) -> dict[Tier, int]:
+        return {**DEFAULT_RECONNECT_DAYS, **days}
 
     @field_validator("points", mode="after")
     @classmethod

@@ -8,7 +8,19 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from tui.core.models import Activity, ActivityKind, Application, Reflection, RestDay, Settings
+from tui.core.models import (
+    ActionMark,
+    Activity,
+    ActivityKind,
+    Application,
+    Contact,
+    Interview,
+    LearningGoal,
+    Reflection,
+    RestDay,
+    Settings,
+    Win,
+)
 
 
 @dataclass(frozen=True)
@@ -20,6 +32,11 @@ class JobSearch:
     activities: tuple[Activity, ...] = ()
     reflections: tuple[Reflection, ...] = ()
     rest_days: tuple[RestDay, ...] = ()
+    interviews: tuple[Interview, ...] = ()
+    contacts: tuple[Contact, ...] = ()
+    learning_goals: tuple[LearningGoal, ...] = ()
+    wins: tuple[Win, ...] = ()
+    action_marks: tuple[ActionMark, ...] = ()
 
     @cached_property
     def activities_by_application(self) -> dict[uuid.UUID, list[Activity]]:
@@ -46,6 +63,11 @@ class JobSearch:
             activities=tuple(a for a in self.activities if a.logical_day <= day),
             reflections=tuple(r for r in self.reflections if r.day <= day),
             rest_days=tuple(r for r in self.rest_days if r.day <= day),
+            interviews=self.interviews,  # scheduled ahead: an interview booked for later is known today
+            contacts=self.contacts,
+            learning_goals=self.learning_goals,
+            wins=tuple(w for w in self.wins if w.day <= day),
+            action_marks=tuple(m for m in self.action_marks if m.day <= day),
         )
 
     def activities_for(self, application: Application, kind: ActivityKind | None = None) -> list[Activity]:
@@ -67,3 +89,59 @@ class JobSearch:
         if by_id:
             return by_id
         return [a for a in self.applications if wanted in a.company.lower()]
+
+    def application(self, application_id: uuid.UUID | None) -> Application | None:
+        return self.applications_by_id.get(application_id) if application_id is not None else None
+
+    @cached_property
+    def applications_by_id(self) -> dict[uuid.UUID, Application]:
+        return {application.id: application for application in self.applications}
+
+    def contact(self, contact_id: uuid.UUID | None) -> Contact | None:
+        return next((c for c in self.contacts if c.id == contact_id), None) if contact_id else None
+
+    def interviews_for(self, application: Application) -> list[Interview]:
+        """The application's interviews, earliest first."""
+        return sorted((i for i in self.interviews if i.application_id == application.id), key=lambda i: i.at)
+
+    def contacts_for(self, application: Application) -> list[Contact]:
+        """Contacts linked to the application, or working at its company."""
+        company = application.company.strip().lower()
+        return [
+            c
+            for c in self.contacts
+            if application.id in c.application_ids or (company and c.company.strip().lower() == company)
+        ]
+
+    def last_contacted(self, contact: Contact) -> date | None:
+        """The latest day I was in touch: as recorded on the contact, or a networking activity with them."""
+        days = [a.logical_day for a in self.activities_by_contact.get(contact.id, [])]
+        if contact.last_contact is not None:
+            days.append(contact.last_contact)
+        return max(days, default=None)
+
+    @cached_property
+    def activities_by_contact(self) -> dict[uuid.UUID, list[Activity]]:
+        grouped: dict[uuid.UUID, list[Activity]] = defaultdict(list)
+        for activity in self.activities:
+            if activity.contact_id is not None:
+                grouped[activity.contact_id].append(activity)
+        return dict(grouped)
+
+    @cached_property
+    def marks_by_key(self) -> dict[str, list[ActionMark]]:
+        """Every mark made on an action, by the action's key, oldest first."""
+        grouped: dict[str, list[ActionMark]] = defaultdict(list)
+        for mark in sorted(self.action_marks, key=lambda m: (m.day, m.created_at)):
+            grouped[mark.key].append(mark)
+        return dict(grouped)
+
+    def find_contact(self, reference: str) -> list[Contact]:
+        """Contacts a short id (or its prefix) or part of a name names."""
+        wanted = reference.strip().lower()
+        if not wanted:
+            return []
+        by_id = [c for c in self.contacts if c.id.hex.startswith(wanted)]
+        if by_id:
+            return by_id
+        return [c for c in self.contacts if wanted in c.name.lower()]

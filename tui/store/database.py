@@ -22,13 +22,25 @@ from pydantic import ValidationError
 from tinydb import Query, TinyDB
 from tinydb.storages import MemoryStorage
 
-from tui.core.models import Activity, Application, Record, Reflection, RestDay, Settings
+from tui.core.models import (
+    ActionMark,
+    Activity,
+    Application,
+    Contact,
+    Interview,
+    LearningGoal,
+    Record,
+    Reflection,
+    RestDay,
+    Settings,
+    Win,
+)
 from tui.core.search import JobSearch
 from tui.store.backups import keep_daily_backup, keep_pre_migration_copy, newest_backup
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
 from tui.store.files import atomic_write
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_TABLE = "_meta"
 TABLES: dict[str, type[Record]] = {
     "applications": Application,
@@ -36,6 +48,11 @@ TABLES: dict[str, type[Record]] = {
     "reflections": Reflection,
     "settings": Settings,
     "rest_days": RestDay,
+    "interviews": Interview,
+    "contacts": Contact,
+    "learning_goals": LearningGoal,
+    "wins": Win,
+    "action_marks": ActionMark,
 }
 TABLE_OF = {model: name for name, model in TABLES.items()}
 
@@ -45,7 +62,16 @@ def _add_rest_days(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, "rest_days": raw.get("rest_days", {})}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_rest_days}
+def _add_pipeline_tables(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 3 adds interviews, contacts, learning goals, wins and marks on today's actions.
+
+    Applications, activities, stage moves and settings gained fields that all have defaults.
+    """
+    added = ("interviews", "contacts", "learning_goals", "wins", "action_marks")
+    return {**raw, **{name: raw.get(name, {}) for name in added}}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_rest_days, 2: _add_pipeline_tables}
 
 R = TypeVar("R", bound=Record)
 
@@ -304,6 +330,11 @@ def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], S
         activities=loaded["activities"],  # type: ignore[arg-type]
         reflections=loaded["reflections"],  # type: ignore[arg-type]
         rest_days=loaded["rest_days"],  # type: ignore[arg-type]
+        interviews=loaded["interviews"],  # type: ignore[arg-type]
+        contacts=loaded["contacts"],  # type: ignore[arg-type]
+        learning_goals=loaded["learning_goals"],  # type: ignore[arg-type]
+        wins=loaded["wins"],  # type: ignore[arg-type]
+        action_marks=loaded["action_marks"],  # type: ignore[arg-type]
     )
 
 
