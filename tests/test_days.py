@@ -9,7 +9,16 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tui.core.days import EARLIEST_DAY, LATEST_DAY, WEEKDAYS, DateParseError, logical_day, parse_day
+from tui.core.days import (
+    ACCEPTED_SNOOZE,
+    EARLIEST_DAY,
+    LATEST_DAY,
+    WEEKDAYS,
+    DateParseError,
+    logical_day,
+    parse_day,
+    parse_until,
+)
 
 UTC = ZoneInfo("UTC")
 NEW_YORK = ZoneInfo("America/New_York")
@@ -373,3 +382,103 @@ def test_in_n_days_counts_forward_n_days(today: date, n: int) -> None:
     expected = today + timedelta(days=n)
     assume(expected <= LATEST_DAY)
     assert parse_day(f"in {n} days", today) == expected
+
+
+# --- parse_until: the day a snoozed action comes back ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1 day", date(2026, 3, 16)),
+        ("3 days", date(2026, 3, 18)),
+        ("in 3 days", date(2026, 3, 18)),
+        ("2 weeks", date(2026, 3, 29)),
+        ("in 2 weeks", date(2026, 3, 29)),
+        ("1 week", date(2026, 3, 22)),
+        ("1 month", date(2026, 4, 15)),
+        ("In  2 Months", date(2026, 5, 15)),
+        ("tomorrow", date(2026, 3, 16)),
+        ("next monday", date(2026, 3, 16)),
+        ("2026-04-01", date(2026, 4, 1)),
+    ],
+)
+def test_snooze_lengths_and_future_days_are_readable(text: str, expected: date) -> None:
+    assert parse_until(text, TODAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("friday", date(2026, 3, 20)),
+        ("monday", date(2026, 3, 16)),
+        ("sunday", date(2026, 3, 22)),  # today is a Sunday: snoozing to 'sunday' means next week's
+    ],
+)
+def test_a_bare_weekday_means_the_next_one_when_snoozing(text: str, expected: date) -> None:
+    assert TODAY.weekday() == 6
+    assert parse_until(text, TODAY) == expected
+
+
+def test_a_month_from_the_end_of_a_long_month_lands_on_the_last_day_of_the_next() -> None:
+    assert parse_until("1 month", date(2026, 1, 31)) == date(2026, 2, 28)
+
+
+@pytest.mark.parametrize(
+    "text", ["today", "yesterday", "0 days", "in 0 days", "3 days ago", "2026-03-15", "2026-03-01"]
+)
+def test_a_snooze_that_does_not_reach_past_today_is_refused(text: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_until(text, TODAY)
+    message = str(refused.value)
+    assert "not after today" in message
+    assert ACCEPTED_SNOOZE in message
+
+
+@pytest.mark.parametrize("text", ["soon", "", "3 years", "a week", "-2 days", "in days", "next week", "2 fortnights"])
+def test_an_unreadable_snooze_names_what_is_accepted(text: str) -> None:
+    with pytest.raises(DateParseError) as refused:
+        parse_until(text, TODAY)
+    message = str(refused.value)
+    assert repr(text) in message
+    for accepted in ("3 days", "2 weeks", "1 month", "tomorrow", "friday", "next monday"):
+        assert accepted in message
+    assert "\n" not in message
+
+
+def test_a_snooze_past_2099_is_refused() -> None:
+    with pytest.raises(DateParseError, match="2099-12-31"):
+        parse_until("1 month", date(2099, 12, 15))
+    with pytest.raises(DateParseError, match="2099-12-31"):
+        parse_until("tomorrow", LATEST_DAY)
+
+
+@given(
+    today=st.dates(min_value=EARLIEST_DAY, max_value=date(2090, 12, 31)),
+    count=st.integers(1, 99),
+    unit=st.sampled_from(["day", "days", "week", "weeks", "month", "months"]),
+    prefix=st.sampled_from(["", "in "]),
+)
+def test_any_accepted_snooze_length_gives_a_day_after_today(today: date, count: int, unit: str, prefix: str) -> None:
+    day = parse_until(f"{prefix}{count} {unit}", today)
+    assert today < day <= LATEST_DAY
+    if unit.startswith("day"):
+        assert (day - today).days == count
+    if unit.startswith("week"):
+        assert (day - today).days == 7 * count
+
+
+@given(text=st.text(), today=days_in_range)
+def test_any_text_snoozes_to_a_day_after_today_or_is_refused_cleanly(text: str, today: date) -> None:
+    try:
+        day = parse_until(text, today)
+    except DateParseError:
+        return
+    assert today < day <= LATEST_DAY
+
+
+@given(today=st.dates(min_value=EARLIEST_DAY, max_value=date(2099, 12, 1)), weekday=st.sampled_from(WEEKDAYS))
+def test_a_weekday_snooze_is_one_to_seven_days_ahead(today: date, weekday: str) -> None:
+    day = parse_until(weekday, today)
+    assert 1 <= (day - today).days <= 7
+    assert day.weekday() == WEEKDAYS.index(weekday)

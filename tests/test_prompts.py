@@ -1,17 +1,23 @@
-"""Today's reflection prompt: the same all day, fresh for a fortnight, from the prompts shipped in data/."""
+"""Today's reflection prompt: fitted to the day, the same all day, fresh for a fortnight, from data/prompts.toml."""
 
 from __future__ import annotations
 
+import dataclasses
 import tomllib
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.day_records import STAMP, UTC, activity, day_after, plan, rejected, rest, search_of
 from tui.content import reflection_prompts
-from tui.core.prompts import NO_REPEAT_DAYS, Prompt, choose_prompt
+from tui.core.dashboard import build_dashboard
+from tui.core.models import Application, Interview, Reflection
+from tui.core.prompts import NO_REPEAT_DAYS, Prompt, PromptContext, choose_prompt, prompt_context
+from tui.core.search import JobSearch
+from tui.core.streaks import track
 from tui.locations import data_dir
 
 CONTEXTS = {"daily", "rejection", "interview", "quiet", "milestone", "weekly"}
@@ -83,8 +89,9 @@ def test_at_least_forty_prompts_are_shipped() -> None:
 
 def test_every_context_has_prompts_and_no_other_context_is_used() -> None:
     contexts = Counter(p.context for p in reflection_prompts())
-    assert set(contexts) == CONTEXTS
+    assert set(contexts) == CONTEXTS == set(PromptContext)
     assert contexts["daily"] >= NO_REPEAT_DAYS
+    assert min(contexts.values()) >= 6, contexts
 
 
 def test_no_prompt_is_shipped_twice() -> None:
@@ -105,3 +112,102 @@ def test_the_prompt_file_has_only_context_and_text() -> None:
     assert set(table) == {"prompt"}
     for entry in table["prompt"]:
         assert set(entry) == {"context", "text"}, entry
+
+
+# --- which kind of prompt fits the day --------------------------------------------------------
+
+WEDNESDAY = date(2026, 3, 11)
+SUNDAY = date(2026, 3, 15)
+
+
+def interview_on(application: Application, day: date) -> Interview:
+    at = datetime.combine(day, time(14), UTC)
+    return Interview(application_id=application.id, at=at, timezone="UTC", day=day, created_at=STAMP,
+                     updated_at=STAMP)
+
+
+def context_on(search: JobSearch, today: date) -> str:
+    return prompt_context(search, today, track(search, today))
+
+
+def with_interviews(search: JobSearch, *interviews: Interview) -> JobSearch:
+    return dataclasses.replace(search, interviews=interviews)
+
+
+def test_an_ordinary_day_gets_a_daily_prompt() -> None:
+    assert context_on(search_of(activity(day_after(WEDNESDAY, -1))), WEDNESDAY) == "daily"
+    assert context_on(search_of(), WEDNESDAY) == "daily"  # a first day is not a quiet one
+
+
+def test_a_no_received_today_gets_a_rejection_prompt() -> None:
+    assert context_on(search_of(rejected("Quill Labs", WEDNESDAY)), WEDNESDAY) == "rejection"
+    assert context_on(search_of(rejected("Quill Labs", day_after(WEDNESDAY, -1))), WEDNESDAY) != "rejection"
+
+
+@pytest.mark.parametrize(("offset", "expected"), [(0, "interview"), (-1, "interview"), (-2, "daily"), (1, "daily")])
+def test_an_interview_today_or_yesterday_gets_an_interview_prompt(offset: int, expected: str) -> None:
+    northwind = rejected("Northwind", day_after(WEDNESDAY, -30))
+    search = with_interviews(search_of(northwind, activity(day_after(WEDNESDAY, -1))),
+                             interview_on(northwind, day_after(WEDNESDAY, offset)))
+    assert context_on(search, WEDNESDAY) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"), [("DDDDDDD", "milestone"), ("DDDDDDDD", "daily"), ("DDD", "milestone")]
+)
+def test_reaching_a_streak_milestone_today_gets_a_milestone_prompt(pattern: str, expected: str) -> None:
+    today = day_after(WEDNESDAY, -(len(pattern) - 1))
+    start = today - timedelta(days=len(pattern) - 1)
+    assert context_on(search_of(*plan(pattern, start)), today) == expected
+
+
+def test_a_milestone_counts_only_once_today_is_done() -> None:
+    records = plan("DDDDDD.", day_after(WEDNESDAY, -6))  # six days done, today not yet
+    assert context_on(search_of(*records), WEDNESDAY) == "daily"
+
+
+def test_sunday_gets_a_weekly_prompt() -> None:
+    assert SUNDAY.weekday() == 6
+    assert context_on(search_of(activity(day_after(SUNDAY, -1))), SUNDAY) == "weekly"
+
+
+def test_a_quiet_yesterday_after_earlier_activity_gets_a_quiet_prompt() -> None:
+    assert context_on(search_of(activity(day_after(WEDNESDAY, -3))), WEDNESDAY) == "quiet"
+
+
+def test_a_planned_rest_yesterday_is_not_a_quiet_day() -> None:
+    records = [activity(day_after(WEDNESDAY, -3)), rest(day_after(WEDNESDAY, -1))]
+    assert context_on(search_of(*records), WEDNESDAY) == "daily"
+
+
+def test_the_most_pressing_context_wins() -> None:
+    """A no beats an interview, an interview a milestone, a milestone Sunday, Sunday a quiet yesterday."""
+    quiet = [activity(day_after(SUNDAY, -3))]
+    assert context_on(search_of(*quiet), SUNDAY) == "weekly"
+
+    streak = plan("DDDDDDD", day_after(SUNDAY, -6))
+    assert context_on(search_of(*streak), SUNDAY) == "milestone"
+
+    orbit = rejected("Orbit", day_after(SUNDAY, -40))
+    interviewed = with_interviews(search_of(*streak, orbit), interview_on(orbit, SUNDAY))
+    assert context_on(interviewed, SUNDAY) == "interview"
+
+    said_no = with_interviews(search_of(*streak, orbit, rejected("Quill Labs", SUNDAY)),
+                              interview_on(orbit, SUNDAY))
+    assert context_on(said_no, SUNDAY) == "rejection"
+
+
+def test_the_dashboard_shows_a_prompt_for_the_days_context() -> None:
+    search = search_of(rejected("Quill Labs", WEDNESDAY))
+    dashboard = build_dashboard(search, WEDNESDAY, reflection_prompts())
+    assert dashboard.prompt_context == "rejection"
+    assert dashboard.prompt == choose_prompt(reflection_prompts(), WEDNESDAY, "rejection")
+
+
+def test_a_reflection_already_written_keeps_the_prompt_it_answered() -> None:
+    written = Reflection(day=WEDNESDAY, prompt="What went well?", text="Two applications out.",
+                         created_at=STAMP, updated_at=STAMP)
+    search = dataclasses.replace(search_of(rejected("Quill Labs", WEDNESDAY)), reflections=(written,))
+    dashboard = build_dashboard(search, WEDNESDAY, reflection_prompts())
+    assert dashboard.prompt.text == "What went well?"
+    assert dashboard.reflection_text == "Two applications out."

@@ -3,54 +3,174 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
 from enum import StrEnum
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tui.core.models import ActivityKind, Settings
-from tui.core.pipeline import next_follow_up
+from tui.core.drafts import DraftKind
+from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names
+from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Settings, Stage
+from tui.core.pipeline import describe_ago, describe_due, last_touch, next_follow_up
 from tui.core.search import JobSearch
 from tui.core.streaks import day_points, format_points, points_word
 
 
 class ActionKind(StrEnum):
+    FEEDBACK = "feedback"
+    THANK_YOU = "thank-you"
+    PREP = "prep"
     FOLLOW_UP = "follow-up"
+    GHOSTED = "ghosted"
+    RECONNECT = "reconnect"
+    LEARN = "learn"
     DAILY_TARGET = "daily-target"
     REFLECTION = "reflection"
 
 
 @dataclass(frozen=True)
 class Action:
-    """One thing to do today: what, for which application, and why now."""
+    """One thing to do today: what, for which application or person, and why now."""
 
-    key: str
+    key: str  # names the action across days, so a mark made on it (done, snoozed, dismissed) sticks
     kind: ActionKind
     title: str
     why: str
     done: bool = False
     application_id: uuid.UUID | None = None
+    contact_id: uuid.UUID | None = None
+    interview_id: uuid.UUID | None = None
+    goal_id: uuid.UUID | None = None
     logs: ActivityKind | None = None  # the activity that marking it done records
+    draft: DraftKind | None = None  # a draft note is offered for it
+
+    @property
+    def can_snooze(self) -> bool:
+        """The daily target and the reflection are today's by nature: there is no later to put them off to."""
+        return self.kind not in (ActionKind.DAILY_TARGET, ActionKind.REFLECTION)
 
 
 def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[Action]:
-    """Follow-ups that are due (most overdue first), then the daily target, then the reflection."""
-    actions = _follow_ups(search, settings, today)
+    """What to do today, in the order it matters.
+
+    Feedback requests, thank-you notes and interview prep first (they are only timely for a day or
+    two), then follow-ups (most overdue first), applications gone silent, contacts to reconnect with
+    (most overdue first) and learning goals; the daily target and the reflection always close the list.
+    Actions dismissed, snoozed to a later day, or done on an earlier day are left out; those done
+    today stay in place, ticked.
+    """
+    suggested = [
+        *_feedback_requests(search, settings, today),
+        *_thank_yous(search, settings, today),
+        *_preps(search, settings, today),
+        *_follow_ups(search, settings, today),
+        *_ghosted(search, settings, today),
+        *_reconnects(search, settings, today),
+        *_learning(search),
+    ]
+    actions = [shown for action in suggested if (shown := _as_marked(action, search, today)) is not None]
     actions.append(_daily_target(search, settings, today))
-    written = search.reflection_on(today) is not None
-    actions.append(
-        Action(
-            key=f"reflection:{today.isoformat()}",
-            kind=ActionKind.REFLECTION,
-            title="Today's reflection written" if written else "Write today's reflection",
-            why="a few honest lines keep the search pointed the right way",
-            done=written,
-        )
-    )
+    actions.append(_reflection(search, today))
     return actions
 
 
 def open_actions(actions: list[Action]) -> list[Action]:
     return [action for action in actions if not action.done]
+
+
+def _as_marked(action: Action, search: JobSearch, today: date) -> Action | None:
+    """The action as its latest mark up to today leaves it, or None when the mark hides it today.
+
+    A learning goal is a standing goal: a done mark ticks it for that day only.
+    """
+    mark = _latest_mark(search, action.key, today)
+    if mark is None:
+        return action
+    if mark.mark is Mark.DISMISSED:
+        return None
+    if mark.mark is Mark.SNOOZED:
+        back_on = mark.until or mark.day + timedelta(days=1)
+        return action if back_on <= today else None
+    if mark.day == today:
+        return replace(action, done=True)
+    return action if action.kind is ActionKind.LEARN else None
+
+
+def _latest_mark(search: JobSearch, key: str, today: date) -> ActionMark | None:
+    marks = search.marks_by_key.get(key, [])
+    return next((mark for mark in reversed(marks) if mark.day <= today), None)
+
+
+def _feedback_requests(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Applications turned down in the last few days, while asking why is still timely."""
+    actions = []
+    for application in search.applications:
+        history = application.stage_history
+        if application.feedback or not history or history[-1].stage is not Stage.REJECTED:
+            continue
+        said_no = history[-1].day
+        if not said_no <= today <= said_no + timedelta(days=settings.feedback_days):
+            continue
+        actions.append(
+            Action(
+                key=f"feedback:{application.id.hex}",
+                kind=ActionKind.FEEDBACK,
+                title=f"Ask {application.company} for feedback ({application.role})",
+                why=f"they said no {describe_ago(said_no, today)}; "
+                "a short, kind note now is the likeliest to get an answer",
+                application_id=application.id,
+                logs=ActivityKind.FOLLOW_UP,
+                draft=DraftKind.FEEDBACK,
+            )
+        )
+    return actions
+
+
+def _thank_yous(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Interviews held today or in the last few days: a thank-you note is still timely."""
+    actions = []
+    for interview, application in _interviews(search):
+        if not interview.day <= today <= interview.day + timedelta(days=settings.thank_you_days):
+            continue
+        met = f"{join_names(interview.people)} at {application.company}" if interview.people else application.company
+        actions.append(
+            Action(
+                key=f"thank-you:{interview.id.hex}",
+                kind=ActionKind.THANK_YOU,
+                title=f"Send a thank-you note to {met}",
+                why=f"{INTERVIEW_KIND_WORDS[interview.kind]} for {application.role} "
+                f"{describe_ago(interview.day, today)}; a note within a day keeps you in mind",
+                application_id=application.id,
+                interview_id=interview.id,
+                logs=ActivityKind.FOLLOW_UP,
+                draft=DraftKind.THANK_YOU,
+            )
+        )
+    return actions
+
+
+def _preps(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Interviews coming up within the prep window, up to and including their day."""
+    actions = []
+    for interview, application in _interviews(search):
+        if not interview.day - timedelta(days=settings.prep_days) <= today <= interview.day:
+            continue
+        starts = _local_time(interview)
+        with_whom = f" with {join_names(interview.people)}" if interview.people else ""
+        which_round = f", round {interview.round}" if interview.round > 1 else ""
+        actions.append(
+            Action(
+                key=f"prep:{interview.id.hex}",
+                kind=ActionKind.PREP,
+                title=f"Prepare for the {INTERVIEW_KIND_WORDS[interview.kind]} with {application.company} "
+                f"({application.role})",
+                why=f"{describe_due(interview.day, today)} at {starts:%H:%M}{with_whom}{which_round}",
+                application_id=application.id,
+                interview_id=interview.id,
+                logs=ActivityKind.PREP,
+            )
+        )
+    return actions
 
 
 def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Action]:
@@ -68,17 +188,145 @@ def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Acti
             (
                 follow_up.due_on,
                 Action(
-                    key=f"follow-up:{application.id.hex}:{follow_up.number}",
+                    key=_follow_up_key(application, follow_up.number),
                     kind=ActionKind.FOLLOW_UP,
                     title=title,
                     why=f"{since} {waited} days ago, no reply yet",
                     application_id=application.id,
                     logs=ActivityKind.FOLLOW_UP,
+                    draft=DraftKind.FOLLOW_UP,
                 ),
             )
         )
     due.sort(key=lambda pair: (pair[0], pair[1].title.lower()))
     return [action for _, action in due]
+
+
+def _follow_up_key(application: Application, number: int) -> str:
+    return f"follow-up:{application.id.hex}:{number}"
+
+
+def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Applications silent for so long that calling them ghosted frees the mind; a later reply reopens them.
+
+    Not while a follow-up is still owed (unless it was dismissed): sending it comes first.
+    """
+    actions = []
+    for application in search.applications:
+        touched = last_touch(search, application)
+        if application.stage is not Stage.APPLIED or touched is None:
+            continue
+        silent = (today - touched).days
+        if silent < settings.ghosted_after_days:
+            continue
+        follow_up = next_follow_up(search, application, settings)
+        if follow_up is not None and not _dismissed(search, _follow_up_key(application, follow_up.number), today):
+            continue
+        actions.append(
+            Action(
+                key=f"ghosted:{application.id.hex}",
+                kind=ActionKind.GHOSTED,
+                title=f"No reply from {application.company} ({application.role}) in {silent} days: mark it ghosted?",
+                why=f"nothing heard since {touched.day} {touched:%b}; ghosted clears it from your list, "
+                "and it reopens if they write back",
+                application_id=application.id,
+            )
+        )
+    return actions
+
+
+def _dismissed(search: JobSearch, key: str, today: date) -> bool:
+    mark = _latest_mark(search, key, today)
+    return mark is not None and mark.mark is Mark.DISMISSED
+
+
+def reconnect_due(search: JobSearch, contact: Contact, settings: Settings) -> date:
+    """The day to get back in touch: a reminder set after the last contact, else the tier's cadence.
+
+    The cadence counts from the last contact, or from the day the contact was added if there was none.
+    """
+    last = search.last_contacted(contact)
+    if contact.reconnect_on is not None and (last is None or contact.reconnect_on > last):
+        return contact.reconnect_on
+    start = last if last is not None else contact.created_at.date()
+    return start + timedelta(days=settings.reconnect_days[contact.tier])
+
+
+def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Contacts whose time to get back in touch has come, most overdue first."""
+    due = []
+    for contact in search.contacts:
+        due_on = reconnect_due(search, contact, settings)
+        if due_on > today:
+            continue
+        last = search.last_contacted(contact)
+        cadence = f"tier {contact.tier}: every {settings.reconnect_days[contact.tier]}"
+        # The cadence wins only over a reminder on or before the last contact, so never lands on its day.
+        if due_on == contact.reconnect_on:
+            why = _reminder_why(search, contact, due_on)
+        elif last is not None:
+            why = f"last in touch {(today - last).days} days ago ({cadence})"
+        else:
+            why = f"added {(today - contact.created_at.date()).days} days ago, not in touch since ({cadence})"
+        at = f" ({contact.company})" if contact.company else ""
+        action = Action(
+            key=f"reconnect:{contact.id.hex}:{due_on.isoformat()}",
+            kind=ActionKind.RECONNECT,
+            title=f"Reconnect with {contact.name}{at}",
+            why=why,
+            contact_id=contact.id,
+            logs=ActivityKind.NETWORK,
+        )
+        due.append((due_on, contact.name.casefold(), action))
+    due.sort(key=lambda entry: entry[:2])
+    return [action for _, _, action in due]
+
+
+def _reminder_why(search: JobSearch, contact: Contact, due_on: date) -> str:
+    """Why a set reminder is due: the bridge kept after a no, when the contact is linked to one."""
+    turned_down = [
+        application
+        for application_id in contact.application_ids
+        if (application := search.application(application_id)) is not None and application.stage is Stage.REJECTED
+    ]
+    if turned_down:
+        return f"the bridge you kept after the no from {turned_down[-1].company}"
+    return f"a reminder you set for {due_on.day} {due_on:%b}"
+
+
+def _learning(search: JobSearch) -> list[Action]:
+    """Open learning goals, oldest first: standing goals that come back every day until closed."""
+    goals = sorted((g for g in search.learning_goals if g.closed_on is None), key=lambda g: g.created_at)
+    return [
+        Action(
+            key=f"learn:{goal.id.hex}",
+            kind=ActionKind.LEARN,
+            title=f"Work on: {goal.text}",
+            why=goal.source or "a learning goal you set",
+            application_id=goal.application_id,
+            goal_id=goal.id,
+            logs=ActivityKind.LEARN,
+        )
+        for goal in goals
+    ]
+
+
+def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
+    """Every interview with its application, earliest first; one whose application is gone is skipped."""
+    pairs = []
+    for interview in sorted(search.interviews, key=lambda i: i.at):
+        application = search.application(interview.application_id)
+        if application is not None:
+            pairs.append((interview, application))
+    return pairs
+
+
+def _local_time(interview: Interview) -> datetime:
+    """When the interview starts on its own clock; as stored when its zone name is not one we know."""
+    try:
+        return interview.at.astimezone(ZoneInfo(interview.timezone))
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
+        return interview.at
 
 
 def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
@@ -92,6 +340,17 @@ def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
         title=f"Today's target reached: {progress}" if reached else f"Do one thing for your search: {progress} today",
         why=describe_points(settings),
         done=reached,
+    )
+
+
+def _reflection(search: JobSearch, today: date) -> Action:
+    written = search.reflection_on(today) is not None
+    return Action(
+        key=f"reflection:{today.isoformat()}",
+        kind=ActionKind.REFLECTION,
+        title="Today's reflection written" if written else "Write today's reflection",
+        why="a few honest lines keep the search pointed the right way",
+        done=written,
     )
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from tui.core.actions import Action, open_actions, todays_actions
 from tui.core.pipeline import PendingRow, pending_rows
-from tui.core.prompts import Prompt, choose_prompt
+from tui.core.prompts import Prompt, choose_prompt, prompt_context
 from tui.core.search import JobSearch
 from tui.core.rewards import Reward, WeeklyProgress, earned_rewards, weekly_progress
 from tui.core.streaks import StreakHistory, rest_days_left, track
@@ -25,6 +25,7 @@ class Dashboard:
     actions: list[Action]
     pending: list[PendingRow]
     prompt: Prompt
+    prompt_context: str  # the kind of day the prompt was chosen for: daily, rejection, interview…
     reflection_text: str
 
     @property
@@ -39,6 +40,7 @@ def build_dashboard(
     settings = search.settings
     reflection = search.reflection_on(today)
     history = track(search, today, zone_now)
+    context = prompt_context(search, today, history)
     return Dashboard(
         today=today,
         history=history,
@@ -48,6 +50,8 @@ def build_dashboard(
         activities_today=len(search.activities_by_day.get(today, [])),
         actions=todays_actions(search, settings, today),
         pending=pending_rows(search, settings, today),
-        prompt=Prompt("daily", reflection.prompt) if reflection else choose_prompt(prompts, today),
+        # A reflection already written keeps the prompt it answered, whatever has happened since.
+        prompt=Prompt(context, reflection.prompt) if reflection else choose_prompt(prompts, today, context),
+        prompt_context=context,
         reflection_text=reflection.text if reflection else "",
     )

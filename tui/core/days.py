@@ -6,6 +6,8 @@ import re
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from dateutil.relativedelta import relativedelta
+
 EARLIEST_DAY = date(2000, 1, 1)
 LATEST_DAY = date(2099, 12, 31)
 
@@ -14,6 +16,12 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 ACCEPTED_DATES = (
     "a date like 2026-03-14, 'today', 'yesterday', 'N days ago', a weekday name such as 'friday' "
     "(the last one), 'tomorrow', 'in N days' or 'next friday'"
+)
+
+
+ACCEPTED_SNOOZE = (
+    "a length of time like '3 days', '2 weeks' or 'in 1 month', 'tomorrow', a weekday name such as "
+    "'friday' (the next one), 'next monday' or a later date like 2026-04-01"
 )
 
 
@@ -70,11 +78,43 @@ def _read_day(cleaned: str, today: date) -> date | None:
         back = (today.weekday() - WEEKDAYS.index(cleaned)) % 7
         return today - timedelta(days=back)
     if cleaned.startswith("next ") and (name := cleaned.removeprefix("next ")) in WEEKDAYS:
-        ahead = (WEEKDAYS.index(name) - today.weekday() - 1) % 7 + 1
-        return today + timedelta(days=ahead)
+        return _next_weekday(name, today)
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", cleaned):
         try:
             return date.fromisoformat(cleaned)
         except ValueError:
             return None
     return None
+
+
+def _next_weekday(name: str, today: date) -> date:
+    """The first day named `name` after today: one to seven days ahead."""
+    ahead = (WEEKDAYS.index(name) - today.weekday() - 1) % 7 + 1
+    return today + timedelta(days=ahead)
+
+
+_SNOOZE_LENGTH = re.compile(r"^(?:in )?(\d{1,4}) (day|week|month)s?$")
+
+
+def parse_until(text: str, today: date) -> date:
+    """The day a snoozed action comes back, as a person would type it: always a day after `today`.
+
+    Lengths of time ('3 days', 'in 2 weeks', '1 month') count from today, a month landing on the
+    same date of the month (or its last day). A bare weekday name means the next one, since a snooze
+    looks ahead; otherwise anything `parse_day` reads is accepted if it lies in the future.
+    """
+    cleaned = " ".join(text.strip().lower().split())
+    if match := _SNOOZE_LENGTH.match(cleaned):
+        count, unit = int(match.group(1)), match.group(2)
+        day: date | None = today + relativedelta(**{f"{unit}s": count})
+    elif cleaned in WEEKDAYS:
+        day = _next_weekday(cleaned, today)
+    else:
+        day = _read_day(cleaned, today)
+    if day is None:
+        raise DateParseError(f"cannot read {text!r} as a day to snooze until; use {ACCEPTED_SNOOZE}")
+    if day <= today:
+        raise DateParseError(f"{text!r} is not after today; use {ACCEPTED_SNOOZE}")
+    if day > LATEST_DAY:
+        raise DateParseError(f"{text!r} is out of range; snooze until a day up to {LATEST_DAY}")
+    return day

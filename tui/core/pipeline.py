@@ -97,3 +97,13 @@ def describe_due(due: date, today: date) -> str:
     if delta > 1:
         return f"in {delta} days"
     return "1 day late" if delta == -1 else f"{-delta} days late"
+
+
+def describe_ago(day: date, today: date) -> str:
+    """'today', 'yesterday', '3 days ago': how a past day reads from today."""
+    delta = (today - day).days
+    if delta == 0:
+        return "today"
+    if delta == 1:
+        return "yesterday"
+    return f"{delta} days ago"

@@ -1,13 +1,30 @@
-"""Choosing the day's reflection prompt: deterministic per day, no repeats within a fortnight."""
+"""Choosing the day's reflection prompt: fitted to what just happened, the same all day, fresh for a fortnight."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tui.core.models import Stage
+from tui.core.rewards import MILESTONES
+from tui.core.search import JobSearch
+from tui.core.streaks import DayState, StreakHistory
 
 NO_REPEAT_DAYS = 14
+
+
+class PromptContext(StrEnum):
+    """The kind of day a prompt is written for, as `data/prompts.toml` tags it."""
+
+    DAILY = "daily"
+    REJECTION = "rejection"
+    INTERVIEW = "interview"
+    QUIET = "quiet"
+    MILESTONE = "milestone"
+    WEEKLY = "weekly"
 
 
 @dataclass(frozen=True)
@@ -16,7 +33,39 @@ class Prompt:
     text: str
 
 
-def choose_prompt(prompts: Iterable[Prompt], day: date, context: str = "daily") -> Prompt:
+def prompt_context(search: JobSearch, today: date, history: StreakHistory) -> PromptContext:
+    """Which kind of prompt fits today, the most pressing first.
+
+    A no received today comes before everything; then an interview today or yesterday; then a streak
+    milestone reached today; then the Sunday look back over the week; then a quiet yesterday (nothing
+    logged, and not a planned rest) after earlier activity; otherwise an ordinary day.
+    """
+    yesterday = today - timedelta(days=1)
+    if any(change.stage is Stage.REJECTED and change.day == today
+           for application in search.applications for change in application.stage_history):
+        return PromptContext.REJECTION
+    if any(interview.day in (today, yesterday) for interview in search.interviews):
+        return PromptContext.INTERVIEW
+    tracked = history.on(today)
+    if tracked is not None and tracked.state is DayState.DONE and tracked.streak in MILESTONES:
+        return PromptContext.MILESTONE
+    if today.weekday() == 6:
+        return PromptContext.WEEKLY
+    if _quiet(search, yesterday, history):
+        return PromptContext.QUIET
+    return PromptContext.DAILY
+
+
+def _quiet(search: JobSearch, yesterday: date, history: StreakHistory) -> bool:
+    if yesterday in search.activities_by_day:
+        return False
+    tracked = history.on(yesterday)
+    if tracked is not None and tracked.state is DayState.REST:
+        return False  # a planned day off is not a lull to nudge about
+    return any(day < yesterday for day in search.activities_by_day)
+
+
+def choose_prompt(prompts: Iterable[Prompt], day: date, context: str = PromptContext.DAILY) -> Prompt:
     """The prompt for `day` from those tagged `context`.
 
     The pool is put in a fixed, shuffled-looking order (by a hash of each text) and walked one step
