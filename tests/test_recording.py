@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import errno
-from datetime import date
+import uuid
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from tui.core.actions import ActionKind, todays_actions
-from tui.core.models import ActivityKind, Stage
-from tui.recording import Recorder, RestRefused
+from tui.core.actions import Action, ActionKind, todays_actions
+from tui.core.models import ActivityKind, InterviewKind, Mark, Question, RejectionReason, Stage, Tier
+from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.store import Store, StoreError, files
+
+UTC = ZoneInfo("UTC")
 
 
 def test_a_job_saved_then_sent_owes_follow_ups_from_the_day_it_was_sent(recorder: Recorder, store: Store) -> None:
@@ -88,3 +92,160 @@ def test_rest_days_can_be_turned_off(recorder: Recorder) -> None:
     recorder.update_settings(rest_days_per_week=0)
     with pytest.raises(RestRefused, match="rest days are turned off"):
         recorder.plan_rest(date(2026, 3, 15))
+
+
+# --- Stages, rounds and the wins they earn ---------------------------------------------------------
+
+
+def test_interview_rounds_count_up_and_each_milestone_adds_one_win(recorder: Recorder, store: Store) -> None:
+    application = recorder.add_application("Quill Labs", "Data Engineer", on=date(2026, 3, 1))
+    recorder.move_stage(application.id, Stage.INTERVIEWING, on=date(2026, 3, 5))
+    recorder.move_stage(application.id, Stage.INTERVIEWING, on=date(2026, 3, 9))
+    recorder.move_stage(application.id, Stage.INTERVIEWING, on=date(2026, 3, 12), final=True)
+    recorder.move_stage(application.id, Stage.OFFER, on=date(2026, 3, 14))
+    search = store.load()
+    [moved] = search.applications
+    assert [c.round for c in moved.stage_history] == [None, 1, 2, 3, None]
+    assert moved.interview_round == 3 and moved.reached_final
+    assert sorted((w.day, w.text) for w in search.wins) == [
+        (date(2026, 3, 5), "Landed an interview at Quill Labs (Data Engineer)"),
+        (date(2026, 3, 9), "Reached round 2 of interviews at Quill Labs (Data Engineer)"),
+        (date(2026, 3, 12), "Reached round 3 of interviews at Quill Labs (Data Engineer)"),
+        (date(2026, 3, 12), "Reached the final round at Quill Labs (Data Engineer)"),
+        (date(2026, 3, 14), "Got an offer from Quill Labs (Data Engineer)"),
+    ]
+
+
+def test_a_ghosted_application_reopens_when_a_late_reply_comes(recorder: Recorder, store: Store) -> None:
+    application = recorder.add_application("Acme", "Engineer", on=date(2026, 1, 5))
+    recorder.move_stage(application.id, Stage.GHOSTED, on=date(2026, 2, 10))
+    recorder.move_stage(application.id, Stage.SCREENING, on=date(2026, 3, 14), note="they wrote back")
+    [reopened] = store.load().applications
+    assert reopened.stage is Stage.SCREENING
+    assert [c.stage for c in reopened.stage_history] == [Stage.APPLIED, Stage.GHOSTED, Stage.SCREENING]
+
+
+def test_moving_to_the_stage_it_is_already_at_is_refused_and_nothing_is_written(
+    recorder: Recorder, store: Store
+) -> None:
+    application = recorder.add_application("Acme", "Engineer", on=date(2026, 3, 1))
+    before = store.path.read_bytes()
+    with pytest.raises(MoveRefused, match="already at applied"):
+        recorder.move_stage(application.id, Stage.APPLIED)
+    assert store.path.read_bytes() == before
+
+
+# --- Interviews ------------------------------------------------------------------------------------
+
+
+def test_scheduling_an_interview_moves_the_application_on_and_counts_only_once_held(
+    recorder: Recorder, store: Store, clock
+) -> None:
+    application = recorder.add_application("Quill Labs", "Data Engineer", on=date(2026, 3, 1))
+    later = datetime(2026, 3, 18, 14, 0, tzinfo=UTC)
+    interview = recorder.schedule_interview(
+        application.id, later, kind=InterviewKind.TECHNICAL, people=["Dana Ruiz", " "]
+    )
+    search = store.load()
+    assert interview.round == 1 and interview.day == date(2026, 3, 18) and interview.people == ["Dana Ruiz"]
+    assert search.applications[0].stage is Stage.INTERVIEWING
+    # The move to interviewing counts today, as every move does; the interview itself is not held yet.
+    assert sorted((a.kind.value, a.logical_day) for a in search.activities) == [
+        ("apply", date(2026, 3, 1)),
+        ("interview", date(2026, 3, 15)),
+    ]
+
+    clock.advance(days=3)  # the 18th, after the interview
+    recorder.debrief_interview(
+        interview.id, questions=[Question(text="Tell me about yourself", rating=3)], rating=4,
+        went_well="the SQL part", change="slower intro",
+    )
+    recorder.debrief_interview(interview.id, questions=[], rating=4, went_well="", change="")
+    held = [a for a in store.load().activities if a.kind is ActivityKind.INTERVIEW]
+    assert sorted(a.logical_day for a in held) == [date(2026, 3, 15), date(2026, 3, 18)]  # the 18th once
+
+
+def test_a_second_interview_is_the_next_round(recorder: Recorder, store: Store) -> None:
+    application = recorder.add_application("Quill Labs", "Data Engineer", on=date(2026, 3, 1))
+    recorder.schedule_interview(application.id, datetime(2026, 3, 5, 10, tzinfo=UTC))
+    second = recorder.schedule_interview(application.id, datetime(2026, 3, 12, 10, tzinfo=UTC))
+    assert second.round == 2
+    assert store.load().applications[0].interview_round == 2
+
+
+# --- Network, the bridge after a no, learning goals -----------------------------------------------
+
+
+def test_keeping_the_bridge_adds_a_contact_with_a_reminder_and_marks_reapply_later(
+    recorder: Recorder, store: Store
+) -> None:
+    application = recorder.add_application("Quill Labs", "Data Engineer", on=date(2026, 2, 1))
+    recorder.move_stage(application.id, Stage.REJECTED)
+    recorder.record_rejection(application.id, RejectionReason.SKILLS)
+    contact, marked = recorder.keep_bridge(
+        application.id, contact_name="Dana Ruiz", reconnect_on=date(2026, 6, 13), reapply_after=date(2026, 9, 15)
+    )
+    search = store.load()
+    [kept] = search.contacts
+    assert (kept.name, kept.company, kept.reconnect_on) == ("Dana Ruiz", "Quill Labs", date(2026, 6, 13))
+    assert kept.application_ids == [application.id]
+    assert search.applications[0].reapply_after == date(2026, 9, 15)
+    assert search.applications[0].rejection_reason is RejectionReason.SKILLS
+
+
+def test_networking_with_a_contact_is_linked_to_them_and_an_unknown_contact_is_refused(
+    recorder: Recorder, store: Store
+) -> None:
+    contact = recorder.add_contact("Sam Lee", company="Acme", tier=Tier.A)
+    recorder.log(ActivityKind.NETWORK, "coffee", contact_id=contact.id, on=date(2026, 3, 14))
+    search = store.load()
+    assert search.last_contacted(search.contacts[0]) == date(2026, 3, 14)
+    with pytest.raises(KeyError):
+        recorder.log(ActivityKind.NETWORK, "call", contact_id=uuid.uuid4())
+
+
+def test_blank_learning_goals_are_skipped_and_dismissing_one_closes_it(recorder: Recorder, store: Store) -> None:
+    goals = recorder.add_learning_goals(["SQL window functions", "  ", "system design"], source="feedback from Quill")
+    assert [g.text for g in goals] == ["SQL window functions", "system design"]
+    action = Action(
+        key=f"learn:{goals[0].id.hex}", kind=ActionKind.LEARN, title="Work on: SQL window functions", why="",
+        goal_id=goals[0].id, logs=ActivityKind.LEARN,
+    )
+    recorder.dismiss(action)
+    search = store.load()
+    closed = {g.text: g.closed_on for g in search.learning_goals}
+    assert closed == {"SQL window functions": date(2026, 3, 15), "system design": None}
+    assert [(m.key, m.mark) for m in search.action_marks] == [(action.key, Mark.DISMISSED)]
+
+
+# --- Marking today's actions -----------------------------------------------------------------------
+
+
+def test_done_on_a_ghosted_suggestion_moves_the_application_and_marks_the_action(
+    recorder: Recorder, store: Store
+) -> None:
+    application = recorder.add_application("Acme", "Engineer", on=date(2026, 1, 5))
+    action = Action(
+        key=f"ghosted:{application.id.hex}", kind=ActionKind.GHOSTED, title="Mark Acme ghosted?", why="",
+        application_id=application.id,
+    )
+    recorder.complete(action)
+    search = store.load()
+    assert search.applications[0].stage is Stage.GHOSTED
+    assert [(m.key, m.mark, m.day) for m in search.action_marks] == [(action.key, Mark.DONE, date(2026, 3, 15))]
+
+
+def test_done_logs_the_activity_for_the_action_and_snooze_keeps_the_day_it_returns(
+    recorder: Recorder, store: Store
+) -> None:
+    contact = recorder.add_contact("Sam Lee")
+    action = Action(
+        key=f"reconnect:{contact.id.hex}:2026-03-15", kind=ActionKind.RECONNECT, title="Reconnect with Sam Lee",
+        why="", contact_id=contact.id, logs=ActivityKind.NETWORK,
+    )
+    recorder.complete(action)
+    recorder.snooze(action, date(2026, 3, 18))
+    search = store.load()
+    [activity] = search.activities
+    assert (activity.kind, activity.contact_id, activity.note) == (ActivityKind.NETWORK, contact.id, action.title)
+    assert [(m.mark, m.until) for m in search.action_marks] == [(Mark.DONE, None), (Mark.SNOOZED, date(2026, 3, 18))]
