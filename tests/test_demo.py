@@ -36,6 +36,20 @@ def test_the_demo_shows_a_search_in_motion() -> None:
     assert {a.stage.value for a in search.applications} >= {"applied", "screening", "interviewing", "rejected"}
 
 
+def test_the_demo_shows_every_kind_of_action_the_pipeline_derives() -> None:
+    """The screenshots and a first look should show what nextyes suggests at each step."""
+    search = Store(data_dir() / DEMO_FILE, lambda: DEMO_NOW).load()
+    dashboard = build_dashboard(search, DEMO_NOW.date(), reflection_prompts())
+    kinds = {action.kind.value for action in dashboard.actions_due}
+    assert kinds >= {"thank-you", "prep", "follow-up", "ghosted", "reconnect", "learn"}
+    [quill] = [a for a in search.applications if a.company == "Quill Labs"]
+    assert quill.rejection_reason is not None and quill.feedback and quill.reapply_after
+    assert any(quill.id in contact.application_ids for contact in search.contacts)
+    assert any(contact.support for contact in search.contacts)
+    assert sum(interview.debriefed for interview in search.interviews) >= 2
+    assert len(search.wins) >= 3
+
+
 def test_rebuilding_the_demo_gives_the_same_search(tmp_path: Path) -> None:
     rebuilt = tmp_path / "demo.json"
     build_demo(rebuilt)
@@ -48,6 +62,10 @@ def test_rebuilding_the_demo_gives_the_same_search(tmp_path: Path) -> None:
             sorted((a.kind, a.logical_day, a.note) for a in search.activities),
             sorted((r.day, r.text) for r in search.reflections),
             sorted((r.day, r.note) for r in search.rest_days),
+            sorted((c.name, c.tier, c.last_contact, c.reconnect_on) for c in search.contacts),
+            sorted((i.day, i.round, i.kind, tuple(i.people), len(i.questions)) for i in search.interviews),
+            sorted((w.day, w.text) for w in search.wins),
+            sorted((g.text, g.source) for g in search.learning_goals),
         )
 
     assert content(fresh) == content(shipped)

@@ -14,7 +14,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tui.clock import Clock
-from tui.core.models import ActivityKind, ApplicationKind, Stage
+from dateutil.relativedelta import relativedelta
+
+from tui.core.models import ActivityKind, ApplicationKind, InterviewKind, RejectionReason, Stage, Tier
+from tui.core.interviews import parse_questions
 from tui.locations import data_dir
 from tui.recording import Recorder
 from tui.store import Store
@@ -57,18 +60,55 @@ APPLICATIONS = [
     ("Harbor & Pine", "Platform Engineer", ApplicationKind.CONTRACT, "company site", 9, []),
     ("Quill Labs", "Python Developer", ApplicationKind.FULL_TIME, "job board", 18,
      [(8, Stage.SCREENING), (9, Stage.REJECTED)]),
-    ("Tidewater Logistics", "Software Engineer II", ApplicationKind.FULL_TIME, "LinkedIn", 4, []),
+    ("Tidewater Logistics", "Software Engineer II", ApplicationKind.FULL_TIME, "LinkedIn", 4,
+     [(2, Stage.SCREENING)]),
     ("Brightpath Learning", "API Developer", ApplicationKind.FREELANCE, "network", 2, []),
     ("Orbit Retail", "Site Reliability Engineer", ApplicationKind.FULL_TIME, "job board", 16,
      [(5, Stage.SCREENING)]),
+    ("Cedar Bank", "Data Analyst", ApplicationKind.FULL_TIME, "job board", 50, []),
+]
+
+FOLLOW_UPS = [("Cedar Bank", 7), ("Cedar Bank", 14)]  # company, days after applying: no reply since
+
+CONTACTS = [
+    # name, company, tier, how we know each other, support, days before DEMO_NOW last in touch
+    ("Priya Shah", "Northwind Analytics", Tier.A, "my old team lead", True, None),
+    ("Marco Bianchi", "Lumen Health", Tier.B, "a former colleague", False, None),
+    ("Ava Chen", "", Tier.A, "my mentor from the bootcamp", True, 40),
+    ("Leo Novak", "", Tier.C, "met at PyCon", False, 200),
+]
+# Networking with a contact, in OTHER_ACTIVITY's place: days before DEMO_NOW, contact, note.
+NETWORKING = [
+    (19, "Priya Shah", "coffee with Priya from my old team"),
+    (10, "Marco Bianchi", "asked Marco for an intro at Lumen"),
+]
+
+INTERVIEWS = [
+    # company, days from DEMO_NOW (negative: held), hour, kind, people, debrief (questions, rating, well, change)
+    ("Northwind Analytics", -6, 11, InterviewKind.PANEL, ["Dana Ruiz", "Sam Okafor"], (
+        "Tell me about yourself | 3 | too long; lead with the data platform work\n"
+        "Design a pipeline for late-arriving events | 4 | watermarks went down well\n"
+        "Tell me about a conflict on your team | 2 | no clear story ready",
+        4, "the pipeline design question", "have a conflict story ready")),
+    ("Orbit Retail", -1, 16, InterviewKind.PHONE, ["Jordan Blake"], (
+        "Tell me about yourself. | 4 | shorter this time\n"
+        "Why do you want to leave your current role? | 3 |\n"
+        "How do you handle being on call? | 2 | rambled about alerts",
+        3, "kept the intro short", "prepare on-call examples")),
+    ("Northwind Analytics", 1, 14, InterviewKind.TECHNICAL, ["Dana Ruiz"], None),
+]
+
+QUILL_FEEDBACK = "They went with someone with more production Kubernetes experience."
+LEARNING_GOALS = [("Kubernetes: deploy a small service end to end", "feedback from Quill Labs")]
+WINS = [
+    (30, "Cut the nightly ETL run from 3 hours to 40 minutes at my last job: a story for every interview"),
+    (15, "Finished the SQL window functions course: 12 of 12 modules"),
 ]
 
 OTHER_ACTIVITY = [
     # days before DEMO_NOW, kind, note
-    (19, ActivityKind.NETWORK, "coffee with Priya from my old team"),
     (15, ActivityKind.LEARN, "finished the SQL window functions module"),
     (14, ActivityKind.PREP, "practised system design: rate limiter"),
-    (10, ActivityKind.NETWORK, "asked Marco for an intro at Lumen"),
     (7, ActivityKind.LEARN, "Kubernetes basics, chapter 3"),
     (6, ActivityKind.PREP, "STAR stories for the Northwind panel"),
     (5, ActivityKind.FOLLOW_UP, "checked in with the Orbit recruiter"),
@@ -119,13 +159,20 @@ def _record_demo(path: Path) -> None:
     clock = _StepClock()
     recorder = Recorder(Store(path, clock), clock)
     today = DEMO_NOW.date()
+    applications = {}
     for company, role, kind, source, ago, moves in APPLICATIONS:
         applied = today - timedelta(days=ago)
         clock.at(applied)
         application = recorder.add_application(company, role, kind=kind, source=source, on=applied)
+        applications[company] = application
         for after, stage in moves:
             clock.at(applied + timedelta(days=after), hour=15)
             recorder.move_stage(application.id, stage, note=f"moved to {stage.value}")
+    for company, after in FOLLOW_UPS:
+        application = applications[company]
+        assert application.applied_on is not None
+        clock.at(application.applied_on + timedelta(days=after), hour=12)
+        recorder.log(ActivityKind.FOLLOW_UP, "asked where things stand", application_id=application.id)
     first = today - timedelta(days=21 + 7 * len(EARLIER_WEEKS))
     for offset, letter in enumerate("".join(EARLIER_WEEKS)):
         day = first + timedelta(days=offset)
@@ -134,6 +181,9 @@ def _record_demo(path: Path) -> None:
             recorder.plan_rest(day)
         for kind, note in EARLIER_ACTIVITY.get(letter, []):
             recorder.log(kind, note)
+    _record_network(recorder, clock, today)
+    _record_interviews(recorder, clock, today, applications)
+    _record_the_quill_comeback(recorder, clock, today, applications["Quill Labs"])
     for ago, kind, note in OTHER_ACTIVITY:
         clock.at(today - timedelta(days=ago), hour=18)
         recorder.log(kind, note)
@@ -146,6 +196,59 @@ def _record_demo(path: Path) -> None:
     with recorder.store.transaction() as tx:
         clock.at(first)
         tx.save_settings(tx.settings.touched(clock(), timezone="UTC"))
+
+
+def _record_network(recorder: Recorder, clock: _StepClock, today: date) -> None:
+    clock.at(today - timedelta(days=60), hour=9)
+    contacts = {}
+    for name, company, tier, how, support, ago in CONTACTS:
+        last = today - timedelta(days=ago) if ago is not None else None
+        contacts[name] = recorder.add_contact(
+            name, company=company, tier=tier, how_we_know=how, support=support, last_contact=last
+        )
+    for ago, name, note in NETWORKING:
+        clock.at(today - timedelta(days=ago), hour=18)
+        recorder.log(ActivityKind.NETWORK, note, contact_id=contacts[name].id)
+
+
+def _record_interviews(recorder: Recorder, clock: _StepClock, today: date, applications: dict) -> None:
+    for company, offset, hour, kind, people, debrief in INTERVIEWS:
+        day = today + timedelta(days=offset)
+        clock.at(min(day - timedelta(days=3), today - timedelta(days=1)), hour=9)  # booked ahead
+        at = datetime(day.year, day.month, day.day, hour, tzinfo=DEMO_ZONE)
+        interview = recorder.schedule_interview(applications[company].id, at, kind=kind, people=people)
+        if debrief is None:
+            continue
+        questions, rating, well, change = debrief
+        clock.at(day, hour=hour + 2)
+        recorder.debrief_interview(
+            interview.id, questions=parse_questions(questions), rating=rating, went_well=well, change=change
+        )
+
+
+def _record_the_quill_comeback(recorder: Recorder, clock: _StepClock, today: date, quill) -> None:
+    """The rejection flow, as a person would have gone through it after the no from Quill Labs."""
+    rejected = recorder.store.load().application(quill.id)
+    assert rejected is not None
+    change = rejected.moved_to(Stage.REJECTED)
+    assert change is not None
+    clock.at(change.day, hour=16)
+    recorder.record_rejection(quill.id, RejectionReason.SKILLS)
+    recorder.log(ActivityKind.FOLLOW_UP, "asked Quill Labs for feedback", application_id=quill.id)
+    recorder.add_learning_goals(
+        [text for text, _ in LEARNING_GOALS], application_id=quill.id, source=LEARNING_GOALS[0][1]
+    )
+    recorder.keep_bridge(
+        quill.id,
+        contact_name="Mina Park",
+        reconnect_on=change.day + timedelta(days=90),
+        reapply_after=change.day + relativedelta(months=6),
+    )
+    clock.at(change.day + timedelta(days=2), hour=11)
+    recorder.record_feedback(quill.id, QUILL_FEEDBACK)
+    for ago, text in WINS:
+        clock.at(today - timedelta(days=ago), hour=20)
+        recorder.add_win(text)
 
 
 if __name__ == "__main__":
