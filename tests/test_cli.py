@@ -163,20 +163,20 @@ def test_status_text_greets_a_zero_streak_as_a_fresh_start(run) -> None:
     assert "A fresh start" in out
 
 
-def test_today_prints_one_action_a_line(run) -> None:
+def test_today_prints_one_numbered_action_a_line(run) -> None:
     run("add", "Acme", "Engineer", "--on", "7 days ago")
     status, out, _ = run("today")
     lines = out.splitlines()
     assert status == 0
-    assert lines[0].startswith("○ Follow up with Acme (Engineer)")
-    assert any("0 of 1" in line and line.startswith("○") for line in lines)
-    assert lines[-1].startswith("○ Write today's reflection")
+    assert lines[0] == "1. ○ Follow up with Acme (Engineer) — applied 7 days ago, no reply yet"
+    assert lines[1].startswith("2. ○ Do one thing for your search: 0 of 1 point today")
+    assert lines[-1].startswith("3. ○ Write today's reflection")
     run("log", "prep")  # worth half a point: the target is not reached yet
     lines = run("today")[1].splitlines()
-    assert any("0.5 of 1 point" in line and line.startswith("○") for line in lines)
+    assert lines[1].startswith("2. ○ Do one thing for your search: 0.5 of 1 point")
     run("log", "prep")
     lines = run("today")[1].splitlines()
-    assert any("1 of 1 point" in line and line.startswith("✓") for line in lines)
+    assert lines[1].startswith("2. ✓ Today's target reached: 1 of 1 point")
 
 
 def test_export_json_holds_every_record(run, tmp_path: Path) -> None:

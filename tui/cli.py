@@ -8,19 +8,33 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import re
 import sys
-from collections.abc import Sequence
-from datetime import date
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 
 from pydantic import ValidationError
 
 from tui import __version__
 from tui.clock import Clock, is_zone, system_clock, zone_named
+from tui.core.actions import Action, ActionKind, reconnect_due
 from tui.core.dashboard import Dashboard, build_dashboard
-from tui.core.days import DateParseError, parse_day
-from tui.core.models import ActivityKind, Application, ApplicationKind
+from tui.core.days import DateParseError, parse_day, parse_until
+from tui.core.drafts import DraftKind
+from tui.core.models import (
+    Activity,
+    ActivityKind,
+    Application,
+    ApplicationKind,
+    Contact,
+    InterviewKind,
+    RejectionReason,
+    Stage,
+    Tier,
+)
 from tui.core.rewards import Reward, next_milestone
 from tui.core.search import JobSearch
 from tui.core.streaks import (
@@ -33,7 +47,7 @@ from tui.core.streaks import (
     track,
 )
 from tui.locations import db_path
-from tui.recording import Recorder, RestRefused
+from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.store import Store, StoreError
 
 EXIT_BAD_INPUT = 2
@@ -41,6 +55,16 @@ EXIT_DATABASE = 3
 
 ACTIVITY_KINDS = [kind.value for kind in ActivityKind]
 APPLICATION_KINDS = [kind.value for kind in ApplicationKind]
+STAGES = [stage.value for stage in Stage]
+INTERVIEW_KINDS = [kind.value for kind in InterviewKind]
+REJECTION_REASONS = [reason.value for reason in RejectionReason]
+TIERS = [tier.value for tier in Tier]
+DRAFT_KINDS = [kind.value for kind in DraftKind]
+
+# Commands whose last argument is free words: words typed after an option still belong to it.
+TRAILING_WORDS = {"log": "note", "win": "text", "goal": "text", "feedback": "text", "snooze": "when"}
+
+Found = TypeVar("Found", Application, Contact)
 
 
 class BadInput(Exception):
@@ -78,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"one of {', '.join(APPLICATION_KINDS)} (default full-time)")
     add.add_argument("--on", metavar="DATE", help="the day you applied (default today)")
     add.add_argument("--note", default="", help="anything worth remembering")
+    add.add_argument("--anyway", action="store_true", help="add it even if it looks like one you already track")
 
     log = commands.add_parser("log", parents=[common], help="log something you did today")
     log.add_argument("kind", metavar="KIND", choices=ACTIVITY_KINDS,
@@ -85,6 +110,65 @@ def build_parser() -> argparse.ArgumentParser:
     log.add_argument("note", metavar="NOTE", nargs="*", help="what you did, in a few words")
     log.add_argument("--on", metavar="DATE", help="the day it counts for (default today)")
     log.add_argument("--app", metavar="ID", help="the application it was for: short id or company name")
+    log.add_argument("--contact", metavar="NAME", help="who it was with: short id or part of a contact's name")
+
+    stage = commands.add_parser("stage", parents=[common], help="move an application to another stage")
+    stage.add_argument("app", metavar="APP", help="short id or part of the company name")
+    stage.add_argument("stage", metavar="STAGE", choices=STAGES, help=f"one of {', '.join(STAGES)}")
+    stage.add_argument("--on", metavar="DATE", help="the day it happened (default today)")
+    stage.add_argument("--note", default="", help="anything worth remembering about the move")
+    stage.add_argument("--round", type=_whole(1, 20), metavar="N",
+                       help="interviewing only: the round reached (default the next one)")
+    stage.add_argument("--final", action="store_true", help="interviewing only: this is the final round")
+    stage.add_argument("--reason", choices=REJECTION_REASONS, metavar="R",
+                       help=f"rejected only: why, as far as you know ({', '.join(REJECTION_REASONS)})")
+
+    interview = commands.add_parser("interview", parents=[common], help="record an interview, held or coming up")
+    interview.add_argument("app", metavar="APP", help="short id or part of the company name")
+    interview.add_argument("--on", metavar="DATE", required=True, help="its day: past or future ('next tuesday')")
+    interview.add_argument("--at", metavar="HH:MM", type=_clock_time, default=time(9, 0),
+                           help="its start, on your settings' clock (default 09:00)")
+    interview.add_argument("--round", type=_whole(1, 20), metavar="N", help="which round (default the next one)")
+    interview.add_argument("--kind", choices=INTERVIEW_KINDS, default="other", metavar="K",
+                           help=f"one of {', '.join(INTERVIEW_KINDS)} (default other)")
+    interview.add_argument("--with", dest="people", default="", metavar="NAMES",
+                           help="who you meet, separated by commas: 'Dana Ruiz, Sam Lee'")
+    interview.add_argument("--note", default="", help="anything worth remembering")
+
+    contact = commands.add_parser("contact", parents=[common], help="the people in your network")
+    contact_commands = contact.add_subparsers(dest="contact_command", metavar="WHAT", required=True,
+                                              parser_class=_Parser)
+    contact_add = contact_commands.add_parser("add", parents=[common], help="add someone to your network")
+    contact_add.add_argument("name", metavar="NAME", nargs="+", help="their name")
+    contact_add.add_argument("--company", default="", help="where they work (default the --app's company)")
+    contact_add.add_argument("--tier", type=str.upper, choices=TIERS, default="B", metavar="TIER",
+                             help="how close: A reconnect most often, then B, then C (default B)")
+    contact_add.add_argument("--how", default="", metavar="TEXT", help="how you know them")
+    contact_add.add_argument("--support", action="store_true", help="a friend or mentor to call on a rough day")
+    contact_add.add_argument("--note", default="", help="anything worth remembering")
+    contact_add.add_argument("--app", metavar="APP",
+                             help="met through this application; after a no, keeps the bridge with a reconnect reminder")
+    contact_commands.add_parser("list", parents=[common], help="everyone, with when to reconnect")
+
+    win = commands.add_parser("win", parents=[common], help="remember something you did well, ideally with a number")
+    win.add_argument("text", metavar="TEXT", nargs="+", help="what you did")
+    win.add_argument("--on", metavar="DATE", help="the day (default today)")
+    win.add_argument("--app", metavar="APP", help="the application it came from")
+    commands.add_parser("wins", parents=[common], help="your wins, newest first")
+
+    goal = commands.add_parser("goal", parents=[common], help="add a skill to work on")
+    goal.add_argument("text", metavar="TEXT", nargs="+", help="the skill, in a few words")
+    goal.add_argument("--app", metavar="APP", help="the application that showed the gap")
+
+    feedback = commands.add_parser("feedback", parents=[common], help="record what an employer said when asked why")
+    feedback.add_argument("app", metavar="APP", help="short id or part of the company name")
+    feedback.add_argument("text", metavar="TEXT", nargs="+", help="what they said")
+
+    draft = commands.add_parser("draft", parents=[common], help="print a filled-in note to send")
+    draft.add_argument("app", metavar="APP", help="short id or part of the company name")
+    draft.add_argument("kind", metavar="KIND", choices=DRAFT_KINDS, help=f"one of {', '.join(DRAFT_KINDS)}")
+
+    commands.add_parser("questions", parents=[common], help="interview questions: most asked, lowest rated")
 
     rest = commands.add_parser("rest", parents=[common], help="plan a rest day: it keeps your streak alive")
     rest.add_argument("--on", metavar="DATE", help="the day to rest (default today; 'tomorrow', 'next friday'…)")
@@ -97,6 +181,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     today = commands.add_parser("today", parents=[common], help="today's actions, one a line")
     today.add_argument("--as-of", metavar="DATE", help="the actions of an earlier day")
+
+    done = commands.add_parser("done", parents=[common], help="mark one of today's actions done")
+    done.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
+    done.add_argument("--note", default="", help="what you did, if you like")
+    snooze = commands.add_parser("snooze", parents=[common], help="put one of today's actions off until later")
+    snooze.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
+    snooze.add_argument("when", metavar="WHEN", nargs="+", help="until when: '3 days', 'next monday', 2026-04-01")
+    dismiss = commands.add_parser("dismiss", parents=[common], help="drop one of today's actions for good")
+    dismiss.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
 
     export = commands.add_parser("export", parents=[common], help="write every record to a file")
     export.add_argument("--format", choices=["json"], default="json", help="json (default)")
@@ -119,6 +212,21 @@ def build_parser() -> argparse.ArgumentParser:
                           help="hour a new day starts, 0-12 (default 4: 01:30 counts for the day before)")
     settings.add_argument("--follow-up-days", type=int, metavar="D", help="days without a reply before a follow-up (1-90)")
     settings.add_argument("--timezone", metavar="ZONE", help="IANA time zone such as Europe/Berlin ('' for the system's)")
+    settings.add_argument("--max-follow-ups", type=int, metavar="N", help="follow-ups suggested per application (0-5)")
+    settings.add_argument("--ghosted-after-days", type=int, metavar="D",
+                          help="silent days before suggesting an application is ghosted (7-365)")
+    settings.add_argument("--thank-you-days", type=int, metavar="D",
+                          help="days after an interview a thank-you note is suggested (0-7)")
+    settings.add_argument("--prep-days", type=int, metavar="D", help="days before an interview to prepare (0-14)")
+    settings.add_argument("--feedback-days", type=int, metavar="D",
+                          help="days after a no that asking for feedback is suggested (0-14)")
+    settings.add_argument("--reconnect-days", action="append", metavar="TIER=N", default=[],
+                          help="how often to reconnect with a tier of contacts, e.g. A=30 (tiers: A, B, C)")
+    settings.add_argument("--bridge-days", type=int, metavar="D",
+                          help="after a no: days until reconnecting with the contact kept there (1-730)")
+    settings.add_argument("--reapply-months", type=int, metavar="N",
+                          help="adding a company that said no within this many months shows how it ended (0-36)")
+    settings.add_argument("--your-name", metavar="NAME", help="signs your drafts ('' to leave them unsigned)")
     return parser
 
 
@@ -130,7 +238,9 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
         _refuse_undecodable(arguments)
         return _run(options, now)
     except BadInput as problem:
-        print(f"nextyes: {problem}", file=sys.stderr)
+        # It may quote what was typed, line breaks and all: escaped, the message stays one line.
+        one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
+        print(f"nextyes: {one_line}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as problem:
         print(f"nextyes: {problem}", file=sys.stderr)
@@ -140,11 +250,12 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:
-    """Parse, letting a log note's words sit before or after the options (`log learn --on friday sql`)."""
+    """Parse, letting free words sit before or after the options (`log learn --on friday sql`)."""
     parser = build_parser()
     options, extra = parser.parse_known_args(arguments)
-    if extra and options.command == "log" and not any(word.startswith("-") for word in extra):
-        options.note = [*options.note, *extra]
+    words = TRAILING_WORDS.get(options.command)
+    if extra and words and not any(word.startswith("-") for word in extra):
+        setattr(options, words, [*getattr(options, words), *extra])
     elif extra:
         parser.error(f"unrecognized arguments: {' '.join(extra)}")
     return options
@@ -162,6 +273,18 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         "rest": _rest,
         "status": _status,
         "today": _today,
+        "done": _done,
+        "snooze": _snooze,
+        "dismiss": _dismiss,
+        "stage": _stage,
+        "interview": _interview,
+        "contact": _contact,
+        "win": _win,
+        "wins": _wins,
+        "goal": _goal,
+        "feedback": _feedback,
+        "draft": _draft,
+        "questions": _questions,
         "export": _export,
         "check": _check,
         "settings": _settings,
@@ -191,8 +314,14 @@ def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:
 
 
 def _add(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.safety import describe_ending, describe_similar, recent_endings, similar_applications
+
     search = recorder.store.load()
-    day = _day(options.on, recorder.today(search), past_only=True)
+    today = recorder.today(search)
+    day = _day(options.on, today, past_only=True)
+    similar = similar_applications(search, options.company, options.role)
+    if similar and not options.anyway:
+        raise BadInput(f"{describe_similar(similar[0])} — add it anyway with --anyway")
     application = recorder.add_application(
         options.company,
         options.role,
@@ -206,6 +335,8 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
         f"Added {application.short_id}: {application.company} — {application.role} "
         f"(applied {application.applied_on})"
     )
+    for ending in recent_endings(search, application.company, today, search.settings.reapply_months):
+        print(f"  Before: {describe_ending(ending, today)}.")
     return 0
 
 
@@ -214,18 +345,28 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
     today = recorder.today(search)
     day = _day(options.on, today, past_only=True)
     application = _find_application(search, options.app) if options.app else None
+    contact = _find_contact(search, options.contact) if options.contact else None
     activity = recorder.log(
         ActivityKind(options.kind),
         " ".join(options.note),
         on=day,
         application_id=application.id if application else None,
+        contact_id=contact.id if contact else None,
     )
+    print(_logged(recorder, search, today, activity))
+    return 0
+
+
+def _logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
+    """'Logged network with Dana on 2026-03-15. Streak: 3 days.' from the search read before the write."""
     # The search read before the write, plus this activity: no second read of the whole file.
     after = dataclasses.replace(search, activities=(*search.activities, activity))
     history = track(after, today, recorder.zone(search.settings).key)
+    application = search.application(activity.application_id)
+    contact = search.contact(activity.contact_id)
     about = f" for {application.company}" if application else ""
-    print(f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(history)}")
-    return 0
+    about += f" with {contact.name}" if contact else ""
+    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(history)}"
 
 
 def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -253,9 +394,9 @@ def _announce(rewards: list[Reward]) -> None:
 
 
 def _status(recorder: Recorder, options: argparse.Namespace) -> int:
-    dashboard = _dashboard(recorder, options.as_of)
+    search, dashboard = _dashboard(recorder, options.as_of)
     if options.json:
-        print(json.dumps(_status_document(dashboard), ensure_ascii=False, indent=2))
+        print(json.dumps(_status_document(search, dashboard), ensure_ascii=False, indent=2))
         return 0
     history = dashboard.history
     streak = f"{_days(history.current)} (longest {_days(history.longest)})"
@@ -279,9 +420,324 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def _today(recorder: Recorder, options: argparse.Namespace) -> int:
-    dashboard = _dashboard(recorder, options.as_of)
-    for action in dashboard.actions:
-        print(f"{'✓' if action.done else '○'} {action.title} — {action.why}")
+    _, dashboard = _dashboard(recorder, options.as_of)
+    for number, action in enumerate(dashboard.actions, start=1):
+        print(f"{number}. {'✓' if action.done else '○'} {action.title} — {action.why}")
+    return 0
+
+
+def _done(recorder: Recorder, options: argparse.Namespace) -> int:
+    search, action = _todays_action(recorder, options.number)
+    if action.kind is ActionKind.DAILY_TARGET:
+        raise BadInput(
+            f"the daily target is met by doing things: log one with 'nextyes log KIND NOTE' ({', '.join(ACTIVITY_KINDS)})"
+        )
+    if action.kind is ActionKind.REFLECTION:
+        raise BadInput("the reflection is written in the app: run 'nextyes' on its own to open it")
+    result = recorder.complete(action, options.note)
+    if isinstance(result, Application):
+        print(
+            f"Marked ghosted: {result.company} — {result.role}. If they write back, reopen it with "
+            f"'nextyes stage {result.short_id} applied'."
+        )
+    elif isinstance(result, Activity):
+        print(f"Done: {action.title}. {_logged(recorder, search, recorder.today(search), result)}")
+    return 0
+
+
+def _snooze(recorder: Recorder, options: argparse.Namespace) -> int:
+    search, action = _todays_action(recorder, options.number, putting_off="snoozed")
+    try:
+        until = parse_until(" ".join(options.when), recorder.today(search))
+    except DateParseError as problem:
+        raise BadInput(str(problem)) from None
+    recorder.snooze(action, until)
+    print(f"Snoozed until {until:%a %d %b}: {action.title}")
+    return 0
+
+
+def _dismiss(recorder: Recorder, options: argparse.Namespace) -> int:
+    _, action = _todays_action(recorder, options.number, putting_off="dismissed")
+    recorder.dismiss(action)
+    if action.kind is ActionKind.LEARN:
+        print(f"Closed the learning goal: {action.title.removeprefix('Work on: ')}")
+    else:
+        print(f"Dismissed: {action.title}")
+    return 0
+
+
+def _todays_action(recorder: Recorder, number: int, putting_off: str = "") -> tuple[JobSearch, Action]:
+    """The open action numbered `number` in 'nextyes today', with the search it was derived from.
+
+    `putting_off` ('snoozed', 'dismissed') refuses the daily target and the reflection: they are today's.
+    """
+    search, dashboard = _dashboard(recorder, None)
+    actions = dashboard.actions
+    if not 1 <= number <= len(actions):
+        raise BadInput(
+            f"there is no action {number} today: there are {_count(len(actions), 'action')}, "
+            f"numbered 1 to {len(actions)} in 'nextyes today'"
+        )
+    action = actions[number - 1]
+    if action.done:
+        raise BadInput(f"'{action.title}' is already done today")
+    if putting_off and not action.can_snooze:
+        raise BadInput(f"'{action.title}' belongs to today and cannot be {putting_off}; choose another number")
+    return search, action
+
+
+def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
+    stage = Stage(options.stage)
+    if (options.round is not None or options.final) and stage is not Stage.INTERVIEWING:
+        raise BadInput(f"--round and --final go with interviewing only, not {stage.value}")
+    if options.reason is not None and stage is not Stage.REJECTED:
+        raise BadInput(f"--reason goes with rejected only, not {stage.value}")
+    search = recorder.store.load()
+    application = _find_application(search, options.app)
+    day = _day(options.on, recorder.today(search), past_only=True)
+    try:
+        moved = recorder.move_stage(
+            application.id, stage, note=options.note, on=day, round=options.round, final=options.final
+        )
+    except MoveRefused as refused:
+        raise BadInput(str(refused)) from None
+    if options.reason is not None:
+        moved = recorder.record_rejection(moved.id, RejectionReason(options.reason))
+    name = f"{moved.company} — {moved.role}"
+    if application.stage is Stage.GHOSTED and (stage.is_pending or stage is Stage.SAVED):
+        print(f"{name} is reopened: now {stage.value}.")
+    elif stage is Stage.INTERVIEWING:
+        final = ", the final round" if moved.stage_history[-1].final else ""
+        print(f"{name} is now interviewing (round {moved.interview_round}{final}).")
+    else:
+        print(f"{name} is now {stage.value}.")
+    after = _announce_wins(recorder, search, moved.id)
+    if stage is Stage.REJECTED:
+        print(_comeback(after, moved, day))
+    return 0
+
+
+def _comeback(search: JobSearch, application: Application, said_no: date) -> str:
+    """After a no: what was reached, how long the streak is protected, and the next steps as commands."""
+    from tui.core.interviews import describe_reach
+
+    ident = application.short_id
+    recovery = search.settings.recovery_days
+    if recovery:
+        protected = (
+            f"Your streak is protected for {_count(recovery, 'recovery day')}, through {said_no + timedelta(days=recovery):%a %d %b}: "
+            "take the time you need."
+        )
+    else:
+        protected = "Recovery days are off ('nextyes settings --recovery-days N' turns them on)."
+    return "\n".join(
+        [
+            f"That's a hard one, and it's fine to feel it. {describe_reach(search, application)}.",
+            protected,
+            "When you're ready:",
+            f"  nextyes draft {ident} feedback              ask what would have made the difference",
+            f'  nextyes goal "a skill to work on" --app {ident}   turn a gap into a learning goal',
+            f'  nextyes contact add "NAME" --app {ident}     keep the bridge: you may apply there again',
+        ]
+    )
+
+
+def _announce_wins(recorder: Recorder, before: JobSearch, application_id: uuid.UUID) -> JobSearch:
+    """Print the wins a change to one application has just added; returns the search read after it."""
+    after = recorder.store.load()
+    known = {win.id for win in before.wins}
+    for win in after.wins:
+        if win.id not in known and win.application_id == application_id:
+            print(f"★ A win for your list: {win.text}")
+    return after
+
+
+def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    application = _find_application(search, options.app)
+    day = _day(options.on, recorder.today(search), past_only=False)
+    at = datetime.combine(day, options.at, tzinfo=recorder.zone(search.settings))
+    interview = recorder.schedule_interview(
+        application.id,
+        at,
+        round=options.round,
+        kind=InterviewKind(options.kind),
+        people=options.people.split(","),
+        notes=options.note,
+    )
+    from tui.core.interviews import join_names
+
+    people = f" with {join_names(interview.people)}" if interview.people else ""
+    print(
+        f"Interview recorded: {application.company}, round {interview.round} ({interview.kind.value}), "
+        f"{at:%a %d %b %H:%M}{people}."
+    )
+    _announce_wins(recorder, search, application.id)
+    return 0
+
+
+def _contact(recorder: Recorder, options: argparse.Namespace) -> int:
+    return _contact_add(recorder, options) if options.contact_command == "add" else _contact_list(recorder)
+
+
+def _contact_add(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    application = _find_application(search, options.app) if options.app else None
+    contact = recorder.add_contact(
+        " ".join(options.name),
+        company=options.company or (application.company if application else ""),
+        tier=Tier(options.tier),
+        how_we_know=options.how or (f"met through the {application.role} application" if application else ""),
+        support=options.support,
+        notes=options.note,
+    )
+    at = f" ({contact.company})" if contact.company else ""
+    print(f"Added {contact.short_id}: {contact.name}{at}, tier {contact.tier.value}{' ♥' if contact.support else ''}")
+    if application is not None:
+        _keep_bridge(recorder, search, application, contact)
+    return 0
+
+
+def _keep_bridge(recorder: Recorder, search: JobSearch, application: Application, contact: Contact) -> None:
+    """Link the contact to the application; after a no or a silence, also set when to reconnect and reapply."""
+    from dateutil.relativedelta import relativedelta
+
+    settings = search.settings
+    today = recorder.today(search)
+    ended = application.stage in (Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN)
+    reconnect_on = today + timedelta(days=settings.bridge_days) if ended else None
+    reapply_after = None
+    if application.stage in (Stage.REJECTED, Stage.GHOSTED) and settings.reapply_months:
+        reapply_after = today + relativedelta(months=settings.reapply_months)
+    recorder.keep_bridge(
+        application.id, contact_id=contact.id, reconnect_on=reconnect_on, reapply_after=reapply_after
+    )
+    if reconnect_on is None:
+        print(f"Linked to {application.company} — {application.role}.")
+        return
+    print(f"Bridge kept: reconnect with {contact.name} by {reconnect_on:%a %d %b %Y}.")
+    if reapply_after is not None:
+        print(f"{application.company} is marked 'reapply later', from {reapply_after:%a %d %b %Y}.")
+
+
+def _contact_list(recorder: Recorder) -> int:
+    search = recorder.store.load()
+    today = recorder.today(search)
+    if not search.contacts:
+        print("No contacts yet: add one with 'nextyes contact add NAME --company C --tier A'.")
+        return 0
+    for contact in sorted(search.contacts, key=lambda c: c.name.casefold()):
+        last = search.last_contacted(contact)
+        due = reconnect_due(search, contact, search.settings)
+        parts = [
+            f"{contact.short_id}  {contact.name}",
+            contact.company or "no company",
+            f"tier {contact.tier.value}",
+            f"last in touch {last:%a %d %b %Y}" if last else "not in touch yet",
+            f"reconnect {'due since' if due <= today else 'by'} {due:%a %d %b %Y}",
+        ]
+        print(" · ".join(parts) + (" ♥" if contact.support else ""))
+    return 0
+
+
+def _win(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    day = _day(options.on, recorder.today(search), past_only=True)
+    application = _find_application(search, options.app) if options.app else None
+    win = recorder.add_win(" ".join(options.text), on=day, application_id=application.id if application else None)
+    print(f"★ Added to your wins ({win.day:%a %d %b}): {win.text}")
+    return 0
+
+
+def _wins(recorder: Recorder, options: argparse.Namespace) -> int:
+    del options
+    search = recorder.store.load()
+    if not search.wins:
+        print("No wins yet: add one with 'nextyes win \"Cut report time from 2 hours to 10 minutes\"'.")
+        return 0
+    for win in sorted(search.wins, key=lambda w: (w.day, w.created_at), reverse=True):
+        application = search.application(win.application_id)
+        about = f" ({application.company})" if application and application.company not in win.text else ""
+        print(f"{win.day:%a %d %b %Y}  {win.text}{about}")
+    return 0
+
+
+def _goal(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    application = _find_application(search, options.app) if options.app else None
+    text = " ".join(options.text)
+    if not text.strip():
+        raise BadInput("the goal is blank; say the skill in a few words, such as 'SQL window functions'")
+    [goal] = recorder.add_learning_goals(
+        [text],
+        application_id=application.id if application else None,
+        source=f"from the application to {application.company}" if application else "",
+    )
+    print(f"Learning goal added: {goal.text}. It shows in 'nextyes today' until you dismiss it.")
+    return 0
+
+
+def _feedback(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    application = _find_application(search, options.app)
+    text = " ".join(options.text)
+    if not text.strip():
+        raise BadInput("the feedback is blank; write what they said")
+    recorder.record_feedback(application.id, text)
+    print(
+        f"Feedback from {application.company} recorded. A gap worth closing? "
+        f'nextyes goal "…" --app {application.short_id}'
+    )
+    return 0
+
+
+def _draft(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.content import draft_templates
+    from tui.core.drafts import write_draft
+
+    search = recorder.store.load()
+    today = recorder.today(search)
+    application = _find_application(search, options.app)
+    kind = DraftKind(options.kind)
+    interview = None
+    if kind is DraftKind.THANK_YOU:
+        interviews = search.interviews_for(application)
+        held = [i for i in interviews if i.day <= today]
+        if not interviews:
+            raise BadInput(
+                f"no interview with {application.company} is recorded, so there is nothing to thank them for yet; "
+                f"record one with 'nextyes interview {application.short_id} --on DATE'"
+            )
+        if not held:
+            raise BadInput(
+                f"the interview with {application.company} is on {interviews[0].day:%a %d %b}; "
+                "a thank-you note comes after it"
+            )
+        interview = held[-1]
+    draft = write_draft(draft_templates()[kind], kind, search, application, today, interview)
+    print(draft.text, end="")
+    return 0
+
+
+def _questions(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.interviews import question_bank
+
+    del options
+    bank = question_bank(recorder.store.load())
+    if not bank.frequent:
+        print("No interview questions recorded yet: debrief an interview in the app (run 'nextyes') to start the bank.")
+        return 0
+    lines = ["Most asked:"]
+    lines += [f"  {entry.asked}×  {entry.text}  ({', '.join(entry.companies)})" for entry in bank.frequent[:10]]
+    lines.append("Lowest rated:")
+    if bank.weakest:
+        lines += [
+            f"  {entry.average_rating:.1f}/5  {entry.text}  ({', '.join(entry.companies)})"
+            for entry in bank.weakest[:10]
+        ]
+    else:
+        lines.append("  none rated yet: rate your answers 1-5 when you debrief an interview")
+    print("\n".join(lines))
     return 0
 
 
@@ -309,18 +765,20 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
     if not path.exists():
         print(f"{path}: no database yet; it is created the first time you add or log something")
         return 0
+    from tui.exchange.json_format import records_by_table
+
     search = recorder.store.check()
     counts = ", ".join(
-        _count(len(records), noun)
-        for records, noun in [
-            (search.applications, "application"),
-            (search.activities, "activity"),
-            (search.reflections, "reflection"),
-            (search.rest_days, "rest day"),
-        ]
+        _count(len(records), _record_noun(table)) for table, records in records_by_table(search).items()
     )
     print(f"{path}: sound — {counts}")
     return 0
+
+
+def _record_noun(table: str) -> str:
+    """'rest_days' -> 'rest day', 'activities' -> 'activity': one record of a table, for `_count`."""
+    words = table.replace("_", " ")
+    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
 
 
 SETTING_OPTIONS = (
@@ -332,6 +790,14 @@ SETTING_OPTIONS = (
     "weekly_networking",
     "weekly_learning",
     "follow_up_days",
+    "max_follow_ups",
+    "ghosted_after_days",
+    "thank_you_days",
+    "prep_days",
+    "feedback_days",
+    "bridge_days",
+    "reapply_months",
+    "your_name",
     "timezone",
 )
 
@@ -342,10 +808,16 @@ def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
         raise BadInput(f"unknown time zone {changes['timezone']!r}; use an IANA name such as Europe/Berlin")
     current = recorder.store.load().settings
     if options.points:
-        changes["points"] = {**current.points, **_points(options.points)}
+        points = _assigned("--points", options.points, ActivityKind, float, "the worth must be a number such as 1 or 0.5")
+        changes["points"] = {**current.points, **points}
+    if options.reconnect_days:
+        days = _assigned("--reconnect-days", options.reconnect_days, Tier, int, "the days must be a whole number such as 30")
+        changes["reconnect_days"] = {**current.reconnect_days, **days}
     settings = recorder.update_settings(**changes) if changes else current
     zone = settings.timezone or f"{zone_named('').key} (the system's)"
     worth = ", ".join(f"{kind.value} {format_points(value)}" for kind, value in settings.points.items())
+    reconnect = ", ".join(f"{tier.value} {_days(days)}" for tier, days in settings.reconnect_days.items())
+    name = settings.your_name or "not set: drafts are signed [your name]"
     print(
         f"daily target:       {points_word(settings.daily_target)}\n"
         f"points:             {worth}\n"
@@ -355,35 +827,55 @@ def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
         f"weekly goal:        {settings.weekly_applications} applications, "
         f"{settings.weekly_networking} networking, {settings.weekly_learning} learning\n"
         f"follow-up days:     {settings.follow_up_days}\n"
+        f"max follow-ups:     {settings.max_follow_ups}\n"
+        f"ghosted after:      {_days(settings.ghosted_after_days)} without a reply\n"
+        f"thank-you days:     {settings.thank_you_days}\n"
+        f"prep days:          {settings.prep_days}\n"
+        f"feedback days:      {settings.feedback_days}\n"
+        f"reconnect every:    {reconnect}\n"
+        f"bridge days:        {settings.bridge_days}\n"
+        f"reapply months:     {settings.reapply_months}\n"
+        f"your name:          {name}\n"
         f"time zone:          {zone}"
     )
     return 0
 
 
-def _points(assignments: list[str]) -> dict[ActivityKind, float]:
-    """`learn=1 prep=0.5` to a mapping, or one line saying which part cannot be read."""
-    points = {}
+Key = TypeVar("Key", ActivityKind, Tier)
+Value = TypeVar("Value", float, int)
+
+
+def _assigned(
+    option: str, assignments: list[str], keys: type[Key], read: Callable[[str], Value], worth: str
+) -> dict[Key, Value]:
+    """`learn=1 prep=0.5` (or `A=30`) to a mapping, or one line saying which part cannot be read."""
+    names = {key.value: key for key in keys}
+    noun = "tier" if keys is Tier else "kind"
+    assigned = {}
     for assignment in assignments:
-        kind, _, value = assignment.partition("=")
-        if kind.strip() not in ACTIVITY_KINDS:
-            raise BadInput(f"--points {assignment!r}: the kind must be one of {', '.join(ACTIVITY_KINDS)}")
+        name, _, value = assignment.partition("=")
+        key = names.get(name.strip()) or names.get(name.strip().upper())
+        if key is None:
+            raise BadInput(f"{option} {assignment!r}: the {noun} must be one of {', '.join(names)}")
         try:
-            points[ActivityKind(kind.strip())] = float(value)
+            assigned[key] = read(value)
         except ValueError:
-            raise BadInput(f"--points {assignment!r}: the worth must be a number such as 1 or 0.5") from None
-    return points
+            raise BadInput(f"{option} {assignment!r}: {worth}") from None
+    return assigned
 
 
-def _dashboard(recorder: Recorder, as_of: str | None) -> Dashboard:
+def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashboard]:
+    """The search as it stood on the day (today unless `as_of`), and that day's dashboard."""
     from tui.content import reflection_prompts
 
     search = recorder.store.load()
     today = recorder.today(search)
     day = _day(as_of, today, past_only=False) if as_of else today
-    return build_dashboard(search.as_of(day), day, reflection_prompts(), recorder.zone(search.settings).key)
+    then = search.as_of(day)
+    return then, build_dashboard(then, day, reflection_prompts(), recorder.zone(search.settings).key)
 
 
-def _status_document(dashboard: Dashboard) -> dict[str, object]:
+def _status_document(search: JobSearch, dashboard: Dashboard) -> dict[str, object]:
     history = dashboard.history
     milestones = [reward for reward in dashboard.rewards if reward.key.startswith("streak-")]
     return {
@@ -411,6 +903,7 @@ def _status_document(dashboard: Dashboard) -> dict[str, object]:
             {"key": reward.key, "title": reward.title, "earned_on": reward.earned_on.isoformat()}
             for reward in dashboard.rewards
         ],
+        "wins": len(search.wins),
         "pending_applications": len(dashboard.pending),
         "actions_due": len(dashboard.actions_due),
         "applications": [
@@ -444,13 +937,54 @@ def _day(text: str | None, today: date, *, past_only: bool) -> date:
 
 
 def _find_application(search: JobSearch, reference: str) -> Application:
-    matches = search.find_application(reference)
+    return _only_match(
+        search.find_application(reference),
+        reference,
+        "application",
+        "a short id from 'nextyes status' or part of a company name",
+        lambda application: application.company,
+    )
+
+
+def _find_contact(search: JobSearch, reference: str) -> Contact:
+    return _only_match(
+        search.find_contact(reference),
+        reference,
+        "contact",
+        "a short id from 'nextyes contact list' or part of a name",
+        lambda contact: contact.name,
+    )
+
+
+def _only_match(
+    matches: list[Found], reference: str, noun: str, accepted: str, name: Callable[[Found], str]
+) -> Found:
+    """The one record a reference names, or one line saying there is none, or more than one."""
     if not matches:
-        raise BadInput(f"no application matches {reference!r}; use a short id from 'nextyes status' or part of a company name")
+        raise BadInput(f"no {noun} matches {reference!r}; use {accepted}")
     if len(matches) > 1:
-        names = ", ".join(f"{a.short_id} {a.company}" for a in matches[:5])
-        raise BadInput(f"{reference!r} matches more than one application ({names}); use its short id")
+        names = ", ".join(f"{record.short_id} {name(record)}" for record in matches[:5])
+        raise BadInput(f"{reference!r} matches more than one {noun} ({names}); use its short id")
     return matches[0]
+
+
+def _whole(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from `low` to `high`, or a message saying so."""
+
+    def read(text: str) -> int:
+        if not re.fullmatch(r"\s*\d{1,6}\s*", text) or not low <= int(text) <= high:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number from {low} to {high}")
+        return int(text)
+
+    return read
+
+
+def _clock_time(text: str) -> time:
+    """An argparse type: 'HH:MM' on a 24-hour clock."""
+    match = re.fullmatch(r"\s*(\d{1,2}):(\d{2})\s*", text)
+    if match is None or int(match.group(1)) > 23 or int(match.group(2)) > 59:
+        raise argparse.ArgumentTypeError(f"cannot read the time {text!r}; use HH:MM on a 24-hour clock, such as 14:30")
+    return time(int(match.group(1)), int(match.group(2)))
 
 
 def _describe_validation(error: ValidationError) -> str:

@@ -6,10 +6,20 @@ import json
 from datetime import datetime
 from typing import Any
 
+from tui.core.models import Record, Settings
 from tui.core.search import JobSearch
 from tui.store import SCHEMA_VERSION
+from tui.store.database import TABLES
 
 EXPORT_FORMAT = "nextyes-export"
+
+
+def records_by_table(search: JobSearch) -> dict[str, tuple[Record, ...]]:
+    """Every table's records but the settings, named as the database names them.
+
+    Derived from the store's tables, so a table added there is never left out of an export or a check.
+    """
+    return {name: getattr(search, name) for name, model in TABLES.items() if model is not Settings}
 
 
 def export_document(search: JobSearch, exported_at: datetime) -> dict[str, Any]:
@@ -18,10 +28,10 @@ def export_document(search: JobSearch, exported_at: datetime) -> dict[str, Any]:
         "schema_version": SCHEMA_VERSION,
         "exported_at": exported_at.isoformat(),
         "settings": search.settings.model_dump(mode="json"),
-        "applications": [a.model_dump(mode="json") for a in search.applications],
-        "activities": [a.model_dump(mode="json") for a in search.activities],
-        "reflections": [r.model_dump(mode="json") for r in search.reflections],
-        "rest_days": [r.model_dump(mode="json") for r in search.rest_days],
+        **{
+            name: [record.model_dump(mode="json") for record in records]
+            for name, records in records_by_table(search).items()
+        },
     }
 
 
