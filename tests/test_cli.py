@@ -14,6 +14,7 @@ import pytest
 from tests.conftest import FakeClock
 from tui.cli import main
 from tui.core.models import ActivityKind
+from tui.recording import Recorder
 from tui.store import Store
 
 
@@ -231,6 +232,23 @@ def test_no_traceback_when_the_database_is_a_folder(tmp_path: Path) -> None:
     result = _shell("status", env_db=db, cwd=tmp_path)
     assert result.returncode == 3
     assert "is a folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path: Path) -> None:
+    """`nextyes status | head -1`: the pipe closes before everything is printed."""
+    db = tmp_path / "db.json"
+    skills = [f"skill number {number}: " + "practise it a little every day " * 4 for number in range(1000)]
+    Recorder(Store(db, FakeClock()), FakeClock()).add_learning_goals(skills)  # far more than a pipe holds
+    environment = {**os.environ, "NEXTYES_DB": str(db), "TZ": "UTC"}
+    reader = subprocess.Popen(
+        [sys.executable, "-m", "tui", "today"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=environment
+    )
+    assert reader.stdout is not None and reader.stderr is not None
+    reader.stdout.readline()
+    reader.stdout.close()  # as `head -1` does
+    errors = reader.stderr.read().decode()
+    assert reader.wait(timeout=60) == 0
+    assert "Traceback" not in errors and "BrokenPipe" not in errors
 
 
 def test_settings_show_and_change(run, store: Store) -> None:

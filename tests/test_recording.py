@@ -249,3 +249,11 @@ def test_done_logs_the_activity_for_the_action_and_snooze_keeps_the_day_it_retur
     [activity] = search.activities
     assert (activity.kind, activity.contact_id, activity.note) == (ActivityKind.NETWORK, contact.id, action.title)
     assert [(m.mark, m.until) for m in search.action_marks] == [(Mark.DONE, None), (Mark.SNOOZED, date(2026, 3, 18))]
+
+
+def test_a_move_to_rejected_keeps_its_reason_in_the_same_write(recorder: Recorder, store: Store) -> None:
+    application = recorder.add_application("Acme", "Engineer", on=date(2026, 3, 1))
+    recorder.move_stage(application.id, Stage.REJECTED, reason=RejectionReason.FIT)
+    [rejected] = store.load().applications
+    assert (rejected.stage, rejected.rejection_reason) == (Stage.REJECTED, RejectionReason.FIT)
+    assert rejected.moved_to(Stage.REJECTED) is not None

@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import re
 import sys
 import uuid
@@ -247,6 +248,9 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
         return EXIT_DATABASE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `nextyes today | head -3`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:
@@ -497,12 +501,16 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
     day = _day(options.on, recorder.today(search), past_only=True)
     try:
         moved = recorder.move_stage(
-            application.id, stage, note=options.note, on=day, round=options.round, final=options.final
+            application.id,
+            stage,
+            note=options.note,
+            on=day,
+            round=options.round,
+            final=options.final,
+            reason=RejectionReason(options.reason) if options.reason is not None else None,
         )
     except MoveRefused as refused:
         raise BadInput(str(refused)) from None
-    if options.reason is not None:
-        moved = recorder.record_rejection(moved.id, RejectionReason(options.reason))
     name = f"{moved.company} — {moved.role}"
     if application.stage is Stage.GHOSTED and (stage.is_pending or stage is Stage.SAVED):
         print(f"{name} is reopened: now {stage.value}.")

@@ -161,14 +161,18 @@ class Recorder:
         on: date | None = None,
         round: int | None = None,
         final: bool = False,
+        reason: RejectionReason | None = None,
     ) -> Application:
         """Move an application to `stage`, keep the move in its history, and count it as an activity.
 
         Interviewing carries a round: the next one when it is already interviewing, unless given.
+        A move to rejected keeps its `reason` when one is known.
         Reaching an interview, a new round, the final round, an offer or a yes adds a win.
         """
         with self._transaction() as tx:
             application = self._application(tx, application_id)
+            if reason is not None and stage is Stage.REJECTED:
+                application = application.touched(self.now(), rejection_reason=reason)
             return self._move(tx, application, stage, note=note, on=on, round=round, final=final)
 
     def _move(
