@@ -545,6 +545,14 @@ def test_a_thank_you_without_names_is_addressed_to_the_company() -> None:
     assert action.title == "Send a thank-you note to Quill Labs"
 
 
+@pytest.mark.parametrize("ended", [Stage.REJECTED, Stage.WITHDRAWN, Stage.ACCEPTED])
+def test_an_application_that_has_ended_asks_for_no_thank_you_or_prep(ended: Stage) -> None:
+    quill = moved(application("Quill Labs"), ended, INTERVIEW_DAY)
+    search = search_of(quill, interview(quill, INTERVIEW_DAY))
+    for kind in (ActionKind.THANK_YOU, ActionKind.PREP):
+        assert actions_of(kind, search, INTERVIEW_DAY) == []
+
+
 def test_the_thank_you_window_comes_from_the_settings() -> None:
     settings = with_settings(thank_you_days=3)
     quill = application("Quill Labs")

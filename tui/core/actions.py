@@ -312,11 +312,15 @@ def _learning(search: JobSearch) -> list[Action]:
 
 
 def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
-    """Every interview with its application, earliest first; one whose application is gone is skipped."""
+    """Interviews of applications still in play, earliest first, each with its application.
+
+    Once an application has ended (a no, withdrawn, accepted) its interviews ask for nothing more:
+    after a no, the feedback request takes the thank-you's place.
+    """
     pairs = []
     for interview in sorted(search.interviews, key=lambda i: i.at):
         application = search.application(interview.application_id)
-        if application is not None:
+        if application is not None and application.stage.is_pending:
             pairs.append((interview, application))
     return pairs
 
