@@ -6,6 +6,7 @@ Workers only read, record and post messages; the handlers here own the state and
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -20,8 +21,9 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
-from tui.app.commands import COMMANDS, Scope, bindings
+from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
 from tui.app.screens.dashboard import DashboardScreen
+from tui.app.widgets.actions import describe_already_done, describe_dismissed, describe_done
 from tui.clock import system_clock, zone_named
 from tui.content import reflection_prompts
 from tui.core.actions import Action, ActionKind
@@ -35,9 +37,13 @@ from tui.store import Store, StoreError
 if TYPE_CHECKING:
     # The forms and help are imported when first opened: the first frame does not wait for them.
     from tui.app.screens.add_application import ApplicationDraft
+    from tui.app.screens.learning_goal import GoalDraft
     from tui.app.screens.log_activity import ActivityDraft
     from tui.app.screens.move_stage import StageDraft
+    from tui.app.screens.rejection import RejectionFlowScreen, RejectionStep
     from tui.app.screens.rest_day import RestDraft
+    from tui.app.screens.snooze import SnoozeDraft
+    from tui.app.screens.win import WinDraft
 
 FileSignature = tuple[int, int] | None  # (mtime_ns, size), or None while there is no file
 
@@ -71,6 +77,7 @@ class Change:
     feedback: str  # completes "Saved: …"
     record: Callable[[Recorder], object]
     retry: Callable[[str], None] | None = None  # reopens the form as typed, given why it failed
+    then: Callable[[Snapshot], None] | None = None  # what comes next once saved, given the search as it now is
 
 
 class JobSearchLoaded(Message):
@@ -87,9 +94,10 @@ class JobSearchUnreadable(Message):
 
 
 class ChangeSaved(Message):
-    def __init__(self, change: Change) -> None:
+    def __init__(self, change: Change, snapshot: Snapshot | None = None) -> None:
         super().__init__()
         self.change = change
+        self.snapshot = snapshot  # the search as read just after the change, unless it could not be
 
 
 class ChangeFailed(Message):
@@ -200,7 +208,9 @@ class NextYesApp(App[None]):
 
         for screen in self.screen_stack:
             if isinstance(screen, ProgressScreen):
-                screen.show(message.snapshot.dashboard)
+                screen.show(message.snapshot.dashboard, message.snapshot.search.wins)
+            elif (show_snapshot := getattr(screen, "show_snapshot", None)) is not None:
+                show_snapshot(message.snapshot)  # contacts, interviews, the question bank
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:
@@ -228,12 +238,15 @@ class NextYesApp(App[None]):
         except ValueError as error:  # a record that does not validate: say so in one line
             self.post_message(ChangeFailed(change, " ".join(str(error).split())))
             return
-        self.post_message(ChangeSaved(change))
-        self.post_message(self.read_job_search())
+        loaded = self.read_job_search()
+        self.post_message(ChangeSaved(change, loaded.snapshot if isinstance(loaded, JobSearchLoaded) else None))
+        self.post_message(loaded)
 
     @on(ChangeSaved)
     def confirm_saved(self, message: ChangeSaved) -> None:
         self.notify(f"Saved: {message.change.feedback}")
+        if message.change.then is not None and message.snapshot is not None:
+            message.change.then(message.snapshot)
 
     def celebrate(self, rewards: list[Reward]) -> None:
         """Called by the recorder from the save worker: hand the rewards to the event loop."""
@@ -268,9 +281,11 @@ class NextYesApp(App[None]):
 
     def action_add_application(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:
-            self.open_add_form(snapshot.today)
+            self.open_add_form(snapshot.search, snapshot.today)
 
-    def open_add_form(self, today: date, draft: ApplicationDraft | None = None, problem: str = "") -> None:
+    def open_add_form(
+        self, search: JobSearch, today: date, draft: ApplicationDraft | None = None, problem: str = ""
+    ) -> None:
         from tui.app.screens.add_application import AddApplicationScreen
 
         def typed(draft: ApplicationDraft | None) -> None:
@@ -288,11 +303,11 @@ class NextYesApp(App[None]):
                         on=draft.applied_on,
                         note=draft.note,
                     ),
-                    retry=partial(self.open_add_form, today, draft),
+                    retry=partial(self.open_add_form, search, today, draft),
                 )
             )
 
-        self.push_screen(AddApplicationScreen(today, draft, problem), typed)
+        self.push_screen(AddApplicationScreen(search, today, draft, problem), typed)
 
     def action_log_activity(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:
@@ -350,8 +365,10 @@ class NextYesApp(App[None]):
                 self.notify("Today's target is reached; anything more is a bonus.")
             self.open_log_form(snapshot)
             return
-        followed = next((a for a in snapshot.search.applications if a.id == action.application_id), None)
-        feedback = f"followed up with {followed.company} — {followed.role}" if followed else action.title
+        if action.done:  # ticked today already: a second press must not log it twice
+            self.notify(describe_already_done(action))
+            return
+        feedback = describe_done(action, snapshot.search)
         self.save(Change(feedback=feedback, record=lambda recorder: recorder.complete(action)))
 
     def action_move_stage(self) -> None:
@@ -377,17 +394,56 @@ class NextYesApp(App[None]):
             if draft is None:
                 return
             feedback = f"{application.company} — {application.role} is now {draft.stage.value}"
+            if draft.round is not None:
+                feedback += f", round {draft.round}" + (", the final round" if draft.final else "")
             if draft.stage is Stage.REJECTED:
                 feedback += ". A no this time; it still counts, and the next yes is closer"
             self.save(
                 Change(
                     feedback=feedback,
-                    record=lambda recorder: recorder.move_stage(application.id, draft.stage, note=draft.note),
+                    record=lambda recorder: recorder.move_stage(
+                        application.id, draft.stage, note=draft.note, round=draft.round, final=draft.final
+                    ),
                     retry=partial(self.open_stage_picker, application, draft),
+                    then=(
+                        (lambda snapshot: self.open_rejection_flow(snapshot, application.id))
+                        if draft.stage is Stage.REJECTED
+                        else None
+                    ),
                 )
             )
 
         self.push_screen(MoveStageScreen(application, draft, problem), chosen)
+
+    def open_rejection_flow(
+        self,
+        snapshot: Snapshot,
+        application_id: uuid.UUID,
+        typed: RejectionStep | None = None,
+        problem: str = "",
+    ) -> None:
+        """The five steps after a no; `typed`, a step whose save failed after the flow closed, reopens it."""
+        from tui.app.screens.rejection import RejectionFlowScreen
+
+        application = snapshot.search.application(application_id)
+        if application is None:  # removed meanwhile, from another process
+            return
+        save_step = partial(self.save_rejection_step, snapshot, application_id)
+        self.push_screen(
+            RejectionFlowScreen(application, snapshot.search, snapshot.today, save_step, typed, problem)
+        )
+
+    def save_rejection_step(
+        self, snapshot: Snapshot, application_id: uuid.UUID, flow: RejectionFlowScreen, step: RejectionStep
+    ) -> None:
+        def retry(problem: str) -> None:
+            """Back to the step as typed: in the flow while it is open, or in the flow opened again."""
+            if flow in self.screen_stack:
+                flow.back_to(step, problem)
+            else:
+                self.open_rejection_flow(self.snapshot or snapshot, application_id, step, problem)
+
+        self.save(Change(feedback=step.feedback, record=step.record, retry=retry))
 
     def action_focus_reflection(self) -> None:
         self.dashboard.reflection.editor.focus()
@@ -421,7 +477,31 @@ class NextYesApp(App[None]):
             return
         from tui.app.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(self.snapshot.dashboard))
+        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.search.wins))
+
+    def action_add_win(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            self.open_win_form(snapshot)
+
+    def open_win_form(self, snapshot: Snapshot, draft: WinDraft | None = None, problem: str = "") -> None:
+        from tui.app.screens.win import WinScreen
+
+        def typed(draft: WinDraft | None) -> None:
+            if draft is None:
+                return
+            on = "" if draft.day == snapshot.today else f" on {draft.day:%a %d %b}"
+            self.save(
+                Change(
+                    feedback=f"a win{on}: {draft.text}",
+                    record=lambda recorder: recorder.add_win(
+                        draft.text, on=draft.day, application_id=draft.application_id
+                    ),
+                    retry=partial(self.open_win_form, snapshot, draft),
+                )
+            )
+
+        pending = [row.application for row in snapshot.dashboard.pending]
+        self.push_screen(WinScreen(snapshot.today, pending, draft, problem), typed)
 
     def action_plan_rest(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:
@@ -461,6 +541,132 @@ class NextYesApp(App[None]):
 
         self.push_screen(RestDayScreen(search, today, draft, problem), typed)
 
+    # Today's actions beyond done; contacts, interviews and learning goals --------------------------
+
+    def action_snooze_action(self) -> None:
+        action = self.action_to_put_aside("snooze")
+        if action is not None and (snapshot := self.writable_snapshot()) is not None:
+            self.open_snooze_form(snapshot, action)
+
+    def open_snooze_form(
+        self, snapshot: Snapshot, action: Action, draft: SnoozeDraft | None = None, problem: str = ""
+    ) -> None:
+        from tui.app.screens.snooze import SnoozeScreen
+
+        def typed(draft: SnoozeDraft | None) -> None:
+            if draft is None:
+                return
+            self.save(
+                Change(
+                    feedback=f"snoozed until {draft.until:%a %d %b}: {action.title}",
+                    record=lambda recorder: recorder.snooze(action, draft.until),
+                    retry=partial(self.open_snooze_form, snapshot, action, draft),
+                )
+            )
+
+        self.push_screen(SnoozeScreen(action, snapshot.today, draft, problem), typed)
+
+    def action_dismiss_action(self) -> None:
+        action = self.action_to_put_aside("dismiss")
+        if action is not None and self.writable_snapshot() is not None:
+            self.save(Change(feedback=describe_dismissed(action), record=lambda recorder: recorder.dismiss(action)))
+
+    def action_to_put_aside(self, verb: str) -> Action | None:
+        """The highlighted action, when it can be snoozed or dismissed; None, after saying why, when not."""
+        action = self.dashboard.actions.highlighted_action
+        if action is None:
+            self.notify(f"Nothing to {verb} here yet.", severity="warning")
+            return None
+        if not action.can_snooze:
+            self.notify(
+                f"{action.title}: it belongs to today, so it cannot be put off. "
+                "A rest day (R) keeps your streak on a day off.",
+                severity="warning",
+            )
+            return None
+        if action.done and action.kind is not ActionKind.LEARN:
+            self.notify(describe_already_done(action))
+            return None
+        return action
+
+    def action_draft_action(self) -> None:
+        action = self.dashboard.actions.highlighted_action
+        if action is None or action.draft is None:
+            self.notify(
+                "No draft for this one: d drafts follow-ups, thank-you notes and feedback requests (marked d: draft).",
+                severity="warning",
+            )
+            return
+        if (snapshot := self.snapshot) is None:
+            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+            return
+        from tui.app.screens.draft import DraftScreen
+        from tui.content import draft_templates
+        from tui.core.drafts import write_draft
+
+        search = snapshot.search
+        application = search.application(action.application_id)
+        if application is None:
+            self.notify("Its application is no longer in your search.", severity="warning")
+            return
+        interview = next((i for i in search.interviews if i.id == action.interview_id), None)
+        template = draft_templates()[action.draft]
+        draft = write_draft(template, action.draft, search, application, snapshot.today, interview)
+        self.push_screen(DraftScreen(draft, f"{application.company} — {application.role}"))
+
+    def action_show_contacts(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            from tui.app.screens.contacts import ContactsScreen
+
+            self.push_screen(ContactsScreen(snapshot))
+
+    def action_show_interviews(self) -> None:
+        application_id = self.dashboard.pending.selected_application_id
+        if application_id is None:
+            self.notify("No pending application to show interviews for yet. Press a to add one.", severity="warning")
+            return
+        if (snapshot := self.writable_snapshot()) is None:
+            return
+        application = snapshot.search.application(application_id)
+        if application is None:
+            self.notify("That application is no longer in your search.", severity="warning")
+            return
+        from tui.app.screens.interviews import InterviewsScreen
+
+        self.push_screen(InterviewsScreen(snapshot, application))
+
+    def action_show_question_bank(self) -> None:
+        if self.snapshot is None:
+            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+            return
+        from tui.app.screens.question_bank import QuestionBankScreen
+
+        self.push_screen(QuestionBankScreen(self.snapshot))
+
+    def action_add_learning_goal(self) -> None:
+        if (snapshot := self.writable_snapshot()) is not None:
+            self.open_goal_form(snapshot)
+
+    def open_goal_form(self, snapshot: Snapshot, draft: GoalDraft | None = None, problem: str = "") -> None:
+        from tui.app.screens.learning_goal import LearningGoalScreen
+
+        newest_first = sorted(snapshot.search.applications, key=lambda a: a.created_at, reverse=True)
+
+        def typed(draft: GoalDraft | None) -> None:
+            if draft is None:
+                return
+            self.save(
+                Change(
+                    feedback=f"learning goal '{draft.text}'; it stays in Today's actions until you dismiss it with x",
+                    record=lambda recorder: recorder.add_learning_goals(
+                        [draft.text], application_id=draft.application_id, source="added by hand"
+                    ),
+                    retry=partial(self.open_goal_form, snapshot, draft),
+                )
+            )
+
+        self.push_screen(LearningGoalScreen(newest_first, draft, problem), typed)
+
     def action_show_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
@@ -471,6 +677,12 @@ class NextYesApp(App[None]):
             for command in COMMANDS:
                 yield SystemCommand(
                     command.title, command.description, partial(self.run_action, command.action)
+                )
+        # A screen over the dashboard offers its own keys' commands while it is open.
+        for command in SCREEN_COMMANDS:
+            if command.scope is getattr(screen, "SCOPE", None):
+                yield SystemCommand(
+                    command.title, command.description, partial(screen.run_action, command.action)
                 )
         ours = {command.title for command in COMMANDS} | {"Quit"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in ours)

@@ -14,13 +14,21 @@ class Scope(StrEnum):
     ANYWHERE = "Anywhere on the dashboard"
     ACTIONS = "In Today's actions"
     REFLECTION = "In the Reflection"
+    # Screens over the dashboard: their keys run the screen's own actions (see SCREEN_COMMANDS).
+    CONTACTS = "In Contacts (c)"
+    INTERVIEWS = "In Interviews (v)"
+    DRAFT = "In a draft (d)"
+
+    @property
+    def on_dashboard(self) -> bool:
+        return self in (Scope.ANYWHERE, Scope.ACTIONS, Scope.REFLECTION)
 
 
 @dataclass(frozen=True)
 class Command:
     """One thing a person can do: the key for it, what it is called, and the app action it runs."""
 
-    action: str  # the app's `action_<name>`
+    action: str  # the app's `action_<name>`, or for a screen's scope the screen's
     key: str  # Textual key names, comma-separated
     key_display: str  # how help and the footer show the key
     label: str  # the footer's short word
@@ -28,6 +36,7 @@ class Command:
     description: str
     scope: Scope = Scope.ANYWHERE
     in_footer: bool = True
+    priority: bool = False  # before the focused widget's own use of the key (a TextArea's ctrl+y)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -41,8 +50,23 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "complete_action", "space,enter", "space/enter", "Done", "Mark the highlighted action done",
-        "A follow-up is logged at once",
+        "Logs what it stands for at once; the daily target opens the log form",
         scope=Scope.ACTIONS,
+    ),
+    Command(
+        "snooze_action", "z", "z", "Snooze", "Snooze the highlighted action",
+        "Hide it until a day you choose: 3 days, next monday…",
+        scope=Scope.ACTIONS, in_footer=False,
+    ),
+    Command(
+        "dismiss_action", "x", "x", "Dismiss", "Dismiss the highlighted action",
+        "Hide it for good; a learning goal is closed",
+        scope=Scope.ACTIONS, in_footer=False,
+    ),
+    Command(
+        "draft_action", "d", "d", "Draft", "Draft the message for the highlighted action",
+        "A follow-up, thank-you or feedback request to copy and send yourself",
+        scope=Scope.ACTIONS, in_footer=False,
     ),
     Command(
         "move_stage", "s", "s", "Stage", "Change an application's stage",
@@ -63,6 +87,11 @@ COMMANDS: tuple[Command, ...] = (
         scope=Scope.REFLECTION,
     ),
     Command(
+        "add_win", "w", "w", "Win", "Add a win",
+        "Something you did well, ideally with a number: the list to reread on a rough day",
+        in_footer=False,  # the footer keeps to 80 columns; help and the palette list it
+    ),
+    Command(
         "plan_rest", "R", "R", "Rest", "Plan a rest day",
         "A day off that keeps your streak; on a planned one, cancels it",
     ),
@@ -70,8 +99,63 @@ COMMANDS: tuple[Command, ...] = (
         "show_progress", "p", "p", "Progress", "Progress & rewards",
         "Streak, freezes, the weekly goal, the calendar and rewards earned",
     ),
+    Command(
+        "show_contacts", "c", "c", "Contacts", "Contacts",
+        "Your network, by who is due a reconnect; add, edit, log networking",
+        in_footer=False,
+    ),
+    Command(
+        "show_interviews", "v", "v", "Interviews", "Interviews for the highlighted application",
+        "Schedule one, or debrief one: what was asked and how it went",
+        in_footer=False,
+    ),
+    Command(
+        "show_question_bank", "b", "b", "Questions", "Question bank",
+        "The questions asked most across interviews, and the ones you rated lowest",
+        in_footer=False,
+    ),
+    Command(
+        "add_learning_goal", "g", "g", "Goal", "Add a learning goal",
+        "A skill to work on; it stays in Today's actions until you dismiss it",
+        in_footer=False,
+    ),
     Command("show_help", "question_mark", "?", "Help", "Show the keys", "This list of every key"),
     Command("quit", "q", "q", "Quit", "Quit nextyes", "Everything is already saved"),
+)
+
+# Keys that work inside one screen over the dashboard: that screen binds them to its own actions and
+# offers them in the palette while it is open.
+SCREEN_COMMANDS: tuple[Command, ...] = (
+    Command(
+        "add_contact", "a", "a", "Add", "Add a contact",
+        "Name, company, tier (A every 30 days, B 90, C 180) and whether they are support",
+        scope=Scope.CONTACTS,
+    ),
+    Command(
+        "edit_contact", "e", "e", "Edit", "Edit the highlighted contact",
+        "The same form, filled in",
+        scope=Scope.CONTACTS,
+    ),
+    Command(
+        "log_networking", "n", "n/enter", "Log", "Log networking with the highlighted contact",
+        "It counts for the day and resets their reconnect clock",
+        scope=Scope.CONTACTS,
+    ),
+    Command(
+        "schedule_interview", "a", "a", "Schedule", "Schedule an interview",
+        "Day, time, round, kind and who you will meet",
+        scope=Scope.INTERVIEWS,
+    ),
+    Command(
+        "debrief_interview", "enter", "enter", "Debrief", "Debrief the highlighted interview",
+        "Who you met, a rating, the questions asked, what went well, what you would change",
+        scope=Scope.INTERVIEWS,
+    ),
+    Command(
+        "copy_draft", "ctrl+y", "ctrl+y", "Copy", "Copy the draft",
+        "To the clipboard, as edited; nextyes never sends it",
+        scope=Scope.DRAFT, priority=True,
+    ),
 )
 
 # Keys Textual itself provides: listed in help so that it names every key.
@@ -80,21 +164,27 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
     ("↑/↓", "Move within a list or table"),
     ("ctrl+p", "The command palette: every command by name"),
     ("enter", "In a form: save it, from any field"),
-    ("escape", "Close a form, Progress or this help; nothing is saved"),
+    ("ctrl+s", "In a form with a box of several lines: save it from there"),
+    ("escape", "Close a form, a screen such as Progress or Contacts, or this help; nothing is saved"),
 )
 
 
 def bindings(scope: Scope) -> list[Binding]:
-    """Key bindings for the commands that work in `scope`; each runs the app's action wherever it is bound."""
+    """Key bindings for the commands that work in `scope`.
+
+    On the dashboard each runs the app's action wherever it is bound; in a screen, the screen's own.
+    """
+    namespace = "app." if scope.on_dashboard else ""
     return [
         Binding(
             command.key,
-            f"app.{command.action}",
+            f"{namespace}{command.action}",
             command.label,
             show=command.in_footer,
             key_display=command.key_display,
+            priority=command.priority,
             tooltip=command.description,
         )
-        for command in COMMANDS
+        for command in (*COMMANDS, *SCREEN_COMMANDS)
         if command.scope is scope
     ]

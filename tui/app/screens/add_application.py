@@ -1,4 +1,8 @@
-"""The add-application form: what was sent, to whom, when. It returns a draft; the app saves it."""
+"""The add-application form: what was sent, to whom, when. It returns a draft; the app saves it.
+
+Before it does, it looks for the same job tracked already (a second enter adds it anyway), and says
+how an earlier application to the company ended, if it ended lately.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +10,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from tui.app.screens.form import FormScreen, max_length, too_long
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import Activity, Application, ApplicationKind
+from tui.core.safety import describe_ending, describe_similar, recent_endings, similar_applications
+from tui.core.search import JobSearch
 
 # The longest text each field takes, read from the records it ends up in. The note also becomes
 # the note of the day's `apply` activity, so the activity's shorter limit applies.
@@ -47,10 +53,20 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
     title_text = "Add an application"
     AUTO_FOCUS = "#company"
 
-    def __init__(self, today: date, draft: ApplicationDraft | None = None, problem: str = "") -> None:
+    def __init__(
+        self, search: JobSearch, today: date, draft: ApplicationDraft | None = None, problem: str = ""
+    ) -> None:
         super().__init__(problem)
+        self.search = search
         self.today = today
         self.draft = draft
+        # The company and role a warning about the same job was shown for: enter again adds it anyway.
+        # A retry was past that warning already.
+        self.warned_for = self.similar_key(draft.company, draft.role) if draft else None
+
+    @staticmethod
+    def similar_key(company: str, role: str) -> tuple[str, str]:
+        return company.strip().casefold(), role.strip().casefold()
 
     def fields(self) -> ComposeResult:
         draft = self.draft
@@ -59,6 +75,7 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             return Input(typed, id=field_id, placeholder=placeholder, compact=True)
 
         yield self.field_row("Company", text("company", draft.company if draft else "", "e.g. Acme"))
+        yield Static("", id="company-history", classes="field-notice", markup=False)
         yield self.field_row("Role", text("role", draft.role if draft else "", "e.g. Backend Engineer"))
         kinds = Select(
             [(kind.value, kind) for kind in ApplicationKind],
@@ -104,6 +121,8 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             self.explain(field, problem)
         if problems or applied_on is None:
             return None
+        if not self.confirmed_new(typed["company"], typed["role"]):
+            return None
         return ApplicationDraft(
             company=typed["company"],
             role=typed["role"],
@@ -114,3 +133,31 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             applied_on_text=typed["applied-on"],
             note=typed["note"],
         )
+
+    def confirmed_new(self, company: str, role: str) -> bool:
+        """False, with the job already tracked shown beside the company, the first time enter is pressed."""
+        similar = similar_applications(self.search, company, role)
+        key = self.similar_key(company, role)
+        if not similar or self.warned_for == key:
+            return True
+        self.warned_for = key
+        more = f" (and {len(similar) - 1} more like it)" if len(similar) > 1 else ""
+        self.explain("company", f"{describe_similar(similar[0])}{more}. Press enter again to add it anyway.")
+        return False
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.describe_company()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "company":
+            self.describe_company()
+
+    def describe_company(self) -> None:
+        """How earlier applications to this company ended lately, as the name is typed: a notice, not a refusal."""
+        company = self.query_one("#company", Input).value.strip()
+        months = self.search.settings.reapply_months
+        endings = recent_endings(self.search, company, self.today, months) if company and months else []
+        notice = self.query_one("#company-history", Static)
+        notice.update("\n".join(f"ℹ {describe_ending(ending, self.today)}" for ending in endings[:2]))
+        notice.display = bool(endings)

@@ -11,7 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from tui.app.commands import COMMANDS, NAVIGATION, Scope
+from tui.app.commands import COMMANDS, NAVIGATION, SCREEN_COMMANDS, Scope
 from tui.app.widgets.heatmap import STATE_MEANINGS
 from tui.core.streaks import DayState
 
@@ -26,18 +26,16 @@ def keys_section(heading: str, rows: list[tuple[str, Text | str]]) -> Group:
 
 
 def keys_guide() -> Group:
-    """Every key, grouped by where it works."""
-    sections = [
-        keys_section(
-            scope.value,
-            [
-                (command.key_display, Text.assemble(command.title, ": ", (command.description, "dim")))
-                for command in COMMANDS
-                if command.scope is scope
-            ],
-        )
-        for scope in Scope
-    ]
+    """Every key, grouped by where it works: the dashboard first, then the screens opened from it."""
+    sections = []
+    for scope in Scope:
+        rows: list[tuple[str, Text | str]] = [
+            (command.key_display, Text.assemble(command.title, ": ", (command.description, "dim")))
+            for command in (*COMMANDS, *SCREEN_COMMANDS)
+            if command.scope is scope
+        ]
+        if rows:
+            sections.append(keys_section(scope.value, rows))
     sections.append(keys_section("Moving around", list(NAVIGATION)))
     sections.append(glyph_legend())
     return Group(*sections)

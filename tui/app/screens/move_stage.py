@@ -1,4 +1,4 @@
-"""The stage picker: where an application stands now, with an optional note on the move."""
+"""The stage picker: where an application stands now, which interview round, and an optional note."""
 
 from __future__ import annotations
 
@@ -6,23 +6,33 @@ from dataclasses import dataclass
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.widgets.tick import Tick
 from tui.core.models import Application, Stage, StageChange
 
 STAGE_MEANING = {
     Stage.SAVED: "not sent yet",
     Stage.APPLIED: "sent, waiting for a reply",
     Stage.SCREENING: "a first call or a recruiter screen",
-    Stage.INTERVIEWING: "in interviews",
+    Stage.INTERVIEWING: "in interviews, round by round",
     Stage.OFFER: "an offer on the table",
     Stage.ACCEPTED: "you said yes",
     Stage.REJECTED: "a no, this time",
-    Stage.GHOSTED: "no reply after a long wait",
+    Stage.GHOSTED: "silent for long; reopenable",
     Stage.WITHDRAWN: "you stepped back",
 }
+
+# What moving there means, said under the fields as the stage is highlighted.
+STAGE_NOTE = {
+    Stage.INTERVIEWING: "Each round you reach is kept, and adds a win.",
+    Stage.REJECTED: "Once saved, five short steps help you take the no in stride; each one skippable.",
+    Stage.GHOSTED: "Reopenable: if a late reply comes, move it back to where it stands.",
+}
+
+MAX_ROUND = 20  # as `StageChange.round` allows
 
 
 @dataclass(frozen=True)
@@ -31,12 +41,27 @@ class StageDraft:
 
     stage: Stage
     note: str
+    round: int | None = None  # for interviewing: the round reached
+    round_text: str = ""  # as typed, so a retry shows it as it was
+    final: bool = False  # for interviewing: it is the final round
+
+
+def next_round(application: Application) -> int:
+    """The round a move to interviewing reaches by default: the next one, or the first."""
+    reached = application.interview_round
+    if application.stage is Stage.INTERVIEWING:
+        return min((reached or 0) + 1, MAX_ROUND)
+    return reached or 1
 
 
 class MoveStageScreen(FormScreen[StageDraft]):
-    """Every stage in pipeline order, the current one marked; ↑/↓ to choose, enter to move."""
+    """Every stage in pipeline order, the current one marked; ↑/↓ to choose, enter to move.
+
+    Interviewing takes a round, and may be chosen again while interviewing: the next round.
+    """
 
     AUTO_FOCUS = "#stage"
+    hint_text = "enter moves · ↑↓ choose · tab next field · space ticks · escape cancels"
 
     def __init__(self, application: Application, draft: StageDraft | None = None, problem: str = "") -> None:
         super().__init__(problem)
@@ -57,25 +82,78 @@ class MoveStageScreen(FormScreen[StageDraft]):
         chosen = self.draft.stage if self.draft else current
         stages.highlighted = list(Stage).index(chosen)
         yield self.field_row("Stage", stages)
+        draft = self.draft
+        round_text = draft.round_text if draft else str(next_round(self.application))
+        yield self.field_row("Round", Input(round_text, id="round", placeholder="1", compact=True))
+        final = draft.final if draft else False
+        yield self.field_row("Final round", Tick("the last round of interviews", final, id="final", compact=True))
         yield self.field_row(
-            "Note",
-            Input(self.draft.note if self.draft else "", id="note", placeholder="optional", compact=True),
+            "Note", Input(draft.note if draft else "", id="note", placeholder="optional", compact=True)
         )
+        yield Static("", id="stage-note", classes="form-note", markup=False)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.describe_stage()
+
+    @property
+    def highlighted_stage(self) -> Stage | None:
+        option = self.query_one("#stage", OptionList).highlighted_option
+        return Stage(option.id) if option is not None and option.id is not None else None
+
+    def on_option_list_option_highlighted(self) -> None:
+        self.describe_stage()
+
+    def describe_stage(self) -> None:
+        """Round and final round only mean something for interviewing; they are greyed out otherwise."""
+        stage = self.highlighted_stage
+        interviewing = stage is Stage.INTERVIEWING
+        self.query_one("#round", Input).disabled = not interviewing
+        self.query_one("#final", Tick).disabled = not interviewing
+        note = STAGE_NOTE.get(stage, "") if stage is not None else ""
+        if interviewing and self.application.stage is Stage.INTERVIEWING:
+            note = f"Now at round {self.application.interview_round or 1}: moving again records the next round."
+        status = self.query_one("#stage-note", Static)
+        status.update(note)
+        status.display = bool(note)
 
     def read(self) -> StageDraft | None:
-        option = self.query_one("#stage", OptionList).highlighted_option
         note = self.query_one("#note", Input).value.strip()
         if problem := too_long(note, max_length(StageChange, "note")):
             self.explain("note", problem)
             return None
-        if option is None or option.id is None:
+        stage = self.highlighted_stage
+        if stage is None:
             self.explain("stage", "choose a stage with ↑ and ↓")
             return None
-        stage = Stage(option.id)
-        if stage is self.application.stage:
+        if stage is self.application.stage and stage is not Stage.INTERVIEWING:
             self.explain("stage", f"it is already at {stage.value}; choose another stage")
             return None
-        return StageDraft(stage=stage, note=note)
+        if stage is not Stage.INTERVIEWING:
+            return StageDraft(stage=stage, note=note)
+        round_text = self.query_one("#round", Input).value.strip()
+        final = self.query_one("#final", Tick).value
+        round = self.read_round(round_text, final)
+        if round is None:
+            return None
+        return StageDraft(stage=stage, note=note, round=round, round_text=round_text, final=final)
+
+    def read_round(self, typed: str, final: bool) -> int | None:
+        """The round typed, explained beside the field when it is not a round this move can reach."""
+        if not typed.isdigit() or not 1 <= int(typed) <= MAX_ROUND:
+            self.explain("round", f"the round is a number from 1 to {MAX_ROUND}, such as {next_round(self.application)}")
+            return None
+        round = int(typed)
+        if self.application.stage is not Stage.INTERVIEWING:
+            return round
+        reached = self.application.interview_round or 1
+        if round < reached:
+            self.explain("round", f"it reached round {reached} already; rounds only go forward")
+            return None
+        if round == reached and not (final and not self.application.reached_final):
+            self.explain("round", f"it is at round {reached} now: type {reached + 1} for the next, or tick the final round")
+            return None
+        return round
 
     def on_option_list_option_selected(self) -> None:
         self.action_submit()

@@ -1,7 +1,8 @@
-"""Progress & rewards: the streak and what keeps it, the weekly goal, the calendar and what was earned."""
+"""Progress & rewards: the streak and what keeps it, the weekly goal, the calendar, what was earned and the wins."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +14,7 @@ from textual.widgets import Label, Static
 from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
 from tui.core.dashboard import Dashboard
+from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
 from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
 from tui.core.streaks import describe_today as today_in_words
@@ -79,6 +81,21 @@ def describe_rewards(rewards: list[Reward]) -> Content:
     )
 
 
+def describe_wins(wins: Sequence[Win]) -> Content:
+    """Every win, newest first, each with its day."""
+    if not wins:
+        return Content.styled(
+            "None written down yet. Press w on the dashboard to add one: something you did well, "
+            "ideally with a number in it. Interviews reached and offers are added for you.",
+            "$foreground-muted",
+        )
+    newest_first = sorted(wins, key=lambda win: (win.day, win.created_at), reverse=True)
+    return Content("\n").join(
+        Content.assemble(("✓ ", "$text-success"), (f"{win.day:%a %d %b %Y}  ", "$foreground-muted"), win.text)
+        for win in newest_first
+    )
+
+
 def _days(count: int) -> str:
     return f"{count} {'day' if count == 1 else 'days'}"
 
@@ -89,9 +106,10 @@ class ProgressScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,p,q", "close", "Close", show=True)]
     AUTO_FOCUS = "#progress"
 
-    def __init__(self, dashboard: Dashboard) -> None:
+    def __init__(self, dashboard: Dashboard, wins: Sequence[Win] = ()) -> None:
         super().__init__()
         self.dashboard = dashboard
+        self.wins = wins
 
     @staticmethod
     def figure(label: str, value_id: str) -> Horizontal:
@@ -118,13 +136,16 @@ class ProgressScreen(ModalScreen[None]):
                     yield Static(Content("\n").join(legend_lines(CALENDAR_WIDTH)), id="progress-legend")
             yield Static("", id="progress-rewards-title", classes="progress-heading")
             yield Static("", id="progress-rewards")
+            yield Static("", id="progress-wins-title", classes="progress-heading")
+            yield Static("", id="progress-wins")
 
     def on_mount(self) -> None:
-        self.show(self.dashboard)
+        self.show(self.dashboard, self.wins)
 
-    def show(self, dashboard: Dashboard) -> None:
-        """Fill in (or refresh, after a reload) every figure from `dashboard`."""
+    def show(self, dashboard: Dashboard, wins: Sequence[Win]) -> None:
+        """Fill in (or refresh, after a reload) every figure from `dashboard`, and the wins."""
         self.dashboard = dashboard
+        self.wins = wins
         history = dashboard.history
 
         def put(value_id: str, value: str | Content) -> None:
@@ -143,6 +164,8 @@ class ProgressScreen(ModalScreen[None]):
         put("progress-goals", Content("\n").join(describe_goal(goal) for goal in weekly.goals))
         put("progress-rewards-title", f"Rewards earned ({len(dashboard.rewards)})")
         put("progress-rewards", describe_rewards(dashboard.rewards))
+        put("progress-wins-title", f"Wins ({len(wins)})")
+        put("progress-wins", describe_wins(wins))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -1,4 +1,4 @@
-"""Today's actions: one row per thing to do, with a glyph for open or done and the reason it is due."""
+"""Today's actions: one row per thing to do, with its kind in a word, open or done, and why it is due."""
 
 from __future__ import annotations
 
@@ -8,10 +8,25 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.commands import Scope, bindings
-from tui.core.actions import Action
+from tui.core.actions import Action, ActionKind
+from tui.core.search import JobSearch
 
 OPEN_GLYPH = "○"
 DONE_GLYPH = "✓"
+
+# Each kind's word, shown before the reason, so the kind reads without colour.
+KIND_WORDS = {
+    ActionKind.FEEDBACK: "feedback",
+    ActionKind.THANK_YOU: "thank-you",
+    ActionKind.PREP: "prep",
+    ActionKind.FOLLOW_UP: "follow-up",
+    ActionKind.GHOSTED: "ghosted?",
+    ActionKind.RECONNECT: "reconnect",
+    ActionKind.LEARN: "learn",
+    ActionKind.DAILY_TARGET: "target",
+    ActionKind.REFLECTION: "reflect",
+}
+DRAFT_MARK = "d: draft"  # a draft note is ready for it
 
 
 def action_prompt(action: Action) -> Table:
@@ -20,9 +35,49 @@ def action_prompt(action: Action) -> Table:
     row.add_column(width=1, no_wrap=True)
     row.add_column(ratio=1)
     title = Text(action.title, style="dim" if action.done else "bold")
-    title.append(f"\n{action.why}", style="dim italic")
+    title.append("\n")
+    title.append(KIND_WORDS[action.kind], style="dim bold")
+    if action.draft is not None and not action.done:
+        title.append(f" · {DRAFT_MARK}", style="dim bold")
+    title.append(f" · {action.why}", style="dim italic")
     row.add_row(Text(DONE_GLYPH if action.done else OPEN_GLYPH, style="bold"), title)
     return row
+
+
+def describe_done(action: Action, search: JobSearch) -> str:
+    """What marking `action` done records, in the words of the toast that follows "Saved: "."""
+    application = search.application(action.application_id)
+    contact = search.contact(action.contact_id)
+    named = f"{application.company} — {application.role}" if application is not None else ""
+    if action.kind is ActionKind.FOLLOW_UP and application is not None:
+        return f"followed up with {named}"
+    if action.kind is ActionKind.FEEDBACK and application is not None:
+        return f"asked {named} for feedback; when they answer, it is worth noting what they said"
+    if action.kind is ActionKind.THANK_YOU and application is not None:
+        return f"thank-you note to {application.company} logged as a follow-up"
+    if action.kind is ActionKind.PREP and application is not None:
+        return f"prepared for {named}"
+    if action.kind is ActionKind.GHOSTED and application is not None:
+        return f"marked {application.company} ghosted — reopen it with s if they write back"
+    if action.kind is ActionKind.RECONNECT and contact is not None:
+        return f"back in touch with {contact.name}; their reconnect clock starts again"
+    if action.kind is ActionKind.LEARN:
+        return f"{action.title.removeprefix('Work on: ')}, logged as learning; x closes the goal for good"
+    return action.title
+
+
+def describe_already_done(action: Action) -> str:
+    """Why pressing done again on a ticked action records nothing more."""
+    if action.kind is ActionKind.LEARN:
+        return f"Already worked on today: {action.title.removeprefix('Work on: ')}. It comes back tomorrow; x closes it."
+    return f"Already done today: {action.title}. It leaves the list tomorrow."
+
+
+def describe_dismissed(action: Action) -> str:
+    """What dismissing `action` does, after "Saved: "."""
+    if action.kind is ActionKind.LEARN:
+        return f"learning goal closed: {action.title.removeprefix('Work on: ')}"
+    return f"dismissed '{action.title}'; it will not come back"
 
 
 class ActionsList(OptionList):

@@ -4,10 +4,29 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from tui.app.commands import Scope, bindings
 from tui.core.dashboard import Dashboard
+from tui.core.prompts import PromptContext
+
+# Why today's prompt is not the everyday kind, said before it.
+CONTEXT_WORDS = {
+    PromptContext.REJECTION: "After a rejection",
+    PromptContext.INTERVIEW: "After an interview",
+    PromptContext.WEEKLY: "Weekly review",
+    PromptContext.QUIET: "A quiet day",
+    PromptContext.MILESTONE: "A milestone",
+}
+
+
+def describe_prompt(dashboard: Dashboard) -> Content:
+    """Today's prompt, led by the kind of day it was chosen for when that is not an ordinary one."""
+    context = CONTEXT_WORDS.get(dashboard.prompt_context)
+    if context is None:
+        return Content(dashboard.prompt.text)
+    return Content.assemble((f"{context}: ", "bold not italic"), dashboard.prompt.text)
 
 
 class ReflectionText(TextArea):
@@ -46,7 +65,7 @@ class ReflectionPanel(Vertical):
         return self.text != self.saved_text
 
     def show(self, dashboard: Dashboard) -> None:
-        self.query_one("#reflection-prompt", Static).update(dashboard.prompt.text)
+        self.query_one("#reflection-prompt", Static).update(describe_prompt(dashboard))
         stored = dashboard.reflection_text
         if self.text != stored and not self.has_unsaved_text:
             self.editor.load_text(stored)

@@ -1,0 +1,139 @@
+"""Contacts: your network, whoever is due a reconnect first; add, edit, and log networking with them."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from tui.app.commands import Scope, bindings
+from tui.app.screens.contact_form import ContactDraft, ContactFormScreen, NetworkingDraft, NetworkingScreen
+from tui.app.screens.records import Cell, RecordsScreen
+from tui.app.widgets.pending import describe_touch
+from tui.core.actions import reconnect_due
+from tui.core.models import ActivityKind, Contact
+from tui.core.pipeline import describe_due
+
+if TYPE_CHECKING:
+    from tui.app.app import Snapshot
+
+SUPPORT = "♥ support"
+
+
+class ContactsScreen(RecordsScreen[Contact]):
+    """Every contact, most overdue reconnect first; escape, c or q closes it.
+
+    The forms it opens return drafts; the app saves them and hands back the new snapshot.
+    """
+
+    BINDINGS = [Binding("escape,c,q", "close", "Back", show=True), *bindings(Scope.CONTACTS)]
+    SCOPE = Scope.CONTACTS  # the palette offers this scope's commands while it is open
+    AUTO_FOCUS = "#contacts"
+    COLUMNS = ("Name", "Company", "Tier", "In touch", "Reconnect", "Support")
+    FLEXIBLE = {"Name": 0.55, "Company": 0.45}
+    keys_text = "a add · e edit · n log networking · escape back"
+    empty_text = "No contacts yet. Press a to add someone you know: a former colleague, a friend in the field."
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__(snapshot, "contacts")
+
+    def heading(self, count: int) -> str:
+        return f"Contacts ({count})"
+
+    def rows(self, snapshot: Snapshot) -> list[tuple[Contact, dict[str, Cell]]]:
+        search, today = snapshot.search, snapshot.today
+        due = {contact.id: reconnect_due(search, contact, search.settings) for contact in search.contacts}
+        rows: list[tuple[Contact, dict[str, Cell]]] = []
+        for contact in sorted(search.contacts, key=lambda c: (due[c.id], c.name.casefold())):
+            last = search.last_contacted(contact)
+            reconnect = describe_due(due[contact.id], today)
+            cells: dict[str, Cell] = {
+                "Name": contact.name,
+                "Company": contact.company,
+                "Tier": contact.tier.value,
+                "In touch": describe_touch((today - last).days) if last is not None else "never",
+                "Reconnect": Text(reconnect, style="bold") if due[contact.id] <= today else reconnect,
+                "Support": SUPPORT if contact.support else "",
+            }
+            rows.append((contact, cells))
+        return rows
+
+    # Keys ----------------------------------------------------------------------------------------
+
+    def action_add_contact(self) -> None:
+        self.open_contact_form(None)
+
+    def action_edit_contact(self) -> None:
+        contact = self.highlighted
+        if contact is None:
+            self.notify("No contact to edit yet. Press a to add one.", severity="warning")
+            return
+        self.open_contact_form(contact)
+
+    @on(DataTable.RowSelected, "#contacts")
+    def action_log_networking(self) -> None:
+        contact = self.highlighted
+        if contact is None:
+            self.notify("No contact to log networking with yet. Press a to add one.", severity="warning")
+            return
+        self.open_networking_form(contact)
+
+    # Forms ---------------------------------------------------------------------------------------
+
+    def open_contact_form(self, contact: Contact | None, draft: ContactDraft | None = None, problem: str = "") -> None:
+        from tui.app.app import Change
+
+        def typed(draft: ContactDraft | None) -> None:
+            if draft is None:
+                return
+            retry = partial(self.open_contact_form, contact, draft)
+            if contact is None:
+                change = Change(
+                    feedback=f"added {draft.name} to your contacts (tier {draft.tier.value})",
+                    record=lambda recorder: recorder.add_contact(
+                        draft.name,
+                        company=draft.company,
+                        tier=draft.tier,
+                        how_we_know=draft.how_we_know,
+                        support=draft.support,
+                        notes=draft.notes,
+                    ),
+                    retry=retry,
+                )
+            else:
+                change = Change(
+                    feedback=f"{draft.name}'s details",
+                    record=lambda recorder: recorder.update_contact(contact.id, **draft.fields),
+                    retry=retry,
+                )
+            self.nextyes.save(change)
+
+        self.app.push_screen(ContactFormScreen(self.snapshot.search.settings, contact, draft, problem), typed)
+
+    def open_networking_form(self, contact: Contact, draft: NetworkingDraft | None = None, problem: str = "") -> None:
+        from tui.app.app import Change
+
+        today = self.snapshot.today
+
+        def typed(draft: NetworkingDraft | None) -> None:
+            if draft is None:
+                return
+            when = "" if draft.on == today else f" on {draft.on:%a %d %b}"
+            self.nextyes.save(
+                Change(
+                    feedback=f"networking with {contact.name}{when}; their reconnect clock starts again",
+                    record=lambda recorder: recorder.log(
+                        ActivityKind.NETWORK,
+                        draft.note or f"in touch with {contact.name}",
+                        on=draft.on,
+                        contact_id=contact.id,
+                    ),
+                    retry=partial(self.open_networking_form, contact, draft),
+                )
+            )
+
+        self.app.push_screen(NetworkingScreen(contact, today, draft, problem), typed)

@@ -1,0 +1,147 @@
+"""One application's interviews: schedule the next one, debrief one that has happened."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from textual import on
+from textual.binding import Binding
+from textual.widgets import DataTable
+
+from tui.app.commands import Scope, bindings
+from tui.app.screens.debrief import DebriefDraft, DebriefScreen
+from tui.app.screens.interview_form import ScheduleDraft, ScheduleInterviewScreen
+from tui.app.screens.records import Cell, RecordsScreen
+from tui.core.interviews import INTERVIEW_KIND_WORDS
+from tui.core.models import Application, Interview
+
+if TYPE_CHECKING:
+    from tui.app.app import Snapshot
+
+
+def local_start(interview: Interview) -> str:
+    """'Tue 17 Mar 14:30', on the interview's own clock."""
+    try:
+        at = interview.at.astimezone(ZoneInfo(interview.timezone))
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
+        at = interview.at
+    return f"{at:%a %d %b %H:%M}"
+
+
+def describe_debrief(interview: Interview, today: date) -> str:
+    if interview.debriefed:
+        return "✓ done"
+    return "○ ahead" if interview.day > today else "○ to do"
+
+
+class InterviewsScreen(RecordsScreen[Interview]):
+    """The application's interviews, earliest first; enter on one debriefs it; escape, v or q closes it."""
+
+    BINDINGS = [Binding("escape,v,q", "close", "Back", show=True), *bindings(Scope.INTERVIEWS)]
+    SCOPE = Scope.INTERVIEWS  # the palette offers this scope's commands while it is open
+    AUTO_FOCUS = "#interviews"
+    COLUMNS = ("When", "Round", "Kind", "People", "Rating", "Debrief")
+    FLEXIBLE = {"People": 1.0}
+    keys_text = "a schedule · enter debrief · escape back"
+    empty_text = "No interviews logged yet. Press a to schedule one; after it, enter here debriefs it."
+
+    def __init__(self, snapshot: Snapshot, application: Application) -> None:
+        self.application = application
+        super().__init__(snapshot, "interviews")
+
+    def heading(self, count: int) -> str:
+        return f"Interviews: {self.application.company} — {self.application.role} ({count})"
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        # The application as it now is: scheduling an interview may have moved its stage and round.
+        self.application = snapshot.search.application(self.application.id) or self.application
+        super().show_snapshot(snapshot)
+
+    def rows(self, snapshot: Snapshot) -> list[tuple[Interview, dict[str, Cell]]]:
+        return [
+            (
+                interview,
+                {
+                    "When": local_start(interview),
+                    "Round": str(interview.round),
+                    "Kind": interview.kind.value,
+                    "People": ", ".join(interview.people),
+                    "Rating": f"{interview.rating}/5" if interview.rating is not None else "–",
+                    "Debrief": describe_debrief(interview, snapshot.today),
+                },
+            )
+            for interview in snapshot.search.interviews_for(self.application)
+        ]
+
+    # Keys ----------------------------------------------------------------------------------------
+
+    def action_schedule_interview(self) -> None:
+        self.open_schedule_form()
+
+    @on(DataTable.RowSelected, "#interviews")
+    def action_debrief_interview(self) -> None:
+        interview = self.highlighted
+        if interview is None:
+            self.notify("No interview to debrief yet. Press a to schedule one.", severity="warning")
+            return
+        self.open_debrief_form(interview)
+
+    # Forms ---------------------------------------------------------------------------------------
+
+    def open_schedule_form(self, draft: ScheduleDraft | None = None, problem: str = "") -> None:
+        from tui.app.app import Change
+
+        application = self.application
+        zone = self.nextyes.recorder.zone(self.snapshot.search.settings)
+
+        def typed(draft: ScheduleDraft | None) -> None:
+            if draft is None:
+                return
+            which = f"round {draft.round} " if draft.round is not None else ""
+            self.nextyes.save(
+                Change(
+                    feedback=f"{which}{INTERVIEW_KIND_WORDS[draft.kind]} with {application.company} "
+                    f"on {draft.at:%a %d %b at %H:%M}",
+                    record=lambda recorder: recorder.schedule_interview(
+                        application.id,
+                        draft.at,
+                        round=draft.round,
+                        kind=draft.kind,
+                        people=draft.people,
+                        notes=draft.notes,
+                    ),
+                    retry=partial(self.open_schedule_form, draft),
+                )
+            )
+
+        self.app.push_screen(ScheduleInterviewScreen(application, self.snapshot.today, zone, draft, problem), typed)
+
+    def open_debrief_form(self, interview: Interview, draft: DebriefDraft | None = None, problem: str = "") -> None:
+        from tui.app.app import Change
+
+        application = self.application
+
+        def typed(draft: DebriefDraft | None) -> None:
+            if draft is None:
+                return
+            count = len(draft.questions)
+            asked = f"{count} question{'' if count == 1 else 's'}" if count else "no questions"
+            self.nextyes.save(
+                Change(
+                    feedback=f"debrief of the {application.company} interview, {asked} for the bank (b shows it)",
+                    record=lambda recorder: recorder.debrief_interview(
+                        interview.id,
+                        questions=draft.questions,
+                        rating=draft.rating,
+                        went_well=draft.went_well,
+                        change=draft.change,
+                        people=draft.people,
+                    ),
+                    retry=partial(self.open_debrief_form, interview, draft),
+                )
+            )
+
+        self.app.push_screen(DebriefScreen(interview, application, draft, problem), typed)
