@@ -839,7 +839,26 @@ def test_only_the_daily_target_and_the_reflection_cannot_be_snoozed() -> None:
 # --- the order of the whole list --------------------------------------------------------------
 
 
-def test_the_list_runs_feedback_thank_you_prep_follow_up_ghosted_reconnect_learn_target_reflection() -> None:
+def saved_job(company: str, on: date) -> Application:
+    return application(company, applied_on=None, stage=Stage.SAVED).model_copy(
+        update={"stage_history": [StageChange(stage=Stage.SAVED, at=noon(on), day=on)]}
+    )
+
+
+def test_saved_jobs_are_to_send_the_longest_waiting_first() -> None:
+    newer, older = saved_job("Zeta", TODAY - timedelta(days=1)), saved_job("Acme", TODAY - timedelta(days=6))
+    sends = actions_of(ActionKind.SEND, search_of(newer, older), TODAY)
+    assert [a.title for a in sends] == ["Send your application to Acme (Engineer)", "Send your application to Zeta (Engineer)"]
+    assert sends[0].why.startswith("saved 6 days ago")
+    assert (sends[0].key, sends[0].application_id, sends[0].logs) == (f"send:{older.id.hex}", older.id, None)
+
+
+def test_a_saved_job_sent_is_no_longer_to_send() -> None:
+    sent = moved(saved_job("Acme", TODAY - timedelta(days=3)), Stage.APPLIED, TODAY)
+    assert actions_of(ActionKind.SEND, search_of(sent), TODAY) == []
+
+
+def test_the_list_runs_feedback_thank_you_prep_send_follow_up_ghosted_reconnect_learn_target_reflection() -> None:
     today = TODAY
     quill = turned_down("Quill Labs", on=today)
     orbit = application("Orbit", stage=Stage.INTERVIEWING)
@@ -850,12 +869,14 @@ def test_the_list_runs_feedback_thank_you_prep_follow_up_ghosted_reconnect_learn
     cedar = application("Cedar", applied_on=today - timedelta(days=60))
     cedar_dismissed = mark(f"follow-up:{cedar.id.hex}:1", Mark.DISMISSED, today - timedelta(days=50))
     dana = contact(last_contact=today - timedelta(days=100))
-    records = [quill, orbit, held, northwind, upcoming, lumen, cedar, cedar_dismissed, dana, goal()]
+    saved = saved_job("Brightpath", today - timedelta(days=2))
+    records = [quill, orbit, held, northwind, upcoming, saved, lumen, cedar, cedar_dismissed, dana, goal()]
 
     kinds = [a.kind for a in todays_actions(search_of(*records), SETTINGS, today)]
 
     assert kinds == [
-        ActionKind.FEEDBACK, ActionKind.THANK_YOU, ActionKind.PREP, ActionKind.FOLLOW_UP, ActionKind.GHOSTED,
+        ActionKind.FEEDBACK, ActionKind.THANK_YOU, ActionKind.PREP, ActionKind.SEND, ActionKind.FOLLOW_UP,
+        ActionKind.GHOSTED,
         ActionKind.RECONNECT, ActionKind.LEARN, ActionKind.DAILY_TARGET, ActionKind.REFLECTION,
     ]
 

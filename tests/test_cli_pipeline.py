@@ -385,6 +385,17 @@ def test_done_on_a_suggested_ghosting_moves_the_application(run, store: Store) -
     assert application(store, "Acme").stage is Stage.GHOSTED
 
 
+def test_a_saved_job_is_sent_with_done(run, store: Store) -> None:
+    status, out, _ = run("add", "Acme", "Engineer", "--saved", "--on", "2 days ago")
+    assert status == 0 and "(saved 2026-03-13: send it when you are ready)" in out
+    assert store.load().activities == ()  # saving a posting is not applying
+    number = number_of(run, "Send your application to Acme (Engineer)")
+    status, out, _ = run("done", number)
+    assert status == 0 and out.startswith("Sent: Acme — Engineer is applied now")
+    assert application(store, "Acme").stage is Stage.APPLIED
+    assert application(store, "Acme").applied_on == date(2026, 3, 15)
+
+
 def test_today_actions_refuse_what_cannot_be_done(run, db_path: Path) -> None:
     add(run, "Acme", "Engineer", "--on", "9 days ago")  # 1 follow-up, 2 daily target, 3 reflection
     err = refused(run, db_path, "done", "4")

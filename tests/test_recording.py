@@ -257,3 +257,17 @@ def test_a_move_to_rejected_keeps_its_reason_in_the_same_write(recorder: Recorde
     [rejected] = store.load().applications
     assert (rejected.stage, rejected.rejection_reason) == (Stage.REJECTED, RejectionReason.FIT)
     assert rejected.moved_to(Stage.REJECTED) is not None
+
+
+def test_a_saved_job_counts_for_nothing_until_sending_it_is_marked_done(recorder: Recorder, store: Store) -> None:
+    saved = recorder.add_application("Acme", "Engineer", on=date(2026, 3, 10), saved=True)
+    search = store.load()
+    assert (saved.stage, saved.applied_on, search.activities) == (Stage.SAVED, None, ())
+    [send] = [a for a in todays_actions(search, search.settings, date(2026, 3, 15)) if a.kind is ActionKind.SEND]
+    assert send.why.startswith("saved 5 days ago")
+    recorder.complete(send)
+    search = store.load()
+    [sent] = search.applications
+    assert (sent.stage, sent.applied_on) == (Stage.APPLIED, date(2026, 3, 15))
+    assert [(a.kind, a.logical_day) for a in search.activities] == [(ActivityKind.APPLY, date(2026, 3, 15))]
+    assert not [a for a in todays_actions(search, search.settings, date(2026, 3, 15)) if a.kind is ActionKind.SEND]

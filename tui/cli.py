@@ -104,6 +104,8 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--on", metavar="DATE", help="the day you applied (default today)")
     add.add_argument("--note", default="", help="anything worth remembering")
     add.add_argument("--anyway", action="store_true", help="add it even if it looks like one you already track")
+    add.add_argument("--saved", action="store_true",
+                     help="a job saved for later, not sent yet: today's actions remind you to send it")
 
     log = commands.add_parser("log", parents=[common], help="log something you did today")
     log.add_argument("kind", metavar="KIND", choices=ACTIVITY_KINDS,
@@ -334,11 +336,10 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
         url=options.url,
         on=day,
         note=options.note,
+        saved=options.saved,
     )
-    print(
-        f"Added {application.short_id}: {application.company} — {application.role} "
-        f"(applied {application.applied_on})"
-    )
+    when = f"saved {day}: send it when you are ready" if options.saved else f"applied {application.applied_on}"
+    print(f"Added {application.short_id}: {application.company} — {application.role} ({when})")
     for ending in recent_endings(search, application.company, today, search.settings.reapply_months):
         print(f"  Before: {describe_ending(ending, today)}.")
     return 0
@@ -439,7 +440,9 @@ def _done(recorder: Recorder, options: argparse.Namespace) -> int:
     if action.kind is ActionKind.REFLECTION:
         raise BadInput("the reflection is written in the app: run 'nextyes' on its own to open it")
     result = recorder.complete(action, options.note)
-    if isinstance(result, Application):
+    if isinstance(result, Application) and result.stage is Stage.APPLIED:
+        print(f"Sent: {result.company} — {result.role} is applied now; follow-ups count from today.")
+    elif isinstance(result, Application):
         print(
             f"Marked ghosted: {result.company} — {result.role}. If they write back, reopen it with "
             f"'nextyes stage {result.short_id} applied'."

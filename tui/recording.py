@@ -101,26 +101,32 @@ class Recorder:
         url: str = "",
         on: date | None = None,
         note: str = "",
+        saved: bool = False,
     ) -> Application:
-        """A new application at stage applied, which also counts as an `apply` activity on its day."""
+        """A new application at stage applied, which also counts as an `apply` activity on its day.
+
+        A job `saved` for later is not sent yet: it counts for nothing until it is.
+        """
         with self._transaction() as tx:
             stamp = self.now()
             day = on or self._day_now(tx.settings, stamp)
+            stage = Stage.SAVED if saved else Stage.APPLIED
             application = Application(
                 company=company.strip(),
                 role=role.strip(),
                 kind=kind,
                 source=source.strip(),
                 url=url.strip(),
-                applied_on=day,
-                stage=Stage.APPLIED,
-                stage_history=[StageChange(stage=Stage.APPLIED, at=stamp, day=day)],
+                applied_on=None if saved else day,
+                stage=stage,
+                stage_history=[StageChange(stage=stage, at=stamp, day=day)],
                 notes=note.strip(),
                 created_at=stamp,
                 updated_at=stamp,
             )
             tx.add(application)
-            self._add_activity(tx, stamp, ActivityKind.APPLY, note or "", day, application.id)
+            if not saved:
+                self._add_activity(tx, stamp, ActivityKind.APPLY, note or "", day, application.id)
             return application
 
     def log(
@@ -431,12 +437,15 @@ class Recorder:
             return tx.save_settings(tx.settings.touched(self.now(), **changes))
 
     def complete(self, action: Action, note: str = "") -> Activity | Application | None:
-        """Mark one of today's actions done: log the activity it stands for, or make the move it suggests."""
-        if action.kind is ActionKind.GHOSTED and action.application_id is not None:
+        """Mark one of today's actions done: log the activity it stands for, or make the move it suggests
+        (a saved job sent is applied; a silent one is ghosted)."""
+        moves = {ActionKind.GHOSTED: (Stage.GHOSTED, "no reply"), ActionKind.SEND: (Stage.APPLIED, "sent")}
+        if action.kind in moves and action.application_id is not None:
+            stage, reason = moves[action.kind]
             with self._transaction() as tx:
                 application = self._application(tx, action.application_id)
                 self._mark(tx, action.key, Mark.DONE)
-                return self._move(tx, application, Stage.GHOSTED, note=note or "no reply")
+                return self._move(tx, application, stage, note=note or reason)
         if action.logs is None:
             return None
         with self._transaction() as tx:

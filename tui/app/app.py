@@ -293,7 +293,11 @@ class NextYesApp(App[None]):
                 return
             self.save(
                 Change(
-                    feedback=f"applied to {draft.headline}",
+                    feedback=(
+                        f"saved {draft.headline} for later; Today's actions reminds you to send it"
+                        if draft.saved
+                        else f"applied to {draft.headline}"
+                    ),
                     record=lambda recorder: recorder.add_application(
                         draft.company,
                         draft.role,
@@ -302,6 +306,7 @@ class NextYesApp(App[None]):
                         url=draft.url,
                         on=draft.applied_on,
                         note=draft.note,
+                        saved=draft.saved,
                     ),
                     retry=partial(self.open_add_form, search, today, draft),
                 )

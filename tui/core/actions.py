@@ -20,6 +20,7 @@ class ActionKind(StrEnum):
     FEEDBACK = "feedback"
     THANK_YOU = "thank-you"
     PREP = "prep"
+    SEND = "send"
     FOLLOW_UP = "follow-up"
     GHOSTED = "ghosted"
     RECONNECT = "reconnect"
@@ -54,7 +55,7 @@ def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[A
     """What to do today, in the order it matters.
 
     Feedback requests, thank-you notes and interview prep first (they are only timely for a day or
-    two), then follow-ups (most overdue first), applications gone silent, contacts to reconnect with
+    two), then saved jobs still to send (oldest first), follow-ups (most overdue first), applications gone silent, contacts to reconnect with
     (most overdue first) and learning goals; the daily target and the reflection always close the list.
     Actions dismissed, snoozed to a later day, or done on an earlier day are left out; those done
     today stay in place, ticked.
@@ -63,6 +64,7 @@ def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[A
         *_feedback_requests(search, settings, today),
         *_thank_yous(search, settings, today),
         *_preps(search, settings, today),
+        *_saved_to_send(search, today),
         *_follow_ups(search, settings, today),
         *_ghosted(search, settings, today),
         *_reconnects(search, settings, today),
@@ -171,6 +173,25 @@ def _preps(search: JobSearch, settings: Settings, today: date) -> list[Action]:
             )
         )
     return actions
+
+
+def _saved_to_send(search: JobSearch, today: date) -> list[Action]:
+    """Jobs saved for later and not sent yet, the longest-waiting first: sending one is the step that counts."""
+    saved = []
+    for application in search.applications:
+        change = application.moved_to(Stage.SAVED)
+        if application.stage is not Stage.SAVED or change is None:
+            continue
+        action = Action(
+            key=f"send:{application.id.hex}",
+            kind=ActionKind.SEND,
+            title=f"Send your application to {application.company} ({application.role})",
+            why=f"saved {describe_ago(change.day, today)}; done marks it applied, and follow-ups count from today",
+            application_id=application.id,
+        )
+        saved.append((change.day, application.company.casefold(), action))
+    saved.sort(key=lambda entry: entry[:2])
+    return [action for _, _, action in saved]
 
 
 def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Action]:

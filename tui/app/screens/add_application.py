@@ -41,6 +41,7 @@ class ApplicationDraft:
     applied_on: date
     applied_on_text: str  # as typed, so a retry shows it as it was
     note: str
+    saved: bool = False  # saved for later, not sent yet
 
     @property
     def headline(self) -> str:
@@ -98,6 +99,15 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             ),
         )
         yield self.field_row("Note", text("note", draft.note if draft else "", "e.g. via Dana"))
+        # Last, so the usual case (sent today) is a company, a role and enter.
+        sent = Select(
+            [("sent: it counts today", False), ("saved for later: not sent yet", True)],
+            value=draft.saved if draft else False,
+            allow_blank=False,
+            id="saved",
+            compact=True,
+        )
+        yield self.field_row("Sent?", sent)
 
     def read(self) -> ApplicationDraft | None:
         typed = {field: self.query_one(f"#{field}", Input).value.strip() for field in TEXT_LIMITS}
@@ -132,6 +142,7 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             applied_on=applied_on,
             applied_on_text=typed["applied-on"],
             note=typed["note"],
+            saved=bool(self.query_one("#saved", Select).value),
         )
 
     def confirmed_new(self, company: str, role: str) -> bool:

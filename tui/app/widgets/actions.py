@@ -19,6 +19,7 @@ KIND_WORDS = {
     ActionKind.FEEDBACK: "feedback",
     ActionKind.THANK_YOU: "thank-you",
     ActionKind.PREP: "prep",
+    ActionKind.SEND: "send",
     ActionKind.FOLLOW_UP: "follow-up",
     ActionKind.GHOSTED: "ghosted?",
     ActionKind.RECONNECT: "reconnect",
@@ -57,6 +58,8 @@ def describe_done(action: Action, search: JobSearch) -> str:
         return f"thank-you note to {application.company} logged as a follow-up"
     if action.kind is ActionKind.PREP and application is not None:
         return f"prepared for {named}"
+    if action.kind is ActionKind.SEND and application is not None:
+        return f"sent to {named}: it is applied now, and its follow-ups count from today"
     if action.kind is ActionKind.GHOSTED and application is not None:
         return f"marked {application.company} ghosted — reopen it with s if they write back"
     if action.kind is ActionKind.RECONNECT and contact is not None:

@@ -46,6 +46,7 @@ class PendingTable(DataTable[Text]):
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
         self.rows_shown: list[PendingRow] = []
         self.today: date | None = None
+        self.filled_width = 0  # the width the rows were last fitted to
         self.columns_shown: tuple[str, ...] = ()
 
     def show(self, rows: list[PendingRow], today: date) -> None:
@@ -59,7 +60,9 @@ class PendingTable(DataTable[Text]):
         return self.rows_shown[self.cursor_row].application.id
 
     def on_resize(self) -> None:
-        if self.today is not None:
+        # Only a new width changes what fits. Refilling on a new height would loop: the table's height
+        # is its rows', and clearing it for a refill lets the layout shrink it before the rows return.
+        if self.today is not None and self.size.width != self.filled_width:
             self._fill(self.rows_shown, self.today)
 
     @property
@@ -85,6 +88,7 @@ class PendingTable(DataTable[Text]):
     def _fill(self, rows: list[PendingRow], today: date) -> None:
         selected = self.selected_application_id
         self.rows_shown, self.today = rows, today
+        self.filled_width = self.size.width
         self._set_columns()
         company_width, role_width, next_width = self._text_widths(rows)
         for row in rows:
