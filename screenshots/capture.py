@@ -60,30 +60,82 @@ async def rest_day(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-async def capture(db_path: Path, name: str, steps: Callable[[Pilot[None]], Awaitable[None]]) -> Path:
-    app = NextYesApp(db_path=db_path, now=fixed_clock(), poll_interval=NEVER)
-    target = HERE / f"{name}.svg"
-    async with app.run_test(size=SIZE) as pilot:
-        await steps(pilot)
-        app.save_screenshot(filename=target.name, path=str(HERE))
+async def pending_row(pilot: Pilot[None], company: str) -> None:
+    """Highlight the pending application at `company`, with the keys a person would use."""
+    app = pilot.app
+    assert isinstance(app, NextYesApp)
+    app.dashboard.pending.focus()
+    rows = [row.application.company for row in app.dashboard.pending.rows_shown]
+    await pilot.press(*["down"] * rows.index(company))
+
+
+async def rejection_flow(pilot: Pilot[None]) -> None:
+    """Harbor & Pine says no: step 2 of the flow, the feedback request drafted from the record."""
+    await settle(pilot)
+    await pending_row(pilot, "Harbor & Pine")
+    await pilot.press("s")
+    await settle(pilot)
+    await pilot.press(*["down"] * 5, "enter")  # applied → rejected
+    await settle(pilot)
+    await pilot.press("home", "enter")  # the reason: skills
+    await settle(pilot)
+
+
+async def contacts(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("c")
+    await settle(pilot)
+
+
+async def interviews(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pending_row(pilot, "Northwind Analytics")
+    await pilot.press("v")
+    await settle(pilot)
+
+
+async def question_bank(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("b")
+    await settle(pilot)
+
+
+async def thank_you_draft(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("d")  # on the first action: the thank-you note after yesterday's interview
+    await settle(pilot)
+
+
+async def capture(source: Path | None, name: str, steps: Callable[[Pilot[None]], Awaitable[None]]) -> Path:
+    """A picture of the app on a fresh copy of `source` (None: a first run), after `steps`."""
+    with tempfile.TemporaryDirectory() as scratch:
+        db_path = Path(scratch) / "nextyes.json"
+        if source is not None:
+            shutil.copyfile(source, db_path)
+        app = NextYesApp(db_path=db_path, now=fixed_clock(), poll_interval=NEVER)
+        target = HERE / f"{name}.svg"
+        async with app.run_test(size=SIZE) as pilot:
+            await steps(pilot)
+            app.save_screenshot(filename=target.name, path=str(HERE))
     return target
 
 
 async def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        demo = Path(scratch) / "demo" / "nextyes.json"
-        demo.parent.mkdir()
-        shutil.copyfile(data_dir() / DEMO_FILE, demo)
-        empty = Path(scratch) / "empty" / "nextyes.json"
-        for name, path, steps in (
-            ("dashboard", demo, dashboard),
-            ("add-application", demo, add_application),
-            ("help", demo, help_screen),
-            ("progress", demo, progress),
-            ("rest-day", demo, rest_day),
-            ("empty-dashboard", empty, dashboard),
-        ):
-            print(await capture(path, name, steps))
+    demo = data_dir() / DEMO_FILE
+    for name, source, steps in (
+        ("dashboard", demo, dashboard),
+        ("add-application", demo, add_application),
+        ("help", demo, help_screen),
+        ("progress", demo, progress),
+        ("rest-day", demo, rest_day),
+        ("rejection-flow", demo, rejection_flow),
+        ("contacts", demo, contacts),
+        ("interviews", demo, interviews),
+        ("question-bank", demo, question_bank),
+        ("thank-you-draft", demo, thank_you_draft),
+        ("empty-dashboard", None, dashboard),
+    ):
+        print(await capture(source, name, steps))
 
 
 if __name__ == "__main__":

@@ -257,7 +257,7 @@ async def test_g_adds_a_learning_goal_and_x_closes_it(db_path: Path, clock: Fake
     assert (goal_record.application_id, goal_record.source, goal_record.closed_on) == (hooli.id, "added by hand", SUNDAY)
 
 
-async def test_d_opens_the_draft_and_ctrl_y_copies_it_as_edited(
+async def test_d_opens_the_draft_and_ctrl_o_copies_it_as_edited(
     db_path: Path, clock: FakeClock, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     recorder.add_application("Umbrella", "Data Engineer", on=SUNDAY - timedelta(days=8))
@@ -279,7 +279,7 @@ async def test_d_opens_the_draft_and_ctrl_y_copies_it_as_edited(
         editor = app.screen.query_one("#draft-text", TextArea)
         editor.move_cursor(editor.document.end)
         await type_text(pilot, "PS")
-        await pilot.press("ctrl+y")
+        await pilot.press("ctrl+o")
         await pilot.pause()
         assert copied == [text + "PS"]
         assert any(toast.startswith("Copied") for toast in toasts(app))

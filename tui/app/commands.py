@@ -36,7 +36,7 @@ class Command:
     description: str
     scope: Scope = Scope.ANYWHERE
     in_footer: bool = True
-    priority: bool = False  # before the focused widget's own use of the key (a TextArea's ctrl+y)
+    priority: bool = False  # before the focused widget's own use of the key (a TextArea's bindings)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -152,7 +152,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         scope=Scope.INTERVIEWS,
     ),
     Command(
-        "copy_draft", "ctrl+y", "ctrl+y", "Copy", "Copy the draft",
+        "copy_draft", "ctrl+o", "ctrl+o", "Copy", "Copy the draft",
         "To the clipboard, as edited; nextyes never sends it",
         scope=Scope.DRAFT, priority=True,
     ),

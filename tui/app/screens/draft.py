@@ -19,7 +19,7 @@ DRAFT_NAMES = {
 
 
 class DraftScreen(ModalScreen[None]):
-    """The draft in an editor; ctrl+y copies it as edited, escape closes it."""
+    """The draft in an editor; ctrl+o copies it as edited, escape closes it."""
 
     BINDINGS = [Binding("escape", "close", "Close", show=True), *bindings(Scope.DRAFT)]
     SCOPE = Scope.DRAFT  # the palette offers this scope's commands while it is open
@@ -33,12 +33,12 @@ class DraftScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="sheet", id="draft-sheet") as body:
             body.border_title = f"{DRAFT_NAMES[self.draft.kind]} draft: {self.about}"
-            body.border_subtitle = "ctrl+y copies · escape closes"
+            body.border_subtitle = "ctrl+o copies · escape closes"
             yield Static(self.note(), classes="sheet-note", markup=False)
             yield TextArea(self.draft.text, id="draft-text", soft_wrap=True, show_line_numbers=False)
 
     def note(self) -> str:
-        note = "nextyes never sends it: edit it here, copy it with ctrl+y, and send it yourself."
+        note = "nextyes never sends it: edit it here, copy it with ctrl+o (as in the flow after a no), and send it yourself."
         if UNSIGNED in self.draft.body:
             note += f" To sign it, replace {UNSIGNED} (nextyes settings --your-name does it for good)."
         return note
