@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Generic, TypeVar
 
@@ -15,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
 from tui.core.days import DateParseError, parse_day
+from tui.core.models import Application
 
 ResultType = TypeVar("ResultType")
 
@@ -23,6 +25,25 @@ def max_length(model: type[BaseModel], field: str) -> int:
     """The longest text the record accepts for `field`, read from the model so the two never disagree."""
     limits = [m.max_length for m in model.model_fields[field].metadata if isinstance(m, MaxLen)]
     return min(limits)
+
+
+def application_picker(applications: list[Application], chosen: uuid.UUID | None, *, with_stage: bool = False) -> Select[uuid.UUID]:
+    """An optional choice of one application ("none" until one is picked), keeping `chosen` when it is listed."""
+    return Select(
+        [
+            (f"{a.company} — {a.role}" + (f" ({a.stage.value})" if with_stage else ""), a.id)
+            for a in applications
+        ],
+        value=chosen if chosen in {a.id for a in applications} else Select.NULL,
+        prompt="none",
+        id="application",
+        compact=True,
+    )
+
+
+def chosen_application(select: Select[uuid.UUID]) -> uuid.UUID | None:
+    value = select.value
+    return value if isinstance(value, uuid.UUID) else None
 
 
 def too_long(text: str, limit: int) -> str | None:

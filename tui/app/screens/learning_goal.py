@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from tui.app.screens.form import FormScreen, max_length
+from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length
 from tui.core.models import Application, LearningGoal
 
 
@@ -42,13 +42,7 @@ class LearningGoalScreen(FormScreen[GoalDraft]):
         application_id = draft.application_id if draft else None
         yield self.field_row(
             "Application",
-            Select(
-                [(f"{a.company} — {a.role} ({a.stage.value})", a.id) for a in self.applications],
-                value=application_id if application_id in {a.id for a in self.applications} else Select.NULL,
-                prompt="none",
-                id="application",
-                compact=True,
-            ),
+            application_picker(self.applications, application_id, with_stage=True),
         )
 
     def read(self) -> GoalDraft | None:
@@ -58,5 +52,5 @@ class LearningGoalScreen(FormScreen[GoalDraft]):
         if not text:
             self.explain("skill", "the skill is needed, e.g. 'system design' or 'SQL window functions'")
             return None
-        application = self.query_one("#application", Select).value
-        return GoalDraft(text=text, application_id=application if isinstance(application, uuid.UUID) else None)
+        application = chosen_application(self.query_one("#application", Select))
+        return GoalDraft(text=text, application_id=application)

@@ -9,7 +9,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from tui.app.screens.form import FormScreen, max_length
+from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length
 from tui.core.models import Activity, ActivityKind, Application
 
 WHAT_COUNTS = {
@@ -72,13 +72,7 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         application_id = draft.application_id if draft else None
         yield self.field_row(
             "Application",
-            Select(
-                [(f"{a.company} — {a.role}", a.id) for a in self.applications],
-                value=application_id if application_id in {a.id for a in self.applications} else Select.NULL,
-                prompt="none",
-                id="application",
-                compact=True,
-            ),
+            application_picker(self.applications, application_id),
         )
         yield self.field_row(
             "Day",
@@ -91,11 +85,11 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         if note is None or day is None:
             return None
         day_text = self.query_one("#day", Input).value.strip()
-        application = self.query_one("#application", Select).value
+        application = chosen_application(self.query_one("#application", Select))
         return ActivityDraft(
             kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
             note=note,
-            application_id=application if isinstance(application, uuid.UUID) else None,
+            application_id=application,
             on=day,
             on_text=day_text,
         )

@@ -9,7 +9,7 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
-from tui.app.screens.form import FormScreen, max_length
+from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length
 from tui.core.models import Application, Win
 
 
@@ -60,13 +60,7 @@ class WinScreen(FormScreen[WinDraft]):
         application_id = draft.application_id if draft else None
         yield self.field_row(
             "Application",
-            Select(
-                [(f"{a.company} — {a.role}", a.id) for a in self.applications],
-                value=application_id if application_id in {a.id for a in self.applications} else Select.NULL,
-                prompt="none",
-                id="application",
-                compact=True,
-            ),
+            application_picker(self.applications, application_id),
         )
 
     def read(self) -> WinDraft | None:
@@ -76,10 +70,10 @@ class WinScreen(FormScreen[WinDraft]):
         day = self.read_day("day", self.today, future_refused="that is in the future; a win counts once it has happened")
         if not text or day is None:
             return None
-        application = self.query_one("#application", Select).value
+        application = chosen_application(self.query_one("#application", Select))
         return WinDraft(
             text=text,
             day=day,
             day_text=self.query_one("#day", Input).value.strip(),
-            application_id=application if isinstance(application, uuid.UUID) else None,
+            application_id=application,
         )
