@@ -65,6 +65,9 @@ class DashboardScreen(Screen[None]):
         empty.update("" if count else "Nothing waiting on a reply yet. Press a to add an application.")
         empty.display = count == 0
         self.query_one(PendingTable).display = count > 0
+        # As tall as its rows (a header and two borders more), within the CSS bounds: a number set here,
+        # not the table's own auto height, which is known only once it has measured its rows.
+        self.query_one("#bottom").styles.height = count + 3
         self.query_one(ReflectionPanel).show(dashboard)
 
     def show_problem(self, message: str, *, opened: bool) -> None:
