@@ -271,3 +271,15 @@ def test_a_saved_job_counts_for_nothing_until_sending_it_is_marked_done(recorder
     assert (sent.stage, sent.applied_on) == (Stage.APPLIED, date(2026, 3, 15))
     assert [(a.kind, a.logical_day) for a in search.activities] == [(ActivityKind.APPLY, date(2026, 3, 15))]
     assert not [a for a in todays_actions(search, search.settings, date(2026, 3, 15)) if a.kind is ActionKind.SEND]
+
+
+def test_note_wins_hears_the_wins_a_change_adds_by_itself_once_after_it_is_saved(store: Store, clock) -> None:
+    heard: list[list[str]] = []
+    recorder = Recorder(store, clock, note_wins=lambda wins: heard.append([w.text for w in wins]))
+    application = recorder.add_application("Quill Labs", "Data Engineer", on=date(2026, 3, 1))
+    recorder.add_win("Shipped the data catalogue: 40 teams use it")  # by hand: the person knows already
+    assert heard == []
+    recorder.move_stage(application.id, Stage.INTERVIEWING, final=True)
+    assert heard == [["Landed an interview at Quill Labs (Data Engineer)", "Reached the final round at Quill Labs (Data Engineer)"]]
+    recorder.log(ActivityKind.PREP)
+    assert len(heard) == 1

@@ -11,7 +11,6 @@ import json
 import os
 import re
 import sys
-import uuid
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -35,6 +34,7 @@ from tui.core.models import (
     RejectionReason,
     Stage,
     Tier,
+    Win,
 )
 from tui.core.rewards import Reward, next_milestone
 from tui.core.search import JobSearch
@@ -272,7 +272,8 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
     store = Store(path, now or system_clock(zone_named("")))
-    recorder = Recorder(store, store.now, celebrate=_announce)
+    wins: list[Win] = []  # added by the command's change itself; said after what the command says
+    recorder = Recorder(store, store.now, celebrate=_announce, note_wins=wins.extend)
     handler = {
         "add": _add,
         "log": _log,
@@ -296,9 +297,11 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         "settings": _settings,
     }[options.command]
     try:
-        return handler(recorder, options)
+        status = handler(recorder, options)
     except ValidationError as error:
         raise BadInput(_describe_validation(error)) from None
+    _announce_wins(wins)
+    return status
 
 
 def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:
@@ -522,9 +525,8 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
         print(f"{name} is now interviewing (round {moved.interview_round}{final}).")
     else:
         print(f"{name} is now {stage.value}.")
-    after = _announce_wins(recorder, search, moved.id)
     if stage is Stage.REJECTED:
-        print(_comeback(after, moved, day))
+        print(_comeback(search, moved, day))
     return 0
 
 
@@ -553,14 +555,9 @@ def _comeback(search: JobSearch, application: Application, said_no: date) -> str
     )
 
 
-def _announce_wins(recorder: Recorder, before: JobSearch, application_id: uuid.UUID) -> JobSearch:
-    """Print the wins a change to one application has just added; returns the search read after it."""
-    after = recorder.store.load()
-    known = {win.id for win in before.wins}
-    for win in after.wins:
-        if win.id not in known and win.application_id == application_id:
-            print(f"★ A win for your list: {win.text}")
-    return after
+def _announce_wins(wins: list[Win]) -> None:
+    for win in wins:
+        print(f"★ A win for your list: {win.text}")
 
 
 def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -583,7 +580,6 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
         f"Interview recorded: {application.company}, round {interview.round} ({interview.kind.value}), "
         f"{at:%a %d %b %H:%M}{people}."
     )
-    _announce_wins(recorder, search, application.id)
     return 0
 
 

@@ -61,12 +61,14 @@ class MoveRefused(ValueError):
 class Recorder:
     """A store and a clock: everything needed to record a change at the right instant and day.
 
-    `celebrate`, when given, hears of every reward a change has just earned, after it is saved.
+    `celebrate`, when given, hears of every reward a change has just earned, after it is saved;
+    `note_wins` of every win a change has added by itself (an interview reached, an offer…).
     """
 
     store: Store
     now: Clock
     celebrate: Callable[[list[Reward]], None] | None = None
+    note_wins: Callable[[list[Win]], None] | None = None
 
     def zone(self, settings: Settings) -> ZoneInfo:
         return zone_named(settings.timezone)
@@ -82,14 +84,19 @@ class Recorder:
 
     @contextmanager
     def _transaction(self) -> Iterator[Transaction]:
-        """A store transaction that, once saved, tells `celebrate` what the change has earned."""
+        """A store transaction that, once saved, tells `celebrate` and `note_wins` what the change has earned."""
         earned: list[Reward] = []
+        added: list[Win] = []
         with self.store.transaction() as tx:
             yield tx
             if self.celebrate is not None and tx.changed:
                 earned = newly_earned(self.rewards(tx.initial), self.rewards(tx.search))
+            known = {win.id for win in tx.initial.wins}
+            added = [win for win in tx.search.wins if win.key and win.id not in known]
         if earned and self.celebrate is not None:
             self.celebrate(earned)
+        if added and self.note_wins is not None:
+            self.note_wins(added)
 
     def add_application(
         self,
