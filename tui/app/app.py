@@ -204,13 +204,9 @@ class NextYesApp(App[None]):
         self.seen = message.snapshot.signature
         self.problem = ""
         self.dashboard.show(message.snapshot.dashboard)
-        from tui.app.screens.progress import ProgressScreen  # loaded by now if it is open
-
-        for screen in self.screen_stack:
-            if isinstance(screen, ProgressScreen):
-                screen.show(message.snapshot.dashboard, message.snapshot.search.wins)
-            elif (show_snapshot := getattr(screen, "show_snapshot", None)) is not None:
-                show_snapshot(message.snapshot)  # contacts, interviews, the question bank
+        for screen in self.screen_stack:  # progress, contacts, interviews, the question bank
+            if (show_snapshot := getattr(screen, "show_snapshot", None)) is not None:
+                show_snapshot(message.snapshot)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -18,6 +19,9 @@ from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
 from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
 from tui.core.streaks import describe_today as today_in_words
+
+if TYPE_CHECKING:
+    from tui.app.app import Snapshot
 
 BAR_CELLS = 10  # the longest goal bar; bigger goals are drawn to scale
 
@@ -141,6 +145,10 @@ class ProgressScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.show(self.dashboard, self.wins)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Refresh after the app has read the job search again."""
+        self.show(snapshot.dashboard, snapshot.search.wins)
 
     def show(self, dashboard: Dashboard, wins: Sequence[Win]) -> None:
         """Fill in (or refresh, after a reload) every figure from `dashboard`, and the wins."""
