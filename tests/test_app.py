@@ -674,6 +674,10 @@ async def test_p_shows_progress_rewards_and_the_weekly_goal(
         assert "★ 3-day streak  Sat 14 Mar 2026" in shown
         assert "7-day streak: 4 done days to go" in shown
         assert "2 left this week" in shown
+        recorder.add_application("Hooli", "Engineer")  # from the shell, while Progress is open
+        app.load_job_search()
+        await settle(pilot)
+        assert "Applications 4/5 ▰▰▰▰▱" in screen_text(app)
         assert "█ done  z rest  + recovery" in shown  # the legend beside the calendar
         calendar = heatmap_rows(app, app.screen.query_one(Heatmap))
         assert calendar[6][LABEL_WIDTH + WEEKS - 1] == "█"  # Sat 14 Mar, in this week's column
