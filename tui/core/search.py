@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import uuid
 from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
+from typing import TypeVar
 
 from tui.core.models import (
     ActionMark,
@@ -16,6 +18,7 @@ from tui.core.models import (
     Contact,
     Interview,
     LearningGoal,
+    Record,
     Reflection,
     RestDay,
     Settings,
@@ -82,13 +85,7 @@ class JobSearch:
 
     def find_application(self, reference: str) -> list[Application]:
         """Applications a short id (or its prefix) or part of a company name names."""
-        wanted = reference.strip().lower()
-        if not wanted:
-            return []
-        by_id = [a for a in self.applications if a.id.hex.startswith(wanted)]
-        if by_id:
-            return by_id
-        return [a for a in self.applications if wanted in a.company.lower()]
+        return _named(self.applications, reference, lambda application: application.company)
 
     def application(self, application_id: uuid.UUID | None) -> Application | None:
         return self.applications_by_id.get(application_id) if application_id is not None else None
@@ -138,10 +135,16 @@ class JobSearch:
 
     def find_contact(self, reference: str) -> list[Contact]:
         """Contacts a short id (or its prefix) or part of a name names."""
-        wanted = reference.strip().lower()
-        if not wanted:
-            return []
-        by_id = [c for c in self.contacts if c.id.hex.startswith(wanted)]
-        if by_id:
-            return by_id
-        return [c for c in self.contacts if wanted in c.name.lower()]
+        return _named(self.contacts, reference, lambda contact: contact.name)
+
+
+Named = TypeVar("Named", bound=Record)
+
+
+def _named(records: Iterable[Named], reference: str, name: Callable[[Named], str]) -> list[Named]:
+    """The records whose id starts with `reference`, or else those whose name contains it (any case)."""
+    wanted = reference.strip().lower()
+    if not wanted:
+        return []
+    by_id = [record for record in records if record.id.hex.startswith(wanted)]
+    return by_id or [record for record in records if wanted in name(record).lower()]
