@@ -165,7 +165,7 @@ async def test_one_application_from_applied_to_a_no_through_every_step(
         assert "Step 5 of 5 · Recovery" in shown
         assert "Your streak is protected today and the next 2 days (until Tue 17 Mar)" in shown
         assert "Your wins (2)" in shown
-        wins = [line for line in shown.splitlines() if "★" in line]
+        wins = [line for line in shown.splitlines() if "✓ " in line]
         assert "Sun 15 Mar" in wins[0] and "Reached round 2 of interviews at Hooli" in wins[0]
         assert "Tue 10 Mar" in wins[1] and "Cut the deploy time from 20 to 6 minutes" in wins[1]
         assert "Someone to call: Priya Nair (former manager)" in shown

@@ -44,6 +44,7 @@ from tui.core.streaks import (
     describe_today,
     format_points,
     points_word,
+    recovery_ends,
     rest_days_left,
     track,
 )
@@ -538,7 +539,7 @@ def _comeback(search: JobSearch, application: Application, said_no: date) -> str
     recovery = search.settings.recovery_days
     if recovery:
         protected = (
-            f"Your streak is protected for {_count(recovery, 'recovery day')}, through {said_no + timedelta(days=recovery):%a %d %b}: "
+            f"Your streak is protected for {_count(recovery, 'recovery day')}, through {recovery_ends(said_no, recovery):%a %d %b}: "
             "take the time you need."
         )
     else:
@@ -662,7 +663,7 @@ def _wins(recorder: Recorder, options: argparse.Namespace) -> int:
     if not search.wins:
         print("No wins yet: add one with 'nextyes win \"Cut report time from 2 hours to 10 minutes\"'.")
         return 0
-    for win in sorted(search.wins, key=lambda w: (w.day, w.created_at), reverse=True):
+    for win in search.wins_newest_first:
         application = search.application(win.application_id)
         about = f" ({application.company})" if application and application.company not in win.text else ""
         print(f"{win.day:%a %d %b %Y}  {win.text}{about}")

@@ -478,7 +478,7 @@ class NextYesApp(App[None]):
             return
         from tui.app.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.search.wins))
+        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.search.wins_newest_first))
 
     def action_add_win(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:

@@ -133,6 +133,10 @@ class JobSearch:
             grouped[mark.key].append(mark)
         return dict(grouped)
 
+    @cached_property
+    def wins_newest_first(self) -> tuple[Win, ...]:
+        return tuple(sorted(self.wins, key=lambda win: (win.day, win.created_at), reverse=True))
+
     def find_contact(self, reference: str) -> list[Contact]:
         """Contacts a short id (or its prefix) or part of a name names."""
         return _named(self.contacts, reference, lambda contact: contact.name)

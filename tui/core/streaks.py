@@ -205,9 +205,14 @@ def recovery_days(search: JobSearch, length: int) -> dict[date, str]:
     )
     recovery: dict[date, str] = {}
     for day, company in rejections:  # where windows overlap, the latest no is named
-        for offset in range(length + 1):
-            recovery[day + timedelta(days=offset)] = f"recovering from the no from {company}"
+        for covered in _each_day(day, recovery_ends(day, length)):
+            recovery[covered] = f"recovering from the no from {company}"
     return recovery
+
+
+def recovery_ends(said_no: date, length: int) -> date:
+    """The last recovery day after a no recorded on `said_no`: that day and `length` more."""
+    return said_no + timedelta(days=length)
 
 
 def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:

@@ -14,6 +14,7 @@ from textual.widgets import Label, Static
 
 from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
+from tui.app.widgets.wins import describe_wins
 from tui.core.dashboard import Dashboard
 from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
@@ -85,21 +86,6 @@ def describe_rewards(rewards: list[Reward]) -> Content:
     )
 
 
-def describe_wins(wins: Sequence[Win]) -> Content:
-    """Every win, newest first, each with its day."""
-    if not wins:
-        return Content.styled(
-            "None written down yet. Press w on the dashboard to add one: something you did well, "
-            "ideally with a number in it. Interviews reached and offers are added for you.",
-            "$foreground-muted",
-        )
-    newest_first = sorted(wins, key=lambda win: (win.day, win.created_at), reverse=True)
-    return Content("\n").join(
-        Content.assemble(("✓ ", "$text-success"), (f"{win.day:%a %d %b %Y}  ", "$foreground-muted"), win.text)
-        for win in newest_first
-    )
-
-
 def _days(count: int) -> str:
     return f"{count} {'day' if count == 1 else 'days'}"
 
@@ -148,7 +134,7 @@ class ProgressScreen(ModalScreen[None]):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Refresh after the app has read the job search again."""
-        self.show(snapshot.dashboard, snapshot.search.wins)
+        self.show(snapshot.dashboard, snapshot.search.wins_newest_first)
 
     def show(self, dashboard: Dashboard, wins: Sequence[Win]) -> None:
         """Fill in (or refresh, after a reload) every figure from `dashboard`, and the wins."""

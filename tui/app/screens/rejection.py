@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import IntEnum
 from typing import ClassVar
 
@@ -24,12 +24,14 @@ from textual.widgets.option_list import Option
 
 from tui.app.screens.form import FormScreen, max_length, too_long
 from tui.app.widgets.tick import Tick
+from tui.app.widgets.wins import describe_wins
 from tui.content import draft_templates
 from tui.core.days import DateParseError, parse_until
 from tui.core.drafts import DraftKind, write_draft
 from tui.core.interviews import describe_reach
-from tui.core.models import Application, Contact, LearningGoal, RejectionReason, Win
+from tui.core.models import Application, Contact, LearningGoal, RejectionReason
 from tui.core.search import JobSearch
+from tui.core.streaks import recovery_ends
 from tui.recording import Recorder
 
 WINS_SHOWN = 5  # a handful: enough to remember, few enough to read at 80×24
@@ -164,7 +166,7 @@ def describe_recovery(rejected_on: date, today: date, days: int) -> str:
     """'Your streak is protected today and the next 2 days (until Tue 17 Mar).'"""
     if days == 0:
         return "Recovery days are turned off, so the streak counts as usual; a rest day (R) is there if you need one."
-    until = rejected_on + timedelta(days=days)
+    until = recovery_ends(rejected_on, days)
     if until < today:
         return f"The recovery days after this no ended on {until:%a %d %b}."
     left = (until - today).days
@@ -172,23 +174,6 @@ def describe_recovery(rejected_on: date, today: date, days: int) -> str:
         return "Your streak is protected today, the last recovery day. Rest if you need to."
     next_days = "the next day" if left == 1 else f"the next {left} days"
     return f"Your streak is protected today and {next_days} (until {until:%a %d %b}). Rest if you need to."
-
-
-def describe_wins(wins: tuple[Win, ...] | list[Win], shown: int = WINS_SHOWN) -> Text:
-    """The newest wins first, each with its day; kindly, when there are none yet."""
-    if not wins:
-        return Text(
-            "No wins written down yet, and that is fine. Press w on the dashboard any day to add one: "
-            "something you did well, ideally with a number in it.",
-            style="dim",
-        )
-    newest = sorted(wins, key=lambda win: (win.day, win.created_at), reverse=True)
-    lines = Text("\n").join(
-        Text.assemble(("★ ", "bold"), (f"{win.day:%a %d %b}  ", "dim"), win.text) for win in newest[:shown]
-    )
-    if len(newest) > shown:
-        lines.append(f"\n  and {len(newest) - shown} more: p shows them all", style="dim")
-    return lines
 
 
 def describe_support(contacts: tuple[Contact, ...]) -> str:
@@ -372,7 +357,7 @@ class RejectionFlowScreen(FormScreen[None]):
             markup=False,
         )
         yield Static(f"Your wins ({len(self.search.wins)})", classes="step-heading")
-        yield Static(describe_wins(self.search.wins), id="recovery-wins")
+        yield Static(describe_wins(self.search.wins_newest_first, WINS_SHOWN), id="recovery-wins")
         yield Static(describe_support(self.search.contacts), classes="step-support", markup=False)
 
     def on_mount(self) -> None:
