@@ -737,6 +737,21 @@ def test_the_most_overdue_contact_comes_first() -> None:
     assert [a.contact_id for a in actions] == [zoe.id, abe.id]
 
 
+def test_at_most_three_reconnects_a_day_the_most_overdue_and_a_snoozed_one_makes_room() -> None:
+    people = [contact(f"Person {n}", last_contact=TODAY - timedelta(days=100 + n)) for n in range(6)]
+    oldest_first = [p.id for p in reversed(people)]
+    shown = actions_of(ActionKind.RECONNECT, search_of(*people), TODAY)
+    assert [a.contact_id for a in shown] == oldest_first[:3]
+    snoozed = mark(shown[0].key, Mark.SNOOZED, TODAY, until=TODAY + timedelta(days=7))
+    after = actions_of(ActionKind.RECONNECT, search_of(*people, snoozed), TODAY)
+    assert [a.contact_id for a in after] == oldest_first[1:4]
+
+
+def test_the_reconnects_a_day_come_from_the_settings() -> None:
+    people = [contact(f"Person {n}", last_contact=TODAY - timedelta(days=100 + n)) for n in range(6)]
+    settings = with_settings(reconnects_per_day=5)
+    assert len(actions_of(ActionKind.RECONNECT, search_of(*people, settings=settings), TODAY, settings)) == 5
+
 # --- learning goals ---------------------------------------------------------------------------
 
 

@@ -535,6 +535,7 @@ def test_settings_for_the_pipeline_are_shown_and_changed(run, store: Store) -> N
         "settings", "--thank-you-days", "2", "--prep-days", "3", "--feedback-days", "4",
         "--reconnect-days", "a=20", "--reconnect-days", "C=365", "--bridge-days", "60",
         "--reapply-months", "12", "--max-follow-ups", "3", "--ghosted-after-days", "45", "--your-name", "Ana Silva",
+        "--reconnects-per-day", "5",
     )
     assert status == 0
     for line in [
@@ -543,7 +544,7 @@ def test_settings_for_the_pipeline_are_shown_and_changed(run, store: Store) -> N
         "thank-you days:     2",
         "prep days:          3",
         "feedback days:      4",
-        "reconnect every:    A 20 days, B 90 days, C 365 days",
+        "reconnect every:    A 20 days, B 90 days, C 365 days, at most 5 a day",
         "bridge days:        60",
         "reapply months:     12",
         "your name:          Ana Silva",

@@ -208,6 +208,35 @@ def test_adding_the_same_record_twice_or_replacing_an_unknown_one_is_refused(
     assert fingerprint(store.path) == before
 
 
+def test_many_records_added_at_once_land_in_one_write_and_show_in_the_transaction(
+    store: Store, clock: FakeClock
+) -> None:
+    jobs = [application(clock, f"Company {n}") for n in range(50)]
+    notes = [activity(clock, f"note {n}") for n in range(20)]
+    with store.transaction() as tx:
+        tx.add_all([*jobs, *notes])
+        assert len(tx.search.applications) == 50 and len(tx.search.activities) == 20
+    search = store.load()
+    assert {a.company for a in search.applications} == {f"Company {n}" for n in range(50)}
+    assert [a.note for a in sorted(search.activities, key=lambda a: int(a.note.split()[1]))] == [
+        f"note {n}" for n in range(20)
+    ]
+
+
+def test_adding_many_refuses_a_known_id_or_the_same_id_twice_and_writes_nothing(
+    store: Store, clock: FakeClock
+) -> None:
+    job = application(clock)
+    save(store, job)
+    before = fingerprint(store.path)
+    with pytest.raises(ValueError, match="already exists"), store.transaction() as tx:
+        tx.add_all([application(clock, "New"), job])
+    twin = application(clock, "Twin")
+    with pytest.raises(ValueError, match="already exists"), store.transaction() as tx:
+        tx.add_all([twin, twin])
+    assert fingerprint(store.path) == before
+
+
 def test_a_record_that_does_not_validate_is_never_written(store: Store, clock: FakeClock) -> None:
     save(store, application(clock))
     before = fingerprint(store.path)

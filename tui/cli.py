@@ -226,6 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="days after a no that asking for feedback is suggested (0-14)")
     settings.add_argument("--reconnect-days", action="append", metavar="TIER=N", default=[],
                           help="how often to reconnect with a tier of contacts, e.g. A=30 (tiers: A, B, C)")
+    settings.add_argument("--reconnects-per-day", type=int, metavar="N",
+                          help="at most this many contacts to reconnect with a day (1-50)")
     settings.add_argument("--bridge-days", type=int, metavar="D",
                           help="after a no: days until reconnecting with the contact kept there (1-730)")
     settings.add_argument("--reapply-months", type=int, metavar="N",
@@ -803,6 +805,7 @@ SETTING_OPTIONS = (
     "thank_you_days",
     "prep_days",
     "feedback_days",
+    "reconnects_per_day",
     "bridge_days",
     "reapply_months",
     "your_name",
@@ -840,7 +843,7 @@ def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
         f"thank-you days:     {settings.thank_you_days}\n"
         f"prep days:          {settings.prep_days}\n"
         f"feedback days:      {settings.feedback_days}\n"
-        f"reconnect every:    {reconnect}\n"
+        f"reconnect every:    {reconnect}, at most {settings.reconnects_per_day} a day\n"
         f"bridge days:        {settings.bridge_days}\n"
         f"reapply months:     {settings.reapply_months}\n"
         f"your name:          {name}\n"

@@ -55,8 +55,9 @@ def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[A
     """What to do today, in the order it matters.
 
     Feedback requests, thank-you notes and interview prep first (they are only timely for a day or
-    two), then saved jobs still to send (oldest first), follow-ups (most overdue first), applications gone silent, contacts to reconnect with
-    (most overdue first) and learning goals; the daily target and the reflection always close the list.
+    two), then saved jobs still to send (oldest first), follow-ups (most overdue first), applications
+    gone silent, contacts to reconnect with (the most overdue first, at most `reconnects_per_day` of
+    them, those done today included) and learning goals; the daily target and the reflection always close the list.
     Actions dismissed, snoozed to a later day, or done on an earlier day are left out; those done
     today stay in place, ticked.
     """
@@ -67,13 +68,17 @@ def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[A
         *_saved_to_send(search, today),
         *_follow_ups(search, settings, today),
         *_ghosted(search, settings, today),
-        *_reconnects(search, settings, today),
-        *_learning(search),
     ]
-    actions = [shown for action in suggested if (shown := _as_marked(action, search, today)) is not None]
+    actions = _shown(suggested, search, today)
+    actions += _shown(_reconnects(search, settings, today), search, today)[: settings.reconnects_per_day]
+    actions += _shown(_learning(search), search, today)
     actions.append(_daily_target(search, settings, today))
     actions.append(_reflection(search, today))
     return actions
+
+
+def _shown(actions: list[Action], search: JobSearch, today: date) -> list[Action]:
+    return [shown for action in actions if (shown := _as_marked(action, search, today)) is not None]
 
 
 def open_actions(actions: list[Action]) -> list[Action]:

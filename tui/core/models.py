@@ -142,6 +142,7 @@ class StageChange(BaseModel):
     note: Note = ""
     round: Round | None = None  # for interviewing: which round this move reached
     final: bool = False  # for interviewing: the final round
+    undated: bool = False  # imported without a day for this move: `day` is the application's day, not the move's
 
 
 class Application(Record):
@@ -343,6 +344,8 @@ class Settings(Record):
     """Re-applying to a company that said no or went silent within this many months shows how it ended."""
     your_name: Name = ""
     """Signs the drafts."""
+    reconnects_per_day: Annotated[int, Field(ge=1, le=50)] = 3
+    """At most this many contacts to reconnect with are suggested a day, most overdue first."""
 
     @field_validator("reconnect_days", mode="after")
     @classmethod

@@ -11,7 +11,8 @@ import dataclasses
 import errno
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -40,7 +41,7 @@ from tui.store.backups import keep_daily_backup, keep_pre_migration_copy, newest
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
 from tui.store.files import atomic_write
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 META_TABLE = "_meta"
 TABLES: dict[str, type[Record]] = {
     "applications": Application,
@@ -71,7 +72,19 @@ def _add_pipeline_tables(raw: dict[str, Any]) -> dict[str, Any]:
     return {**raw, **{name: raw.get(name, {}) for name in added}}
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _add_rest_days, 2: _add_pipeline_tables}
+def _add_import_fields(raw: dict[str, Any]) -> dict[str, Any]:
+    """Schema 4 marks stage moves imported without a day, and caps reconnects a day; both have defaults.
+
+    Nothing on disk changes shape, but an older nextyes would refuse the new fields, so the version moves on.
+    """
+    return dict(raw)
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
+    1: _add_rest_days,
+    2: _add_pipeline_tables,
+    3: _add_import_fields,
+}
 
 R = TypeVar("R", bound=Record)
 
@@ -213,6 +226,26 @@ class Transaction:
         table.insert(self._keep(record))
         return record
 
+    def add_all(self, records: Sequence[Record]) -> None:
+        """Add many new records at once (an import): one pass per table, not one search per record."""
+        by_table: dict[str, list[Record]] = defaultdict(list)
+        for record in records:
+            if isinstance(record, Settings):
+                raise TypeError("settings are saved with save_settings, not added")
+            by_table[TABLE_OF[type(record)]].append(record)
+        for name, batch in by_table.items():
+            table = self._db.table(name)
+            known = {row["id"] for row in table.all()}
+            documents = [_dump(record) for record in batch]
+            ids = [document["id"] for document in documents]
+            clash = next((i for i in ids if i in known), None) or _first_repeat(ids)
+            if clash is not None:
+                raise ValueError(f"a record with id {clash} already exists")
+            table.insert_multiple(documents)
+            stored = tuple(type(record).model_validate(doc) for record, doc in zip(batch, documents, strict=True))
+            self._search = dataclasses.replace(self._search, **{name: (*getattr(self._search, name), *stored)})
+            self.changed = True
+
     def replace(self, record: Record) -> Record:
         """Store a new version of an existing record (same id)."""
         table = self._db.table(TABLE_OF[type(record)])
@@ -249,6 +282,15 @@ class Transaction:
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
         row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
         return model.model_validate(row) if row is not None else None
+
+
+def _first_repeat(values: Iterable[str]) -> str | None:
+    seen: set[str] = set()
+    for value in values:
+        if value in seen:
+            return value
+        seen.add(value)
+    return None
 
 
 def _dump(record: Record) -> dict[str, Any]:
