@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from enum import StrEnum
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.drafts import DraftKind
-from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names
+from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Settings, Stage
 from tui.core.pipeline import describe_ago, describe_due, last_touch, next_follow_up
 from tui.core.search import JobSearch
@@ -162,7 +161,7 @@ def _preps(search: JobSearch, settings: Settings, today: date) -> list[Action]:
     for interview, application in _interviews(search):
         if not interview.day - timedelta(days=settings.prep_days) <= today <= interview.day:
             continue
-        starts = _local_time(interview)
+        starts = local_start(interview)
         with_whom = f" with {join_names(interview.people)}" if interview.people else ""
         which_round = f", round {interview.round}" if interview.round > 1 else ""
         actions.append(
@@ -349,14 +348,6 @@ def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
         if application is not None and application.stage.is_pending:
             pairs.append((interview, application))
     return pairs
-
-
-def _local_time(interview: Interview) -> datetime:
-    """When the interview starts on its own clock; as stored when its zone name is not one we know."""
-    try:
-        return interview.at.astimezone(ZoneInfo(interview.timezone))
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
-        return interview.at
 
 
 def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:

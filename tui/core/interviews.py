@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
@@ -176,3 +177,11 @@ def describe_reach(search: JobSearch, application: Application) -> str:
         return f"You reached {where} — each round means they saw something in you"
     where = f"the {named}" if named else "an interview"
     return f"You reached {where} — your application stood out from the pile"
+
+
+def local_start(interview: Interview) -> datetime:
+    """When the interview starts on its own clock; as stored when its zone name is not one we know."""
+    try:
+        return interview.at.astimezone(ZoneInfo(interview.timezone))
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
+        return interview.at

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from textual import on
 from textual.binding import Binding
@@ -15,20 +14,16 @@ from tui.app.commands import Scope, bindings
 from tui.app.screens.debrief import DebriefDraft, DebriefScreen
 from tui.app.screens.interview_form import ScheduleDraft, ScheduleInterviewScreen
 from tui.app.screens.records import Cell, RecordsScreen
-from tui.core.interviews import INTERVIEW_KIND_WORDS
+from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Application, Interview
 
 if TYPE_CHECKING:
     from tui.app.app import Snapshot
 
 
-def local_start(interview: Interview) -> str:
+def describe_start(interview: Interview) -> str:
     """'Tue 17 Mar 14:30', on the interview's own clock."""
-    try:
-        at = interview.at.astimezone(ZoneInfo(interview.timezone))
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a zone name that is a folder
-        at = interview.at
-    return f"{at:%a %d %b %H:%M}"
+    return f"{local_start(interview):%a %d %b %H:%M}"
 
 
 def describe_debrief(interview: Interview, today: date) -> str:
@@ -65,7 +60,7 @@ class InterviewsScreen(RecordsScreen[Interview]):
             (
                 interview,
                 {
-                    "When": local_start(interview),
+                    "When": describe_start(interview),
                     "Round": str(interview.round),
                     "Kind": interview.kind.value,
                     "People": ", ".join(interview.people),
