@@ -268,9 +268,12 @@ class NextYesApp(App[None]):
                 timeout=10,
             )
             return None
+        return self.opened_snapshot()
+
+    def opened_snapshot(self) -> Snapshot | None:
+        """The job search as last read, or None (after saying so) while it is still being opened."""
         if self.snapshot is None:
             self.notify("Still opening your job search; try again in a moment.", severity="warning")
-            return None
         return self.snapshot
 
     # Commands ----------------------------------------------------------------------------------
@@ -473,12 +476,25 @@ class NextYesApp(App[None]):
         )
 
     def action_show_progress(self) -> None:
-        if self.snapshot is None:
-            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+        if (snapshot := self.opened_snapshot()) is None:
             return
         from tui.app.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(self.snapshot.dashboard, self.snapshot.search.wins_newest_first))
+        self.push_screen(ProgressScreen(snapshot.dashboard, snapshot.search.wins_newest_first))
+
+    def action_show_insights(self) -> None:
+        if (snapshot := self.opened_snapshot()) is None:
+            return
+        from tui.app.screens.insights import InsightsScreen
+
+        self.push_screen(InsightsScreen(snapshot))
+
+    def action_show_review(self) -> None:
+        if (snapshot := self.opened_snapshot()) is None:
+            return
+        from tui.app.screens.review import ReviewScreen
+
+        self.push_screen(ReviewScreen(snapshot, self.recorder.zone(snapshot.search.settings).key))
 
     def action_add_win(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:
@@ -598,8 +614,7 @@ class NextYesApp(App[None]):
                 severity="warning",
             )
             return
-        if (snapshot := self.snapshot) is None:
-            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+        if (snapshot := self.opened_snapshot()) is None:
             return
         from tui.app.screens.draft import DraftScreen
         from tui.content import draft_templates
@@ -637,12 +652,11 @@ class NextYesApp(App[None]):
         self.push_screen(InterviewsScreen(snapshot, application))
 
     def action_show_question_bank(self) -> None:
-        if self.snapshot is None:
-            self.notify("Still opening your job search; try again in a moment.", severity="warning")
+        if (snapshot := self.opened_snapshot()) is None:
             return
         from tui.app.screens.question_bank import QuestionBankScreen
 
-        self.push_screen(QuestionBankScreen(self.snapshot))
+        self.push_screen(QuestionBankScreen(snapshot))
 
     def action_add_learning_goal(self) -> None:
         if (snapshot := self.writable_snapshot()) is not None:

@@ -18,6 +18,7 @@ class Scope(StrEnum):
     CONTACTS = "In Contacts (c)"
     INTERVIEWS = "In Interviews (v)"
     DRAFT = "In a draft (d)"
+    REVIEW = "In the weekly review (W)"
 
     @property
     def on_dashboard(self) -> bool:
@@ -100,6 +101,16 @@ COMMANDS: tuple[Command, ...] = (
         "Streak, freezes, the weekly goal, the calendar and rewards earned",
     ),
     Command(
+        "show_insights", "i", "i", "Insights", "Insights",
+        "The funnel, replies, where applications end, what kinds of roles say no, activity a week",
+        in_footer=False,
+    ),
+    Command(
+        "show_review", "W", "W", "Review", "Weekly review",
+        "How the week went and what next week holds; [ and ] step through the weeks",
+        in_footer=False,
+    ),
+    Command(
         "show_contacts", "c", "c", "Contacts", "Contacts",
         "Your network, by who is due a reconnect; add, edit, log networking",
         in_footer=False,
@@ -150,6 +161,16 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         "debrief_interview", "enter", "enter", "Debrief", "Debrief the highlighted interview",
         "Who you met, a rating, the questions asked, what went well, what you would change",
         scope=Scope.INTERVIEWS,
+    ),
+    Command(
+        "previous_week", "left_square_bracket", "[", "Earlier", "The week before",
+        "Review the week before the one shown",
+        scope=Scope.REVIEW,
+    ),
+    Command(
+        "next_week", "right_square_bracket", "]", "Later", "The week after",
+        "Review the week after the one shown, up to this week",
+        scope=Scope.REVIEW,
     ),
     Command(
         "copy_draft", "ctrl+o", "ctrl+o", "Copy", "Copy the draft",

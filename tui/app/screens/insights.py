@@ -1,0 +1,219 @@
+"""Insights: the funnel, how replies come and how applications end, what kinds of roles say no, and the weeks' activity."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Label, Sparkline, Static
+
+from tui.app.widgets.heatmap import Heatmap, legend_lines
+from tui.core.insights import Breakdown, EndRow, FunnelStep, Insights, WeekActivity, build_insights
+from tui.core.models import Stage
+from tui.core.streaks import DayState
+
+if TYPE_CHECKING:
+    from tui.app.app import Snapshot
+
+BAR_CELLS = 10  # the funnel's longest bar: Applied
+LEGEND_WIDTH = 12  # one state a line, beside the calendar
+ENDED_AFTER = {
+    Stage.APPLIED: "after applying",
+    Stage.SCREENING: "after a screen",
+    Stage.INTERVIEWING: "after interviews",
+    Stage.OFFER: "after an offer",
+}
+
+
+def describe_applied(insights: Insights) -> str:
+    waiting = f"{insights.pending} waiting on a reply" if insights.pending else "none waiting"
+    saved = f", {insights.saved} saved to send" if insights.saved else ""
+    return f"{insights.applied} sent · {waiting}{saved}"
+
+
+def describe_replies(insights: Insights) -> str:
+    if insights.median_days_to_reply is None:
+        return f"{insights.response} replied · no reply timed yet"
+    days = insights.median_days_to_reply
+    count = f"{days:g} {'day' if days == 1 else 'days'}"
+    return f"{insights.response} replied · the first reply comes after {count} (median of {insights.replies_timed})"
+
+
+def describe_noes(insights: Insights) -> str:
+    if not insights.rejections:
+        return "none yet"
+    return f"{insights.rejections}: each one is practice, and none of them is the last word"
+
+
+def describe_interviews(insights: Insights) -> str:
+    if insights.interviews_per_10 is None:
+        return f"{insights.interviews} held"
+    return f"{insights.interviews} held · {insights.interviews_per_10:.1f} per 10 applications sent"
+
+
+def funnel_lines(steps: Sequence[FunnelStep]) -> Content:
+    """One line a step: the count, a bar to scale, its share of applied and of the step before."""
+    if not steps or steps[0].count == 0:
+        return Content.styled("Nothing sent yet: the funnel fills in as you apply.", "$foreground-muted")
+    applied = steps[0].count
+    header = Content.styled(f"{'':<11}{'':>5}  {'':<{BAR_CELLS}}  {'of applied':<16}of the step before", "$text-muted")
+    lines = [header]
+    for index, step in enumerate(steps):
+        bar = "█" * round(step.count / applied * BAR_CELLS) if step.count else ""
+        shares = "" if index == 0 else f"{step.of_applied!s:<16}{step.of_previous}"
+        lines.append(
+            Content.assemble(
+                f"{step.label:<11}{step.count:>5}  ",
+                (f"{bar:<{BAR_CELLS}}", "$text-success"),
+                f"  {shares}",
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def ending_lines(endings: Sequence[EndRow]) -> Content:
+    if not endings:
+        return Content.styled("None has ended yet.", "$foreground-muted")
+    lines = []
+    for row in endings:
+        parts = [
+            f"{count} {word}"
+            for count, word in ((row.rejected, "rejected"), (row.ghosted, "ghosted"), (row.withdrawn, "withdrawn"))
+            if count
+        ]
+        lines.append(Content.assemble((f"{ENDED_AFTER[row.reached]:<18}", "$text-muted"), " · ".join(parts)))
+    return Content("\n").join(lines)
+
+
+def label_width(*tables: Sequence[Breakdown]) -> int:
+    """One width for every breakdown's labels, so their columns line up; long labels are cut at 20."""
+    return min(max((len(row.label) for rows in tables for row in rows), default=0), 20)
+
+
+def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int) -> Content:
+    """A small table: how many went out under each label, and how they fared."""
+    if not rows:
+        return Content.styled(empty, "$foreground-muted")
+    header = Content.styled(
+        f"{'':<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} said no", "$text-muted"
+    )
+    lines = [header]
+    for row in rows:
+        label = row.label if len(row.label) <= width else row.label[: width - 1] + "…"
+        lines.append(
+            Content(
+                f"{label:<{width}} {row.applied:>4}  {row.response!s:<15} {row.interview_rate!s:<15} "
+                f"{row.rejection_rate}"
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def weekly_bars(weeks: Sequence[WeekActivity]) -> list[float]:
+    """The sparkline's data: each week's count after a zero, read two at a time by `max`.
+
+    Sparkline scales its bars from the smallest value to the largest; the zeros make every bar start
+    from nothing, so a quiet week is drawn low rather than as the floor of a busy half-year.
+    """
+    return [value for week in weeks for value in (0.0, float(week.count))]
+
+
+def scale_lines(weeks: Sequence[WeekActivity]) -> Content:
+    """Beside the bars: what the tallest stands for, and where they start."""
+    busiest = max((week.count for week in weeks), default=0)
+    return Content.styled(f"◂ {busiest} a week\n\n◂ 0", "$text-muted")
+
+
+def describe_weeks(weeks: Sequence[WeekActivity]) -> str:
+    if not weeks:
+        return ""
+    busiest = max(weeks, key=lambda week: week.count)
+    active = sum(1 for week in weeks if week.count)
+    if not busiest.count:
+        return f"Nothing logged in the last {len(weeks)} weeks"
+    return (
+        f"Activity a week, last {len(weeks)}: {active} active, "
+        f"the busiest {busiest.count} (week of {busiest.start:%d %b})"
+    )
+
+
+class InsightsScreen(ModalScreen[None]):
+    """The search seen whole, over the dashboard; escape, i or q closes it."""
+
+    BINDINGS = [Binding("escape,i,q", "close", "Close", show=True)]
+    AUTO_FOCUS = "#insights"
+
+    def __init__(self, snapshot: Snapshot) -> None:
+        super().__init__()
+        self.snapshot = snapshot
+
+    @staticmethod
+    def figure(label: str, value_id: str) -> Horizontal:
+        value = Static("", id=value_id, classes="figure-value")
+        return Horizontal(Label(label, classes="figure-label"), value, classes="figure")
+
+    @staticmethod
+    def section(title: str, body_id: str) -> ComposeResult:
+        yield Static(title, classes="progress-heading")
+        yield Static("", id=body_id)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(classes="help", id="insights") as body:
+            body.border_title = "Insights"
+            body.border_subtitle = "↑↓ scroll · escape closes"
+            yield self.figure("Applied", "insights-applied")
+            yield self.figure("Replies", "insights-replies")
+            yield self.figure("No's so far", "insights-noes")
+            yield self.figure("Interviews", "insights-interviews")
+            with Vertical(id="insights-weeks"):
+                yield Static("", id="insights-weeks-title", classes="progress-heading")
+                with Horizontal(classes="insights-row"):
+                    yield Sparkline([], id="insights-sparkline", summary_function=max)
+                    yield Static("", id="insights-scale")
+                with Horizontal(classes="insights-row"):
+                    yield Heatmap(id="insights-heatmap")
+                    yield Static(Content("\n").join(legend_lines(LEGEND_WIDTH, tuple(DayState))), id="insights-legend")
+            yield from self.section("Funnel", "insights-funnel")
+            yield from self.section("Where applications end", "insights-endings")
+            yield from self.section("By source", "insights-sources")
+            yield from self.section("By kind of work", "insights-kinds")
+            yield from self.section("By words in the role", "insights-keywords")
+
+    def on_mount(self) -> None:
+        self.show_snapshot(self.snapshot)
+
+    def show_snapshot(self, snapshot: Snapshot) -> None:
+        """Fill in (or refresh, after the app has read the search again) every figure."""
+        self.snapshot = snapshot
+        insights = build_insights(snapshot.search, snapshot.today)
+
+        def put(value_id: str, value: str | Content) -> None:
+            self.query_one(f"#{value_id}", Static).update(Content(value) if isinstance(value, str) else value)
+
+        put("insights-applied", describe_applied(insights))
+        put("insights-replies", describe_replies(insights))
+        put("insights-noes", describe_noes(insights))
+        put("insights-interviews", describe_interviews(insights))
+        put("insights-weeks-title", describe_weeks(insights.weekly))
+        self.query_one(Sparkline).data = weekly_bars(insights.weekly)
+        put("insights-scale", scale_lines(insights.weekly))
+        self.query_one(Heatmap).show(snapshot.dashboard.history)
+        put("insights-funnel", funnel_lines(insights.funnel))
+        put("insights-endings", ending_lines(insights.endings))
+        width = label_width(insights.by_source, insights.by_kind, insights.by_keyword)
+        put("insights-sources", breakdown_lines(insights.by_source, "No applications sent yet.", width))
+        put("insights-kinds", breakdown_lines(insights.by_kind, "No applications sent yet.", width))
+        put(
+            "insights-keywords",
+            breakdown_lines(
+                insights.by_keyword, "No word is shared by two roles yet; it fills in as you apply.", width
+            ),
+        )
+
+    def action_close(self) -> None:
+        self.dismiss(None)
