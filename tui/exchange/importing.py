@@ -1,0 +1,552 @@
+"""`nextyes import`: read a file from elsewhere into records, plan what is new, and add it in one transaction.
+
+Four kinds of file are read, told apart by their content and never by their name: LinkedIn's
+`Job Applications.csv` and `Connections.csv`, a CSV of applications with headers as people write them,
+and a nextyes JSON export. Every row or record becomes an `Incoming` record or a `BadRow`; a file that
+cannot be read at all raises `UnreadableFile`. Rows from CSV files get ids derived from what they say,
+so reading the same file twice yields the same records, and `plan_import` leaves out what is already here.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from pydantic import ValidationError
+
+from tui.core.models import Application, Contact, Record, Reflection, RestDay, Settings, Tier, Win
+from tui.core.search import JobSearch
+from tui.exchange import csv_applications, linkedin
+from tui.exchange.csv_applications import RowContext, RowProblem, RowReader, normalised, quote
+from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
+from tui.store import SCHEMA_VERSION, Store
+from tui.store.database import META_TABLE, MIGRATIONS, TABLE_OF, TABLES
+
+ACCEPTED_FILES = (
+    "nextyes imports LinkedIn's Job Applications.csv or Connections.csv, a UTF-8 CSV of applications "
+    "with Company and Role columns, or a file from 'nextyes export --format json'"
+)
+PROGRESS_EVERY = 500  # rows
+PREAMBLE_ROWS = 10  # LinkedIn's Connections.csv puts three lines of notes before its header
+DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with semicolons
+
+T = TypeVar("T")
+
+
+class ImportSource(StrEnum):
+    LINKEDIN_APPLICATIONS = "LinkedIn job applications"
+    LINKEDIN_CONNECTIONS = "LinkedIn connections"
+    CSV_APPLICATIONS = "applications CSV"
+    NEXTYES_JSON = "nextyes export"
+
+
+class UnreadableFile(ValueError):
+    """The whole file is refused. The message is one line: the file, what was wrong, what is accepted."""
+
+
+@dataclass(frozen=True)
+class BadRow:
+    """A row that was skipped, and why.
+
+    `line` is the physical line of the file where the row starts (1-based; the header and LinkedIn's
+    notes are lines too, and a quoted field with line breaks spans several). Records of a nextyes export
+    have no useful line: they have `line` 0, and `problem` names the table and position ("activities #12: …").
+    """
+
+    line: int
+    problem: str
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A record read from the file, with the records that come with it (an application's `apply` activity)."""
+
+    record: Record
+    companions: tuple[Record, ...] = ()
+
+
+@dataclass(frozen=True)
+class ParsedFile:
+    path: Path
+    source: ImportSource
+    items: tuple[Incoming, ...]
+    bad_rows: tuple[BadRow, ...]
+    rows: int  # data rows (or export records) read, good and bad
+    settings: Settings | None = None  # from a nextyes export only
+
+
+@dataclass(frozen=True)
+class ImportPlan:
+    """What an import adds, what it leaves alone, and the lines that say so."""
+
+    parsed: ParsedFile
+    new: tuple[Record, ...]  # records to add, companions included
+    already_here: int  # incoming rows skipped because the database has them already
+    settings: Settings | None  # settings to save: an export's, into a database that never saved its own
+    repeated: int = 0  # incoming rows that repeat an earlier row of the same file
+    advice: tuple[str, ...] = ()  # what the import means for the days ahead
+
+    def counts(self) -> dict[str, int]:
+        """How many new records per table, named as the database names them, in the database's order."""
+        tally = Counter(TABLE_OF[type(record)] for record in self.new)
+        return {name: tally[name] for name in TABLES if tally[name]}
+
+    def summary(self, *, dry_run: bool) -> list[str]:
+        parsed = self.parsed
+        unit = "record" if parsed.source is ImportSource.NEXTYES_JSON else "row"
+        lines = [f"Read {_count(parsed.rows, unit)} from {parsed.path.name} ({parsed.source})."]
+        counts = self.counts()
+        if counts:
+            lines.append(f"{'Would add' if dry_run else 'Added'} {_listed(counts)}.")
+        else:
+            lines.append("Nothing new to add.")
+        if self.already_here:
+            lines.append(f"{self.already_here:,} already here, so left alone.")
+        if self.repeated:
+            repeat = "an earlier one, and was" if self.repeated == 1 else "earlier ones, and were"
+            lines.append(f"{_count(self.repeated, unit)} repeated {repeat} counted once.")
+        lines.extend(self._settings_line(dry_run))
+        lines.extend(self.advice)
+        lines.extend(f"{_where(bad)}{bad.problem} — skipped" for bad in parsed.bad_rows)
+        if dry_run:
+            lines.append("Dry run: nothing was changed.")
+        return lines
+
+    def _settings_line(self, dry_run: bool) -> list[str]:
+        if self.settings is not None:
+            if dry_run:
+                return ["Would save the export's settings, since this database has none of its own."]
+            return ["Saved the export's settings, since this database had none of its own."]
+        if self.parsed.settings is not None:
+            kept = "Would keep" if dry_run else "Kept"
+            return [f"{kept} this database's own settings; the export's were left out."]
+        return []
+
+
+# --- reading a file ---------------------------------------------------------------------------------
+
+
+def read_file(
+    path: Path,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+    rollover_hour: int,
+    progress: Callable[[int, int], None] | None = None,
+) -> ParsedFile:
+    """Read `path` into incoming records, whatever its name: the format is told from its content.
+
+    Imported records are created at `now`; their days are logical days in `zone` with `rollover_hour`.
+    `progress(done, total)` hears every 500 rows and once at the end.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("read_file needs an aware `now`")
+    text = _read_text(path)
+    if text.lstrip()[:1] in ("{", "["):
+        return _read_export(path, text, progress)
+    header, rows = _locate_header(path, text)
+    return _read_rows(path, header, rows, RowContext(now, zone, rollover_hour), progress)
+
+
+def _refused(path: Path, problem: str, accepted: str = ACCEPTED_FILES) -> UnreadableFile:
+    return UnreadableFile(f"{path}: {problem}; {accepted}")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        payload = path.read_bytes()
+    except FileNotFoundError:
+        raise _refused(path, "there is no such file") from None
+    except IsADirectoryError:
+        raise _refused(path, "is a folder, not a file") from None
+    except OSError as error:
+        raise _refused(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        text = payload.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise _refused(path, "is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')") from None
+    if not text.strip():
+        raise _refused(path, "is empty")
+    return text
+
+
+# --- CSV files: rows with their physical lines, and the header that says which file it is --------------
+
+
+@dataclass(frozen=True)
+class _CsvRow:
+    line: int  # the physical line where the row starts
+    cells: list[str]
+
+    @property
+    def is_blank(self) -> bool:
+        return not any(cell.strip() for cell in self.cells)
+
+
+class _BrokenCsv(Exception):
+    def __init__(self, line: int, error: csv.Error) -> None:
+        super().__init__(f"line {line}: {error}")
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[_CsvRow]:
+    # Strict: a quote left open would otherwise swallow the rest of the file into one field.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    while True:
+        start = reader.line_num + 1  # lines read so far: a quoted field's line breaks included
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _BrokenCsv(start, error) from None
+        yield _CsvRow(start, cells)
+
+
+def _column_key(name: str) -> str:
+    """How a header cell is compared: 'Date Applied', 'date_applied' and 'DATEAPPLIED' are one column."""
+    return re.sub(r"[\s_]+", "", name.casefold())
+
+
+@dataclass(frozen=True)
+class _CsvFormat:
+    """A kind of CSV file: which columns tell it apart, its columns by our names, and how a row is read."""
+
+    source: ImportSource
+    telling: tuple[str, ...]  # a header holding all of these is this kind of file
+    columns: Mapping[str, tuple[str, ...]]  # our name -> the names it goes by, the first present wins
+    read_row: RowReader
+    mend: Callable[[list[str], dict[str, int], int], list[str]] | None = None  # a row's known damage repaired
+
+
+CSV_FORMATS = (
+    _CsvFormat(
+        ImportSource.LINKEDIN_APPLICATIONS,
+        tuple(linkedin.APPLICATION_COLUMNS.values()),
+        {name: (column,) for name, column in linkedin.APPLICATION_COLUMNS.items()},
+        linkedin.read_application_row,
+        linkedin.mend_application_cells,
+    ),
+    _CsvFormat(
+        ImportSource.LINKEDIN_CONNECTIONS,
+        linkedin.CONNECTION_NAME_COLUMNS,
+        {name: (column,) for name, column in linkedin.CONNECTION_COLUMNS.items()},
+        linkedin.read_connection_row,
+    ),
+)
+LISTED = _CsvFormat(ImportSource.CSV_APPLICATIONS, (), csv_applications.COLUMNS, csv_applications.read_application_row)
+LISTED_KEYS = frozenset(_column_key(alias) for aliases in LISTED.columns.values() for alias in aliases)
+
+
+@dataclass(frozen=True)
+class _Header:
+    line: int
+    format: _CsvFormat
+    columns: dict[str, int]  # our name for a column -> its position in a row
+    width: int  # how many cells the header has
+
+    def values(self, cells: list[str]) -> dict[str, str]:
+        """The row's value for every column this file has; a short row's missing cells are blank."""
+        if self.format.mend is not None:
+            cells = self.format.mend(cells, self.columns, self.width)
+        return {name: cells[at].strip() if at < len(cells) else "" for name, at in self.columns.items()}
+
+
+def _locate_header(path: Path, text: str) -> tuple[_Header, Iterator[_CsvRow]]:
+    """The header row, and the rows after it. It is among the first few rows: notes may come before it."""
+    broken: _BrokenCsv | None = None
+    first_row: _CsvRow | None = None
+    for delimiter in DELIMITERS:
+        rows = _csv_rows(text, delimiter)
+        try:
+            for _, row in zip(range(PREAMBLE_ROWS), rows, strict=False):
+                if first_row is None and not row.is_blank:
+                    first_row = row
+                header = _header_of(path, row)
+                if header is not None:
+                    return header, rows
+        except _BrokenCsv as error:
+            broken = broken or error
+    if broken is not None:
+        raise _refused(path, f"is not a CSV file nextyes can read ({broken})")
+    shown = quote(", ".join(cell.strip() for cell in first_row.cells)) if first_row else "nothing"
+    raise _refused(path, f"has no header row nextyes knows (its first row reads {shown})")
+
+
+def _header_of(path: Path, row: _CsvRow) -> _Header | None:
+    keys = [_column_key(cell) for cell in row.cells]
+    for known in CSV_FORMATS:
+        if all(_column_key(name) in keys for name in known.telling):
+            return _Header(row.line, known, _columns(keys, known.columns), len(keys))
+    if not LISTED_KEYS.intersection(keys):
+        return None
+    columns = _columns(keys, LISTED.columns)
+    for name in csv_applications.REQUIRED_COLUMNS:
+        if name not in columns:
+            raise _refused(
+                path,
+                f"its header (line {row.line}) has no {name} column",
+                f"name it {_either(LISTED.columns[name])}; a CSV of applications needs a company and a role",
+            )
+    return _Header(row.line, LISTED, columns, len(keys))
+
+
+def _columns(keys: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
+    found = {}
+    for name, names in aliases.items():
+        at = next((keys.index(key) for alias in names if (key := _column_key(alias)) in keys), None)
+        if at is not None:
+            found[name] = at
+    return found
+
+
+def _read_rows(
+    path: Path,
+    header: _Header,
+    rows: Iterator[_CsvRow],
+    context: RowContext,
+    progress: Callable[[int, int], None] | None,
+) -> ParsedFile:
+    try:
+        data = [row for row in rows if not row.is_blank]
+    except _BrokenCsv as error:
+        raise _refused(path, f"is not a CSV file nextyes can read ({error})") from None
+    items: list[Incoming] = []
+    bad: list[BadRow] = []
+    for row in _with_progress(data, progress):
+        try:
+            record, companions = header.format.read_row(header.values(row.cells), context)
+            items.append(Incoming(record, companions))
+        except RowProblem as problem:
+            bad.append(BadRow(row.line, str(problem)))
+        except ValidationError as error:
+            bad.append(BadRow(row.line, _validation_problem(error)))
+    return ParsedFile(path, header.format.source, tuple(items), tuple(bad), len(data))
+
+
+def _with_progress(rows: Sequence[T], progress: Callable[[int, int], None] | None) -> Iterator[T]:
+    """`rows` one by one, telling `progress` how far along every 500 rows and at the end."""
+    total = len(rows)
+    for done, row in enumerate(rows, 1):
+        yield row
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, total)
+    if progress is not None and (not total or total % PROGRESS_EVERY):
+        progress(total, total)
+
+
+# --- a nextyes export --------------------------------------------------------------------------------------
+
+
+ENVELOPE = ("format", "schema_version", "exported_at", "settings")
+
+
+def _read_export(path: Path, text: str, progress: Callable[[int, int], None] | None) -> ParsedFile:
+    """Every record of a nextyes export, validated by its model; an older export is upgraded first."""
+    tables = _upgraded(path, _export_document(path, text))
+    settings_documents = tables.pop("settings", {})
+    listed = [(name, position, record) for name in TABLES for position, record in tables.get(name, {}).items()]
+    items: list[Incoming] = []
+    bad: list[BadRow] = []
+    for name, position, record in _with_progress(listed, progress):
+        try:
+            items.append(Incoming(TABLES[name].model_validate(record)))
+        except ValidationError as error:
+            bad.append(BadRow(0, f"{name} #{position}: {_validation_problem(error)}"))
+    settings = None
+    if settings_documents:
+        try:
+            settings = Settings.model_validate(next(iter(settings_documents.values())))
+        except ValidationError as error:
+            bad.append(BadRow(0, f"settings: {_validation_problem(error)}"))
+    return ParsedFile(path, ImportSource.NEXTYES_JSON, tuple(items), tuple(bad), len(listed), settings)
+
+
+def _export_document(path: Path, text: str) -> dict[str, Any]:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise _refused(
+            path, f"looks like JSON but does not parse (line {error.lineno}, column {error.colno})"
+        ) from None
+    except RecursionError:
+        raise _refused(path, "looks like JSON but is nested too deeply") from None
+    if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
+        raise _refused(path, "is JSON, but not a nextyes export")
+    version = document.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _refused(path, "is a nextyes export without a schema version")
+    if version > SCHEMA_VERSION:
+        raise _refused(
+            path,
+            f"was written by a newer nextyes (schema {version}; this one reads up to {SCHEMA_VERSION})",
+            "upgrade nextyes to import it",
+        )
+    for name, records in document.items():
+        if name not in ENVELOPE and not isinstance(records, list):
+            raise _refused(path, f"is a nextyes export with a malformed table {quote(name)} (not a list)")
+    return document
+
+
+def _upgraded(path: Path, document: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The export's tables in the database's own shape (`{"1": record, …}`), upgraded to this schema.
+
+    An older export goes through the very steps that upgrade an older database file.
+    """
+    version: int = document["schema_version"]
+    settings = document.get("settings")
+    raw: dict[str, Any] = {
+        META_TABLE: {"1": {"schema_version": version}},
+        "settings": {"1": settings} if settings is not None else {},
+        **{
+            name: {str(position): record for position, record in enumerate(records, 1)}
+            for name, records in document.items()
+            if name not in ENVELOPE
+        },
+    }
+    written_as = version
+    try:
+        while version < SCHEMA_VERSION:
+            raw = MIGRATIONS[version](raw)
+            version += 1
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise _refused(path, f"is a nextyes export from schema {written_as} that could not be upgraded") from None
+    raw.pop(META_TABLE, None)
+    unknown = sorted(name for name in raw if name not in TABLES)
+    if unknown:
+        raise _refused(path, f"is a nextyes export with a table nextyes does not know ({quote(unknown[0])})")
+    return raw
+
+
+# --- planning and importing ------------------------------------------------------------------------------
+
+
+def plan_import(parsed: ParsedFile, search: JobSearch, *, settings_saved: bool) -> ImportPlan:
+    """What importing `parsed` into `search` adds: pure, so a dry run is the same plan, unsaved.
+
+    An incoming record is left alone when the database has its id already (the file was imported
+    before), or a look-alike: an application to the same company and role sent the same day, a contact
+    of the same name at the same company (both compared casefolded, spaces collapsed), a reflection or
+    a rest day on a day that has one. A nextyes export is matched by id alone for applications and
+    contacts: its records refer to each other by id, and skipping one for a look-alike would leave its
+    activities and interviews pointing at nothing. A row repeating an earlier one of the file counts once.
+    """
+    by_content = parsed.source is not ImportSource.NEXTYES_JSON
+    here = [record for records in records_by_table(search).values() for record in records]
+    known_ids = {_identity(record) for record in here}
+    known_keys = {key for record in here if (key := _look_alike(record, by_content=True)) is not None}
+    new: list[Record] = []
+    seen_ids: set[tuple[str, uuid.UUID]] = set()
+    seen_keys: set[tuple[object, ...]] = set()
+    already_here = repeated = 0
+    for item in parsed.items:
+        identity, key = _identity(item.record), _look_alike(item.record, by_content=by_content)
+        if identity in known_ids or (key is not None and key in known_keys):
+            already_here += 1
+            continue
+        if identity in seen_ids or (key is not None and key in seen_keys):
+            repeated += 1
+            continue
+        if key is not None:
+            seen_keys.add(key)
+        for record in (item.record, *item.companions):
+            if (identity := _identity(record)) not in known_ids and identity not in seen_ids:
+                seen_ids.add(identity)
+                new.append(record)
+    return ImportPlan(
+        parsed=parsed,
+        new=tuple(new),
+        already_here=already_here,
+        settings=parsed.settings if not settings_saved else None,
+        repeated=repeated,
+        advice=_advice(parsed.source, new, search.settings),
+    )
+
+
+def import_file(store: Store, parsed: ParsedFile) -> ImportPlan:
+    """Add what is new in one store transaction, planned against the database as read under its lock.
+
+    Nothing is written when nothing is new; any failure leaves the database as it was.
+    """
+    with store.transaction() as tx:
+        plan = plan_import(parsed, tx.search, settings_saved=bool(tx.raw.get("settings")))
+        if plan.new:
+            tx.add_all(plan.new)
+        if plan.settings is not None:
+            tx.save_settings(plan.settings)
+    return plan
+
+
+def _identity(record: Record) -> tuple[str, uuid.UUID]:
+    return TABLE_OF[type(record)], record.id
+
+
+def _look_alike(record: Record, *, by_content: bool) -> tuple[object, ...] | None:
+    """What makes two records one in a person's eyes, whatever their ids; None when only the id does."""
+    if isinstance(record, Reflection):
+        return ("reflection", record.day)  # one a day
+    if isinstance(record, RestDay):
+        return ("rest day", record.day)  # one a day
+    if isinstance(record, Win) and record.key:
+        return ("win", record.key)  # each added once
+    if not by_content:
+        return None
+    if isinstance(record, Application):
+        return ("application", normalised(record.company), normalised(record.role), record.applied_on)
+    if isinstance(record, Contact):
+        return ("contact", normalised(record.name), normalised(record.company))
+    return None
+
+
+def _advice(source: ImportSource, new: list[Record], settings: Settings) -> tuple[str, ...]:
+    """What new LinkedIn connections mean for the days ahead: not a flood of reconnect suggestions."""
+    if source is not ImportSource.LINKEDIN_CONNECTIONS or not any(isinstance(record, Contact) for record in new):
+        return ()
+    days, per_day = settings.reconnect_days[Tier.C], settings.reconnects_per_day
+    return (f"New contacts are tier C: reconnect suggestions for them start in {days} days, at most {per_day} a day.",)
+
+
+# --- words ---------------------------------------------------------------------------------------------
+
+
+def _either(names: tuple[str, ...]) -> str:
+    return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
+
+
+def _count(number: int, unit: str) -> str:
+    """'1 activity', '12 activities'."""
+    if number == 1:
+        return f"1 {unit}"
+    return f"{number:,} {unit[:-1]}ies" if unit.endswith("y") else f"{number:,} {unit}s"
+
+
+def _listed(counts: dict[str, int]) -> str:
+    """'12 applications and 12 activities', from table names."""
+    parts = [_count(number, _singular(name)) for name, number in counts.items()]
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
+def _singular(table: str) -> str:
+    words = table.replace("_", " ")
+    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
+
+
+def _where(bad: BadRow) -> str:
+    return f"line {bad.line}: " if bad.line else ""
+
+
+def _validation_problem(error: ValidationError) -> str:
+    first = error.errors()[0]
+    where = " ".join(str(part) for part in first["loc"]).replace("_", " ")
+    message = " ".join(first["msg"].split())
+    return f"{where}: {message[:1].lower()}{message[1:]}" if where else message
