@@ -424,12 +424,13 @@ def test_a_follow_up_is_never_asked_for_sooner_than_the_interval(
 
     actions = follow_up_actions(search, TODAY, settings)
     latest = max([applied, *sent])
+    silent = (TODAY - latest).days
     if actions:
-        assert (TODAY - latest).days >= follow_up_days
+        assert follow_up_days <= silent < settings.ghosted_after_days
         assert len(sent) < max_follow_ups
         assert len(actions) == 1
     else:
-        assert (TODAY - latest).days < follow_up_days or len(sent) >= max_follow_ups
+        assert silent < follow_up_days or len(sent) >= max_follow_ups or silent >= settings.ghosted_after_days
 
 
 @given(
@@ -613,11 +614,24 @@ def test_an_application_silent_for_thirty_days_after_both_follow_ups_is_offered_
     assert action.logs is None  # marking it done moves the stage instead of logging an activity
 
 
-def test_no_ghosted_suggestion_while_a_follow_up_is_still_owed() -> None:
+def test_an_unsent_follow_up_lapses_once_the_silence_is_long_enough_to_call_it_ghosted() -> None:
     acme = application(applied_on=APPLIED)
-    today = APPLIED + timedelta(days=40)
-    assert actions_of(ActionKind.GHOSTED, search_of(acme), today) == []
-    assert len(follow_up_actions(search_of(acme), today)) == 1
+    before = APPLIED + timedelta(days=29)
+    assert actions_of(ActionKind.GHOSTED, search_of(acme), before) == []
+    assert len(follow_up_actions(search_of(acme), before)) == 1
+    after = APPLIED + timedelta(days=30)
+    assert follow_up_actions(search_of(acme), after) == []
+    assert len(actions_of(ActionKind.GHOSTED, search_of(acme), after)) == 1
+
+
+def test_a_year_of_silent_applications_offers_three_a_day_the_most_silent_first() -> None:
+    old = [application(f"Company {n}", applied_on=APPLIED - timedelta(days=100 + n)) for n in range(8)]
+    today = APPLIED
+    ghosted = actions_of(ActionKind.GHOSTED, search_of(*old), today)
+    assert [a.application_id for a in ghosted] == [app.id for app in reversed(old)][:3]
+    assert follow_up_actions(search_of(*old), today) == []
+    settings = with_settings(ghosted_per_day=5)
+    assert len(actions_of(ActionKind.GHOSTED, search_of(*old, settings=settings), today, settings)) == 5
 
 
 def test_a_dismissed_follow_up_no_longer_holds_back_the_ghosted_suggestion() -> None:

@@ -66,9 +66,9 @@ def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[A
         *_preps(search, settings, today),
         *_saved_to_send(search, today),
         *_follow_ups(search, settings, today),
-        *_ghosted(search, settings, today),
     ]
     actions = _shown(suggested, search, today)
+    actions += _shown(_ghosted(search, settings, today), search, today)[: settings.ghosted_per_day]
     actions += _shown(_reconnects(search, settings, today), search, today)[: settings.reconnects_per_day]
     actions += _shown(_learning(search), search, today)
     actions.append(_daily_target(search, settings, today))
@@ -199,10 +199,14 @@ def _saved_to_send(search: JobSearch, today: date) -> list[Action]:
 
 
 def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+    """Follow-ups due, most overdue first; after `ghosted_after_days` of silence they lapse, and "ghosted?" takes over.
+
+    So a year of applications imported at once asks for a few decisions a day, not hundreds of late notes.
+    """
     due = []
     for application in search.applications:
         follow_up = next_follow_up(search, application, settings)
-        if follow_up is None or follow_up.due_on > today:
+        if follow_up is None or follow_up.due_on > today or _gone_silent(search, application, settings, today):
             continue
         waited = (today - follow_up.anchor).days
         since = "applied" if follow_up.number == 1 else "last followed up"
@@ -234,9 +238,9 @@ def _follow_up_key(application: Application, number: int) -> str:
 def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]:
     """Applications silent for so long that calling them ghosted frees the mind; a later reply reopens them.
 
-    Not while a follow-up is still owed (unless it was dismissed): sending it comes first.
+    The most silent first, at most `ghosted_per_day` of them (those done today included).
     """
-    actions = []
+    silent_ones = []
     for application in search.applications:
         touched = last_touch(search, application)
         if application.stage is not Stage.APPLIED or touched is None:
@@ -244,25 +248,22 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
         silent = (today - touched).days
         if silent < settings.ghosted_after_days:
             continue
-        follow_up = next_follow_up(search, application, settings)
-        if follow_up is not None and not _dismissed(search, _follow_up_key(application, follow_up.number), today):
-            continue
-        actions.append(
-            Action(
+        silent_ones.append((-silent, application.company.casefold(), Action(
                 key=f"ghosted:{application.id.hex}",
                 kind=ActionKind.GHOSTED,
                 title=f"No reply from {application.company} ({application.role}) in {silent} days: mark it ghosted?",
                 why=f"nothing heard since {touched.day} {touched:%b}; ghosted clears it from your list, "
                 "and it reopens if they write back",
                 application_id=application.id,
-            )
-        )
-    return actions
+            ),
+        ))
+    silent_ones.sort(key=lambda entry: entry[:2])
+    return [action for _, _, action in silent_ones]
 
 
-def _dismissed(search: JobSearch, key: str, today: date) -> bool:
-    mark = _latest_mark(search, key, today)
-    return mark is not None and mark.mark is Mark.DISMISSED
+def _gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
+    touched = last_touch(search, application)
+    return touched is not None and (today - touched).days >= settings.ghosted_after_days
 
 
 def reconnect_due(search: JobSearch, contact: Contact, settings: Settings) -> date:

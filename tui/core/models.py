@@ -346,6 +346,8 @@ class Settings(Record):
     """Signs the drafts."""
     reconnects_per_day: Annotated[int, Field(ge=1, le=50)] = 3
     """At most this many contacts to reconnect with are suggested a day, most overdue first."""
+    ghosted_per_day: Annotated[int, Field(ge=1, le=50)] = 3
+    """At most this many silent applications are offered as ghosted a day, the most silent first."""
 
     @field_validator("reconnect_days", mode="after")
     @classmethod
