@@ -535,12 +535,12 @@ def test_settings_for_the_pipeline_are_shown_and_changed(run, store: Store) -> N
         "settings", "--thank-you-days", "2", "--prep-days", "3", "--feedback-days", "4",
         "--reconnect-days", "a=20", "--reconnect-days", "C=365", "--bridge-days", "60",
         "--reapply-months", "12", "--max-follow-ups", "3", "--ghosted-after-days", "45", "--your-name", "Ana Silva",
-        "--reconnects-per-day", "5",
+        "--reconnects-per-day", "5", "--ghosted-per-day", "4",
     )
     assert status == 0
     for line in [
         "max follow-ups:     3",
-        "ghosted after:      45 days without a reply",
+        "ghosted after:      45 days without a reply, at most 4 offered a day",
         "thank-you days:     2",
         "prep days:          3",
         "feedback days:      4",

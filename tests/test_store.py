@@ -589,3 +589,14 @@ def test_a_store_that_read_the_file_before_sees_every_change_made_since(store: S
     store.path.write_text(json.dumps(raw), encoding="utf-8")
     with pytest.raises(CorruptDatabase):
         store.load()
+
+
+def test_settings_saved_tells_a_file_with_its_own_settings_from_one_using_the_defaults(
+    store: Store, clock: FakeClock
+) -> None:
+    assert not store.settings_saved()  # no file yet
+    save(store, application(clock))
+    assert not store.settings_saved()
+    with store.transaction() as tx:
+        tx.save_settings(tx.settings.touched(clock(), daily_target=2))
+    assert store.settings_saved()

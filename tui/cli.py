@@ -195,9 +195,26 @@ def build_parser() -> argparse.ArgumentParser:
     dismiss = commands.add_parser("dismiss", parents=[common], help="drop one of today's actions for good")
     dismiss.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
 
-    export = commands.add_parser("export", parents=[common], help="write every record to a file")
-    export.add_argument("--format", choices=["json"], default="json", help="json (default)")
+    export = commands.add_parser("export", parents=[common], help="write your records to a file")
+    export.add_argument("--format", choices=["json", "csv", "md", "ics"], default="json", metavar="FORMAT",
+                        help="json (every record; the default), csv (one table), md (a full report, or the "
+                             "weekly review with --week) or ics (interviews, follow-ups and reminders)")
     export.add_argument("--out", metavar="PATH", help="file to write (default: standard output)")
+    export.add_argument("--table", choices=["applications", "activities", "contacts", "interviews"],
+                        metavar="TABLE", help="with csv: applications (default), activities, contacts or interviews")
+    export.add_argument("--week", metavar="DATE", help="with md: the weekly review of the week holding this day")
+
+    import_ = commands.add_parser(
+        "import", parents=[common],
+        help="bring in applications or contacts: LinkedIn exports, a CSV of applications, a nextyes JSON export",
+    )
+    import_.add_argument("file", metavar="FILE", help="the file to read; its format is told from its content")
+    import_.add_argument("--dry-run", action="store_true", help="say what would be imported, and change nothing")
+
+    review = commands.add_parser("review", parents=[common], help="the weekly review: how the week went, what's next")
+    review.add_argument("--week", metavar="DATE", help="any day of the week to review (default: this week)")
+    review.add_argument("--format", choices=["text", "md"], default="text", metavar="FORMAT",
+                        help="text (default) or md (Markdown)")
 
     commands.add_parser("check", parents=[common], help="verify the database file")
 
@@ -228,6 +245,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="how often to reconnect with a tier of contacts, e.g. A=30 (tiers: A, B, C)")
     settings.add_argument("--reconnects-per-day", type=int, metavar="N",
                           help="at most this many contacts to reconnect with a day (1-50)")
+    settings.add_argument("--ghosted-per-day", type=int, metavar="N",
+                          help="at most this many silent applications offered as ghosted a day (1-50)")
     settings.add_argument("--bridge-days", type=int, metavar="D",
                           help="after a no: days until reconnecting with the contact kept there (1-730)")
     settings.add_argument("--reapply-months", type=int, metavar="N",
@@ -295,7 +314,9 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         "feedback": _feedback,
         "draft": _draft,
         "questions": _questions,
-        "export": _export,
+        "export": _exchange("export_command"),
+        "import": _exchange("import_command"),
+        "review": _exchange("review_command"),
         "check": _check,
         "settings": _settings,
     }[options.command]
@@ -751,22 +772,16 @@ def _questions(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _export(recorder: Recorder, options: argparse.Namespace) -> int:
-    from tui.exchange.json_format import export_json
+def _exchange(name: str) -> Callable[[Recorder, argparse.Namespace], int]:
+    """A handler from `tui.cli_exchange`, imported only when its command runs."""
 
-    text = export_json(recorder.store.load(), recorder.now())
-    if options.out is None:
-        sys.stdout.write(text)
-        return 0
-    from tui.store.files import atomic_write
+    def handler(recorder: Recorder, options: argparse.Namespace) -> int:
+        from tui import cli_exchange
 
-    target = Path(options.out).expanduser()
-    try:
-        atomic_write(target, text.encode("utf-8"))
-    except OSError as error:
-        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
-    print(f"Exported every record to {target}")
-    return 0
+        command: Callable[[Recorder, argparse.Namespace], int] = getattr(cli_exchange, name)
+        return command(recorder, options)
+
+    return handler
 
 
 def _check(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -806,6 +821,7 @@ SETTING_OPTIONS = (
     "prep_days",
     "feedback_days",
     "reconnects_per_day",
+    "ghosted_per_day",
     "bridge_days",
     "reapply_months",
     "your_name",
@@ -839,7 +855,8 @@ def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
         f"{settings.weekly_networking} networking, {settings.weekly_learning} learning\n"
         f"follow-up days:     {settings.follow_up_days}\n"
         f"max follow-ups:     {settings.max_follow_ups}\n"
-        f"ghosted after:      {_days(settings.ghosted_after_days)} without a reply\n"
+        f"ghosted after:      {_days(settings.ghosted_after_days)} without a reply, "
+        f"at most {settings.ghosted_per_day} offered a day\n"
         f"thank-you days:     {settings.thank_you_days}\n"
         f"prep days:          {settings.prep_days}\n"
         f"feedback days:      {settings.feedback_days}\n"

@@ -9,8 +9,8 @@ from datetime import date
 from tui.core.actions import Action, open_actions, todays_actions
 from tui.core.pipeline import PendingRow, pending_rows
 from tui.core.prompts import Prompt, choose_prompt, prompt_context
-from tui.core.search import JobSearch
 from tui.core.rewards import Reward, WeeklyProgress, earned_rewards, weekly_progress
+from tui.core.search import JobSearch
 from tui.core.streaks import StreakHistory, rest_days_left, track
 
 

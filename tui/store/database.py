@@ -119,6 +119,11 @@ class Store:
         raw = _migrate(self.path, _parse(self.path, payload)) if payload is not None else _empty()
         return _to_search(self.path, raw, self.default_settings)
 
+    def settings_saved(self) -> bool:
+        """Whether the file holds settings of its own, rather than the defaults a read fills in."""
+        payload = self._read_bytes()
+        return payload is not None and bool(_parse(self.path, payload).get("settings"))
+
     def default_settings(self) -> Settings:
         stamp = self.now()
         return Settings(created_at=stamp, updated_at=stamp)
