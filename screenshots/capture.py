@@ -52,6 +52,20 @@ async def progress(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def insights(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("i")
+    await settle(pilot)
+
+
+async def weekly_review(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("W")
+    await settle(pilot)
+    await pilot.press("left_square_bracket")  # last week: a whole one, as the demo's Monday has just begun
+    await settle(pilot)
+
+
 async def rest_day(pilot: Pilot[None]) -> None:
     await settle(pilot)
     await pilot.press("R")
@@ -127,6 +141,8 @@ async def main() -> None:
         ("add-application", demo, add_application),
         ("help", demo, help_screen),
         ("progress", demo, progress),
+        ("insights", demo, insights),
+        ("weekly-review", demo, weekly_review),
         ("rest-day", demo, rest_day),
         ("rejection-flow", demo, rejection_flow),
         ("contacts", demo, contacts),

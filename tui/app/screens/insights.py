@@ -51,8 +51,8 @@ def describe_noes(insights: Insights) -> str:
 
 
 def describe_interviews(insights: Insights) -> str:
-    if insights.interviews_per_10 is None:
-        return f"{insights.interviews} held"
+    if insights.interviews_per_10 is None or not insights.interviews:
+        return "none yet: replies come first, and interviews follow them"
     return f"{insights.interviews} held · {insights.interviews_per_10:.1f} per 10 applications sent"
 
 
@@ -61,7 +61,9 @@ def funnel_lines(steps: Sequence[FunnelStep]) -> Content:
     if not steps or steps[0].count == 0:
         return Content.styled("Nothing sent yet: the funnel fills in as you apply.", "$foreground-muted")
     applied = steps[0].count
-    header = Content.styled(f"{'':<11}{'':>5}  {'':<{BAR_CELLS}}  {'of applied':<16}of the step before", "$text-muted")
+    header = Content.styled(
+        f"{'step':<11}{'count':>5}  {'':<{BAR_CELLS}}  {'of applied':<16}of the step before", "$text-muted"
+    )
     lines = [header]
     for index, step in enumerate(steps):
         bar = "█" * round(step.count / applied * BAR_CELLS) if step.count else ""
@@ -95,12 +97,12 @@ def label_width(*tables: Sequence[Breakdown]) -> int:
     return min(max((len(row.label) for rows in tables for row in rows), default=0), 20)
 
 
-def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int) -> Content:
-    """A small table: how many went out under each label, and how they fared."""
+def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int, heading: str) -> Content:
+    """A small table: how many went out under each label (`heading` names them), and how they fared."""
     if not rows:
         return Content.styled(empty, "$foreground-muted")
     header = Content.styled(
-        f"{'':<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} said no", "$text-muted"
+        f"{heading:<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} said no", "$text-muted"
     )
     lines = [header]
     for row in rows:
@@ -205,15 +207,12 @@ class InsightsScreen(ModalScreen[None]):
         self.query_one(Heatmap).show(snapshot.dashboard.history)
         put("insights-funnel", funnel_lines(insights.funnel))
         put("insights-endings", ending_lines(insights.endings))
-        width = label_width(insights.by_source, insights.by_kind, insights.by_keyword)
-        put("insights-sources", breakdown_lines(insights.by_source, "No applications sent yet.", width))
-        put("insights-kinds", breakdown_lines(insights.by_kind, "No applications sent yet.", width))
-        put(
-            "insights-keywords",
-            breakdown_lines(
-                insights.by_keyword, "No word is shared by two roles yet; it fills in as you apply.", width
-            ),
-        )
+        width = max(label_width(insights.by_source, insights.by_kind, insights.by_keyword), len("source"))
+        nothing_sent = "No applications sent yet."
+        put("insights-sources", breakdown_lines(insights.by_source, nothing_sent, width, "source"))
+        put("insights-kinds", breakdown_lines(insights.by_kind, nothing_sent, width, "kind"))
+        no_words = "No word is shared by two roles yet; it fills in as you apply."
+        put("insights-keywords", breakdown_lines(insights.by_keyword, no_words, width, "word"))
 
     def action_close(self) -> None:
         self.dismiss(None)
