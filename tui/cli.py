@@ -48,6 +48,7 @@ from tui.core.streaks import (
     rest_days_left,
     track,
 )
+from tui.core.words import count, record_noun
 from tui.locations import db_path
 from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.store import Store, StoreError
@@ -509,7 +510,7 @@ def _todays_action(recorder: Recorder, number: int, putting_off: str = "") -> tu
     actions = dashboard.actions
     if not 1 <= number <= len(actions):
         raise BadInput(
-            f"there is no action {number} today: there are {_count(len(actions), 'action')}, "
+            f"there is no action {number} today: there are {count(len(actions), 'action')}, "
             f"numbered 1 to {len(actions)} in 'nextyes today'"
         )
     action = actions[number - 1]
@@ -562,7 +563,7 @@ def _comeback(search: JobSearch, application: Application, said_no: date) -> str
     recovery = search.settings.recovery_days
     if recovery:
         protected = (
-            f"Your streak is protected for {_count(recovery, 'recovery day')}, through {recovery_ends(said_no, recovery):%a %d %b}: "
+            f"Your streak is protected for {count(recovery, 'recovery day')}, through {recovery_ends(said_no, recovery):%a %d %b}: "
             "take the time you need."
         )
     else:
@@ -794,16 +795,10 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
 
     search = recorder.store.check()
     counts = ", ".join(
-        _count(len(records), _record_noun(table)) for table, records in records_by_table(search).items()
+        count(len(records), record_noun(table)) for table, records in records_by_table(search).items()
     )
     print(f"{path}: sound — {counts}")
     return 0
-
-
-def _record_noun(table: str) -> str:
-    """'rest_days' -> 'rest day', 'activities' -> 'activity': one record of a table, for `_count`."""
-    words = table.replace("_", " ")
-    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
 
 
 SETTING_OPTIONS = (
@@ -1050,12 +1045,5 @@ def _streak_sentence(history: StreakHistory) -> str:
     return f"Streak: {_days(history.current)}."
 
 
-def _days(count: int) -> str:
-    return _count(count, "day")
-
-
-def _count(count: int, noun: str) -> str:
-    if count == 1:
-        return f"1 {noun}"
-    plural = noun[:-1] + "ies" if noun.endswith("ty") else noun + "s"
-    return f"{count} {plural}"
+def _days(number: int) -> str:
+    return count(number, "day")

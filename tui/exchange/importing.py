@@ -27,6 +27,7 @@ from pydantic import ValidationError
 
 from tui.core.models import Application, Contact, Record, Reflection, RestDay, Settings, Tier, Win
 from tui.core.search import JobSearch
+from tui.core.words import count, record_noun
 from tui.exchange import csv_applications, linkedin
 from tui.exchange.csv_applications import RowContext, RowProblem, RowReader, normalised, quote
 from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
@@ -105,7 +106,7 @@ class ImportPlan:
     def summary(self, *, dry_run: bool) -> list[str]:
         parsed = self.parsed
         unit = "record" if parsed.source is ImportSource.NEXTYES_JSON else "row"
-        lines = [f"Read {_count(parsed.rows, unit)} from {parsed.path.name} ({parsed.source})."]
+        lines = [f"Read {count(parsed.rows, unit)} from {parsed.path.name} ({parsed.source})."]
         counts = self.counts()
         if counts:
             lines.append(f"{'Would add' if dry_run else 'Added'} {_listed(counts)}.")
@@ -115,7 +116,7 @@ class ImportPlan:
             lines.append(f"{self.already_here:,} already here, so left alone.")
         if self.repeated:
             repeat = "an earlier one, and was" if self.repeated == 1 else "earlier ones, and were"
-            lines.append(f"{_count(self.repeated, unit)} repeated {repeat} counted once.")
+            lines.append(f"{count(self.repeated, unit)} repeated {repeat} counted once.")
         lines.extend(self._settings_line(dry_run))
         lines.extend(self.advice)
         lines.extend(f"{_where(bad)}{bad.problem} — skipped" for bad in parsed.bad_rows)
@@ -523,22 +524,10 @@ def _either(names: tuple[str, ...]) -> str:
     return ", ".join(names[:-1]) + f" or {names[-1]}" if len(names) > 1 else names[0]
 
 
-def _count(number: int, unit: str) -> str:
-    """'1 activity', '12 activities'."""
-    if number == 1:
-        return f"1 {unit}"
-    return f"{number:,} {unit[:-1]}ies" if unit.endswith("y") else f"{number:,} {unit}s"
-
-
 def _listed(counts: dict[str, int]) -> str:
     """'12 applications and 12 activities', from table names."""
-    parts = [_count(number, _singular(name)) for name, number in counts.items()]
+    parts = [count(number, record_noun(name)) for name, number in counts.items()]
     return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-
-
-def _singular(table: str) -> str:
-    words = table.replace("_", " ")
-    return words[:-3] + "y" if words.endswith("ies") else words.removesuffix("s")
 
 
 def _where(bad: BadRow) -> str:
