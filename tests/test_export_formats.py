@@ -398,6 +398,12 @@ def test_a_second_follow_up_gets_its_own_uid_and_none_comes_after_the_last() -> 
     assert twice == {}
 
 
+def test_no_follow_up_once_the_silence_is_long_enough_to_call_it_ghosted() -> None:
+    later = TODAY + timedelta(days=SETTINGS.ghosted_after_days)  # Quill applied 5 Jan, silent since
+    events = ics_events(export_ics(JobSearch(SETTINGS, (QUILL,)), SETTINGS, later, NOW))
+    assert not any(uid.startswith("follow-up-") for uid in events)
+
+
 def test_reminders_set_on_applications_are_in_the_calendar() -> None:
     events = by_summary(export_ics(SEARCH, SETTINGS, TODAY, NOW))
 

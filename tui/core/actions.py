@@ -206,7 +206,7 @@ def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Acti
     due = []
     for application in search.applications:
         follow_up = next_follow_up(search, application, settings)
-        if follow_up is None or follow_up.due_on > today or _gone_silent(search, application, settings, today):
+        if follow_up is None or follow_up.due_on > today or gone_silent(search, application, settings, today):
             continue
         waited = (today - follow_up.anchor).days
         since = "applied" if follow_up.number == 1 else "last followed up"
@@ -261,7 +261,8 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
     return [action for _, _, action in silent_ones]
 
 
-def _gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
+def gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
+    """Silent long enough to be called ghosted: a follow-up would come too late, and is no longer offered."""
     touched = last_touch(search, application)
     return touched is not None and (today - touched).days >= settings.ghosted_after_days
 

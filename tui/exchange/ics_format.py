@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from icalendar import Calendar, Event
 
 from tui import __version__
-from tui.core.actions import reconnect_due
+from tui.core.actions import gone_silent, reconnect_due
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import Application, Contact, Interview, InterviewKind, Settings, Stage
 from tui.core.pipeline import FollowUp, next_follow_up
@@ -61,7 +61,7 @@ def _entries(search: JobSearch, settings: Settings, today: date) -> list[Calenda
     """Every event the calendar holds, unordered."""
     entries = [_interview_entry(search, interview) for interview in search.interviews]
     for application in search.applications:
-        entries += _application_entries(search, application, settings)
+        entries += _application_entries(search, application, settings, today)
     entries += _reconnect_entries(search, settings, today)
     for rest_day in search.rest_days:
         if rest_day.day >= today:
@@ -119,10 +119,13 @@ def _why_reconnect(search: JobSearch, contact: Contact, due_on: date, settings: 
     return f"Last in touch on {last.isoformat()}. {why}" if last else why
 
 
-def _application_entries(search: JobSearch, application: Application, settings: Settings) -> list[CalendarEntry]:
+def _application_entries(
+    search: JobSearch, application: Application, settings: Settings, today: date
+) -> list[CalendarEntry]:
+    """The next follow-up (as today's actions see it: none once the silence is long), next step, reapply date."""
     entries = []
     follow_up = next_follow_up(search, application, settings)
-    if follow_up is not None:
+    if follow_up is not None and not gone_silent(search, application, settings, today):
         entries.append(_follow_up_entry(application, follow_up))
     if application.next_step_on is not None and _still_open(application):
         step = application.next_step or "Next step"
