@@ -118,3 +118,19 @@ async def test_W_reviews_this_week_and_brackets_step_through_the_weeks(
         assert "Mon 02 Mar 2026" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_stepping_quickly_lands_on_the_last_week_asked_for_and_closing_early_is_safe(
+    db_path: Path, store: Store, clock: FakeClock
+) -> None:
+    a_month_of_searching(store, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("W", "[", "[", "[")  # no waiting between: earlier reviews may still be on their way
+        await settle(pilot)
+        assert "Mon 16 Feb 2026" in screen_text(app)
+        assert "Quill Labs" in field(app, "review-text")  # sent Mon 16 Feb
+        await pilot.press("escape", "i", "escape", "W", "escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)

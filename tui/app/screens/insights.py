@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -156,7 +157,7 @@ class InsightsScreen(ModalScreen[None]):
 
     @staticmethod
     def figure(label: str, value_id: str) -> Horizontal:
-        value = Static("", id=value_id, classes="figure-value")
+        value = Static("adding up…", id=value_id, classes="figure-value")
         return Horizontal(Label(label, classes="figure-label"), value, classes="figure")
 
     @staticmethod
@@ -190,9 +191,20 @@ class InsightsScreen(ModalScreen[None]):
         self.show_snapshot(self.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Fill in (or refresh, after the app has read the search again) every figure."""
+        """Work the figures out again (after the app has read the search again), off the event loop."""
         self.snapshot = snapshot
+        self.work_out(snapshot)
+
+    @work(thread=True, exclusive=True, group="insights")
+    def work_out(self, snapshot: Snapshot) -> None:
+        """A year of applications takes a while to add up: a thread does it, and hands the result back."""
         insights = build_insights(snapshot.search, snapshot.today)
+        self.app.call_from_thread(self.show, snapshot, insights)
+
+    def show(self, snapshot: Snapshot, insights: Insights) -> None:
+        """Fill in every figure."""
+        if not self.is_attached:
+            return  # closed while the figures were being worked out
 
         def put(value_id: str, value: str | Content) -> None:
             self.query_one(f"#{value_id}", Static).update(Content(value) if isinstance(value, str) else value)

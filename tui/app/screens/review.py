@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -12,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
-from tui.core.review import weekly_review
+from tui.core.review import WeeklyReview, weekly_review
 from tui.core.rewards import week_start
 from tui.exchange.review_format import review_text
 
@@ -40,7 +41,7 @@ class ReviewScreen(ModalScreen[None]):
         with VerticalScroll(classes="help", id="review") as body:
             body.border_title = "Weekly review"
             body.border_subtitle = "[ earlier · ] later · escape closes"
-            yield Static("", id="review-text", markup=False)
+            yield Static("Adding up the week…", id="review-text", markup=False)
 
     def on_mount(self) -> None:
         self.show_snapshot(self.snapshot)
@@ -48,10 +49,20 @@ class ReviewScreen(ModalScreen[None]):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Show the week chosen, as the search now stands."""
         self.snapshot = snapshot
-        review = weekly_review(snapshot.search, self.week_of, snapshot.today, self.zone)
         # The text is wrapped here, to the room inside the border, so a long line never wraps twice.
         room = min(self.app.size.width, REVIEW_WIDTH) - 4
-        self.query_one("#review-text", Static).update(review_text(review, width=max(room, 40)))
+        self.write_review(snapshot, self.week_of, max(room, 40))
+
+    @work(thread=True, exclusive=True, group="review")
+    def write_review(self, snapshot: Snapshot, week_of: date, width: int) -> None:
+        """Next week's list asks today's actions of each day ahead, which takes a while on a long search."""
+        review = weekly_review(snapshot.search, week_of, snapshot.today, self.zone)
+        self.app.call_from_thread(self.show, review, review_text(review, width=width))
+
+    def show(self, review: WeeklyReview, text: str) -> None:
+        if not self.is_attached or review.start != self.week_of:
+            return  # closed meanwhile, or written for a week since stepped away from
+        self.query_one("#review-text", Static).update(text)
         self.query_one("#review", VerticalScroll).border_title = f"Weekly review · week of {review.start:%a %d %b %Y}"
 
     def on_resize(self) -> None:
