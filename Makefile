@@ -17,6 +17,10 @@ test-quick: $(VENV)/.installed-test
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python screenshots/capture.py
 
+bench: $(VENV)/.installed-app
+	$(BIN)/python benchmarks/shell.py
+	$(BIN)/python benchmarks/exchange.py
+
 demo-data: $(VENV)/.installed-app
 	$(BIN)/python -m tui.demo data/demo.json
 

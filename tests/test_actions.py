@@ -624,6 +624,14 @@ def test_an_unsent_follow_up_lapses_once_the_silence_is_long_enough_to_call_it_g
     assert len(actions_of(ActionKind.GHOSTED, search_of(acme), after)) == 1
 
 
+def test_a_silence_begun_last_year_names_its_year() -> None:
+    old = application(applied_on=date(2025, 12, 18))
+    [action] = actions_of(ActionKind.GHOSTED, search_of(old), date(2026, 3, 1))
+    assert action.why.startswith("nothing heard since 18 Dec 2025;")
+    [recent] = actions_of(ActionKind.GHOSTED, search_of(application(applied_on=APPLIED)), APPLIED + timedelta(days=31))
+    assert recent.why.startswith("nothing heard since 1 Mar;")
+
+
 def test_a_year_of_silent_applications_offers_three_a_day_the_most_silent_first() -> None:
     old = [application(f"Company {n}", applied_on=APPLIED - timedelta(days=100 + n)) for n in range(8)]
     today = APPLIED

@@ -252,13 +252,19 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
                 key=f"ghosted:{application.id.hex}",
                 kind=ActionKind.GHOSTED,
                 title=f"No reply from {application.company} ({application.role}) in {silent} days: mark it ghosted?",
-                why=f"nothing heard since {touched.day} {touched:%b}; ghosted clears it from your list, "
+                why=f"nothing heard since {touched.day} {touched:%b}{_year_unless(touched, today)}; "
+                "ghosted clears it from your list, "
                 "and it reopens if they write back",
                 application_id=application.id,
             ),
         ))
     silent_ones.sort(key=lambda entry: entry[:2])
     return [action for _, _, action in silent_ones]
+
+
+def _year_unless(day: date, today: date) -> str:
+    """' 2025' for a day of another year than today's: '18 Dec' alone would read as the coming one."""
+    return "" if day.year == today.year else f" {day.year}"
 
 
 def gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
