@@ -12,6 +12,7 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from unittest.mock import patch
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -34,6 +35,7 @@ from tui.core.models import (
 )
 from tui.core.pipeline import next_follow_up
 from tui.core.search import JobSearch
+from tui.exchange import csv_applications
 from tui.exchange.csv_format import export_csv
 from tui.exchange.importing import (
     BadRow,
@@ -710,3 +712,18 @@ def test_a_bad_row_is_reported_on_the_physical_line_where_it_starts(rows: list[l
 
     assert parsed is not None
     assert BadRow(expected_line, "no company") in parsed.bad_rows
+
+
+@given(st.datetimes(min_value=datetime(1990, 1, 1), max_value=datetime(2026, 3, 14)))
+def test_the_quick_reading_of_common_date_shapes_agrees_with_the_general_one(moment: datetime) -> None:
+    context = csv_applications.RowContext(now=FIXED_NOW, zone=ZoneInfo("UTC"), rollover_hour=4)
+    moment = moment.replace(second=0, microsecond=0)
+    for text in [
+        f"{moment.month}/{moment.day}/{moment:%y}, {moment:%I:%M %p}",
+        moment.date().isoformat(),
+        f"{moment:%d %b %Y}",
+    ]:
+        quick = context._parse(text, "date")
+        with patch.object(csv_applications, "_exact", lambda _: None):
+            general = context._parse(text, "date")
+        assert quick == general, text
