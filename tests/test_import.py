@@ -12,8 +12,8 @@ import tempfile
 import uuid
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from unittest.mock import patch
 from pathlib import Path
+from unittest.mock import patch
 from zoneinfo import ZoneInfo
 
 import pytest
