@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from datetime import date, datetime
 
@@ -11,6 +10,7 @@ from tui.core.insights import Breakdown, Insights, WeekActivity
 from tui.core.models import Application, Interview, LearningGoal, Stage
 from tui.core.search import JobSearch
 from tui.core.streaks import format_points
+from tui.exchange.markdown import plain
 
 NONE = "—"  # an empty cell, so no column reads as missing
 
@@ -23,16 +23,11 @@ ENDED_AFTER = {
 }
 
 SPARK = "▁▂▃▄▅▆▇█"
-_MARKUP = re.compile(r"([\\`*_\[\]<>|~#])")
 
 
 def literal(text: str) -> str:
-    """Text as Markdown shows it, on one line: markup characters (the table's `|` among them) escaped.
-
-    Safe in a table cell and in a list item: line breaks become spaces, so a note typed over several
-    lines never ends a row early, and a `|` in a company's name never adds a column.
-    """
-    return _MARKUP.sub(r"\\\1", " ".join(text.split())) or NONE
+    """Text as Markdown shows it (see `markdown.plain`), and a dash for an empty cell."""
+    return plain(text) or NONE
 
 
 def report_markdown(search: JobSearch, insights: Insights, now: datetime, today: date) -> str:

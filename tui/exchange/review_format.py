@@ -12,6 +12,7 @@ from tui.core.interviews import join_names
 from tui.core.models import Application, RejectionReason, Stage, StageChange
 from tui.core.review import Move, WeeklyReview, describe_interview
 from tui.core.streaks import DayState, points_word
+from tui.exchange.markdown import plain
 
 WIDTH = 80
 WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -59,7 +60,7 @@ def review_text(review: WeeklyReview, width: int = WIDTH) -> str:
 
 def review_markdown(review: WeeklyReview) -> str:
     """The review as Markdown: a title, the same sections as `review_text` under `##` headings, lists."""
-    out = [f"# {_title(review)}", "", f"*{_span(review)}*", "", _md(_summary(review)), ""]
+    out = [f"# {_title(review)}", "", f"*{_span(review)}*", "", plain(_summary(review)), ""]
     out += ["## Days", "", *_days_markdown(review), ""]
     for section in _sections(review):
         out += [f"## {section.heading}", "", *_section_markdown(section), ""]
@@ -292,19 +293,6 @@ def _wrap(text: str, width: int, indent: str = "  ") -> list[str]:
 
 # --- Markdown ----------------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|~#])")
-_LIST_MARKER = re.compile(r"^([+\-]|\d{1,9}(?=[.)]))")  # what would start a list at the head of a line
-
-
-def _md(text: str) -> str:
-    """Text as Markdown shows it literally: one line, its markup characters escaped."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(text.split()))
-    marker = _LIST_MARKER.match(escaped)
-    if marker is None:
-        return escaped
-    if marker.group(1) in "+-":
-        return "\\" + escaped
-    return f"{marker.group(1)}\\{escaped[marker.end():]}"
 
 
 def _days_markdown(review: WeeklyReview) -> list[str]:
@@ -315,27 +303,27 @@ def _days_markdown(review: WeeklyReview) -> list[str]:
         "|" + ":---:|" * len(WEEKDAY_NAMES),
         "| " + " | ".join(glyphs) + " |",
         "",
-        *(_md(summary) + "  " for summary in _days_summary(review)),
+        *(plain(summary) + "  " for summary in _days_summary(review)),
     ]
 
 
 def _section_markdown(section: _Section) -> list[str]:
     if not section.lines and not section.entries:
-        return [_md(section.empty)]
-    out = [f"{_md(line)}  " for line in section.lines]
+        return [plain(section.empty)]
+    out = [f"{plain(line)}  " for line in section.lines]
     for entry in section.entries:
-        lead = f"- **{_md(entry.when)}** · " if entry.when else "- "
+        lead = f"- **{plain(entry.when)}** · " if entry.when else "- "
         if entry.quoted:
-            out += [f"{lead}{_md(entry.text)}", "", *_quote(entry.detail), ""]
+            out += [f"{lead}{plain(entry.text)}", "", *_quote(entry.detail), ""]
         else:
-            detail = f" — {_md(entry.detail)}" if entry.detail.strip() else ""
-            out.append(f"{lead}{_md(entry.text)}{detail}")
+            detail = f" — {plain(entry.detail)}" if entry.detail.strip() else ""
+            out.append(f"{lead}{plain(entry.text)}{detail}")
     return out
 
 
 def _quote(text: str) -> list[str]:
     """The person's own words as a block quote inside a list item, their line breaks kept."""
-    return [f"  > {_md(line)}" if line.strip() else "  >" for line in text.strip().splitlines()]
+    return [f"  > {plain(line)}" if line.strip() else "  >" for line in text.strip().splitlines()]
 
 
 # --- small words -------------------------------------------------------------------------------
