@@ -17,10 +17,12 @@ from tui.store.database import TABLES
         (3, "day", "3 days"),
         (1200, "application", "1,200 applications"),
         (2, "action mark", "2 action marks"),
+        (3, "application sent", "3 applications sent"),  # with its plural given
     ],
 )
 def test_count_says_the_number_and_the_noun_in_plain_english(number: int, noun: str, said: str) -> None:
-    assert count(number, noun) == said
+    plural = "applications sent" if noun == "application sent" else None
+    assert count(number, noun, plural) == said
 
 
 def test_every_table_name_reads_as_one_record_and_back() -> None:

@@ -13,11 +13,11 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from tui.clock import Clock
 from dateutil.relativedelta import relativedelta
 
-from tui.core.models import ActivityKind, ApplicationKind, InterviewKind, RejectionReason, Stage, Tier
+from tui.clock import Clock
 from tui.core.interviews import parse_questions
+from tui.core.models import ActivityKind, ApplicationKind, InterviewKind, RejectionReason, Stage, Tier
 from tui.locations import data_dir
 from tui.recording import Recorder
 from tui.store import Store

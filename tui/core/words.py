@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 
-def count(number: int, noun: str) -> str:
-    """'1 activity', '1,200 activities', '2 rest days'."""
+def count(number: int, noun: str, plural: str | None = None) -> str:
+    """'1 activity', '1,200 activities', '2 rest days'; `plural` when it is not the noun's regular one."""
     if number == 1:
         return f"1 {noun}"
-    consonant_y = noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u")
-    plural = noun[:-1] + "ies" if consonant_y else noun + "s"
+    if plural is None:
+        consonant_y = noun.endswith("y") and noun[-2:-1] not in ("a", "e", "i", "o", "u")
+        plural = noun[:-1] + "ies" if consonant_y else noun + "s"
     return f"{number:,} {plural}"
 
 

@@ -10,6 +10,7 @@ from tui.core.insights import Breakdown, Insights, WeekActivity
 from tui.core.models import Application, Interview, LearningGoal, Stage
 from tui.core.search import JobSearch
 from tui.core.streaks import format_points
+from tui.core.words import count
 from tui.exchange.markdown import plain
 
 NONE = "—"  # an empty cell, so no column reads as missing
@@ -60,11 +61,11 @@ def _headline(insights: Insights) -> list[str]:
     if insights.median_days_to_reply is None:
         median = "not timed yet"
     else:
-        median = f"{insights.median_days_to_reply:g} ({_count(insights.replies_timed, 'reply', 'replies')} timed)"
+        median = f"{insights.median_days_to_reply:g} ({count(insights.replies_timed, 'reply', 'replies')} timed)"
     if insights.interviews_per_10 is None:
         per_10 = "none yet"
     else:
-        per_10 = f"{insights.interviews_per_10:.1f} ({_count(insights.interviews, 'interview', 'interviews')} held)"
+        per_10 = f"{insights.interviews_per_10:.1f} ({count(insights.interviews, 'interview', 'interviews')} held)"
     saved = f", {insights.saved} saved to send" if insights.saved else ""
     figures = [
         ("Applied", f"{insights.applied} sent{saved}" if insights.applied else f"none sent yet{saved}"),
@@ -109,12 +110,12 @@ def _breakdown(heading: str, column: str, rows: Sequence[Breakdown], empty: str)
 
 def _weeks(insights: Insights) -> list[str]:
     weekly = insights.weekly
-    heading = [f"## Activity, the last {_count(len(weekly), 'week', 'weeks')}", ""]
+    heading = [f"## Activity, the last {count(len(weekly), 'week', 'weeks')}", ""]
     logged = sum(week.count for week in weekly)
     if not logged:
-        return [*heading, f"Nothing logged in the last {_count(len(weekly), 'week', 'weeks')}."]
+        return [*heading, f"Nothing logged in the last {count(len(weekly), 'week', 'weeks')}."]
     active = sum(1 for week in weekly if week.count)
-    summary = f"{_count(logged, 'activity', 'activities')} over {active} of {len(weekly)} weeks: `{_sparkline(weekly)}`"
+    summary = f"{count(logged, 'activity', 'activities')} over {active} of {len(weekly)} weeks: `{_sparkline(weekly)}`"
     rows = [[week.start.isoformat(), str(week.count), format_points(week.points)] for week in weekly]
     return [*heading, summary, "", *_table(["Week of", "Activities", "Points"], rows, "lrr")]
 
@@ -204,8 +205,6 @@ def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _long_day(day: date) -> str:

@@ -12,6 +12,7 @@ from tui.core.interviews import join_names
 from tui.core.models import Application, RejectionReason, Stage, StageChange
 from tui.core.review import Move, WeeklyReview, describe_interview
 from tui.core.streaks import DayState, points_word
+from tui.core.words import count
 from tui.exchange.markdown import plain
 
 WIDTH = 80
@@ -97,24 +98,24 @@ def _headline(review: WeeklyReview) -> str:
         if review.under_way:
             return "A quiet start to the week: nothing logged yet, and there is still time."
         rested = sum(1 for _, state in review.days if state is DayState.REST)
-        rest = f", with {_count(rested, 'planned rest day', 'planned rest days')}" if rested else ""
+        rest = f", with {count(rested, 'planned rest day', 'planned rest days')}" if rested else ""
         return f"A quiet week{rest}. That happens in a long search; the next week is a fresh page."
     parts = []
     if review.sent:
-        parts.append(_count(len(review.sent), "application sent", "applications sent"))
+        parts.append(count(len(review.sent), "application sent", "applications sent"))
     if held:
-        parts.append(_count(len(held), "interview", "interviews"))
+        parts.append(count(len(held), "interview", "interviews"))
     if review.wins:
-        parts.append(_count(len(review.wins), "win", "wins"))
+        parts.append(count(len(review.wins), "win", "wins"))
     lead = "So far this week" if review.under_way else "This week"
-    activities = _count(logged, "activity logged", "activities logged")
+    activities = count(logged, "activity logged", "activities logged")
     if parts and logged:
         return f"{lead}: {join_names(parts)}, with {activities} in all."
     if parts:
         return f"{lead}: {join_names(parts)}."
     if logged:
         return f"{lead}: {activities}."
-    moved = _count(len({move.application.id for move in review.moves}), "application", "applications")
+    moved = count(len({move.application.id for move in review.moves}), "application", "applications")
     return f"{lead}: nothing logged, and news on {moved}."
 
 
@@ -142,7 +143,7 @@ def _days_summary(review: WeeklyReview) -> list[str]:
     counted = (review.last_day - review.start).days + 1
     if review.streak:
         when = "so far" if review.under_way else "at the end of the week"
-        streak = f"streak {when}: {_count(review.streak, 'day', 'days')}"
+        streak = f"streak {when}: {count(review.streak, 'day', 'days')}"
     else:
         streak = "no streak running: one done day starts a fresh one"
     return [legend, f"{done} of {counted} days done{so_far} · {streak}"]
@@ -192,8 +193,8 @@ def _activity(review: WeeklyReview) -> _Section:
     if not review.activities:
         nothing = "Nothing logged yet this week." if review.under_way else "Nothing logged this week."
         return _Section("Activity", (), (), nothing)
-    total = _count(sum(review.activities.values()), "activity", "activities")
-    kinds = " · ".join(f"{kind.value} {count}" for kind, count in review.activities.items())
+    total = count(sum(review.activities.values()), "activity", "activities")
+    kinds = " · ".join(f"{kind.value} {number}" for kind, number in review.activities.items())
     return _Section("Activity", (f"{total}, {points_word(review.points)}", kinds), (), "")
 
 
@@ -329,8 +330,6 @@ def _quote(text: str) -> list[str]:
 # --- small words -------------------------------------------------------------------------------
 
 
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
 
 
 def _day_month(day: date) -> str:

@@ -16,6 +16,7 @@ from tui.app.screens.interview_form import ScheduleDraft, ScheduleInterviewScree
 from tui.app.screens.records import Cell, RecordsScreen
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Application, Interview
+from tui.core.words import count
 
 if TYPE_CHECKING:
     from tui.app.app import Snapshot
@@ -122,8 +123,7 @@ class InterviewsScreen(RecordsScreen[Interview]):
         def typed(draft: DebriefDraft | None) -> None:
             if draft is None:
                 return
-            count = len(draft.questions)
-            asked = f"{count} question{'' if count == 1 else 's'}" if count else "no questions"
+            asked = count(len(draft.questions), "question") if draft.questions else "no questions"
             self.nextyes.save(
                 Change(
                     feedback=f"debrief of the {application.company} interview, {asked} for the bank (b shows it)",

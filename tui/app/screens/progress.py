@@ -20,6 +20,7 @@ from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
 from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
 from tui.core.streaks import describe_today as today_in_words
+from tui.core.words import count
 
 if TYPE_CHECKING:
     from tui.app.app import Snapshot
@@ -86,8 +87,8 @@ def describe_rewards(rewards: list[Reward]) -> Content:
     )
 
 
-def _days(count: int) -> str:
-    return f"{count} {'day' if count == 1 else 'days'}"
+def _days(number: int) -> str:
+    return count(number, "day")
 
 
 class ProgressScreen(ModalScreen[None]):
