@@ -6,9 +6,9 @@ import json
 import tempfile
 import uuid
 from collections.abc import Callable
-from typing import Protocol
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tui.core.models import Activity, ActivityKind, Application, Reflection, Settings, Stage
-from tui.store import SCHEMA_VERSION, CorruptDatabase, NewerDatabase, Store, StoreError
-from tui.store import database
-from tui.store.backups import DAILY_BACKUPS_KEPT, backup_folder, list_backups
+from tui.store import SCHEMA_VERSION, CorruptDatabase, NewerDatabase, Store, StoreError, database
+from tui.store.backups import backup_folder, list_backups
 
 
 class FakeClock(Protocol):
@@ -405,21 +404,6 @@ def test_the_first_write_of_a_day_keeps_the_previous_file_as_that_days_backup(
     assert backup.name == f"nextyes-{clock().date().isoformat()}.json"
     assert backup.read_bytes() == monday
     assert [a.company for a in Store(backup, clock).load().applications] == ["Monday"]
-
-
-def test_only_the_newest_week_of_backups_is_kept(store: Store, clock: FakeClock) -> None:
-    save(store, application(clock, "Day 0"))
-    for day in range(1, 11):
-        clock.advance(days=1)
-        save(store, application(clock, f"Day {day}"))
-
-    backups = list_backups(store.path)
-
-    assert len(backups) == DAILY_BACKUPS_KEPT
-    newest_days = [date(2026, 3, 25) - timedelta(days=n) for n in range(DAILY_BACKUPS_KEPT)]
-    assert [b.name for b in backups] == [f"nextyes-{d.isoformat()}.json" for d in newest_days]
-    # The newest backup is the database as it stood at the end of the day before.
-    assert len(Store(backups[0], clock).load().applications) == 10
 
 
 # --- The store behaves like a simple model ------------------------------------------------------------

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import json
 import os
 import re
@@ -219,6 +220,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", parents=[common], help="verify the database file")
 
+    backup = commands.add_parser("backup", parents=[common], help="the copies kept beside your database")
+    backup_commands = backup.add_subparsers(dest="backup_command", metavar="WHAT", required=True,
+                                            parser_class=_Parser)
+    backup_commands.add_parser("list", parents=[common], help="every backup, newest first, with what it holds")
+    restore = backup_commands.add_parser(
+        "restore", parents=[common], help="put a backup back as your database; the file as it is now is kept first"
+    )
+    restore.add_argument("which", metavar="WHICH", nargs="?",
+                         help="a number from 'backup list', a day (2026-03-14, yesterday) or a backup's file name "
+                              "(default: the newest)")
+
     settings = commands.add_parser("settings", parents=[common], help="show or change your settings")
     settings.add_argument("--daily-target", type=float, metavar="N",
                           help="points that make a day count (0.5-20, in halves; default 1)")
@@ -315,10 +327,11 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         "feedback": _feedback,
         "draft": _draft,
         "questions": _questions,
-        "export": _exchange("export_command"),
-        "import": _exchange("import_command"),
-        "review": _exchange("review_command"),
+        "export": _lazy("cli_exchange", "export_command"),
+        "import": _lazy("cli_exchange", "import_command"),
+        "review": _lazy("cli_exchange", "review_command"),
         "check": _check,
+        "backup": _lazy("cli_backup", f"{getattr(options, 'backup_command', '')}_command"),
         "settings": _settings,
     }[options.command]
     try:
@@ -773,13 +786,13 @@ def _questions(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _exchange(name: str) -> Callable[[Recorder, argparse.Namespace], int]:
-    """A handler from `tui.cli_exchange`, imported only when its command runs."""
+def _lazy(module: str, name: str) -> Callable[[Recorder, argparse.Namespace], int]:
+    """A handler from `tui.<module>`, imported only when its command runs."""
 
     def handler(recorder: Recorder, options: argparse.Namespace) -> int:
-        from tui import cli_exchange
-
-        command: Callable[[Recorder, argparse.Namespace], int] = getattr(cli_exchange, name)
+        command: Callable[[Recorder, argparse.Namespace], int] = getattr(
+            importlib.import_module(f"tui.{module}"), name
+        )
         return command(recorder, options)
 
     return handler

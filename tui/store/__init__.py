@@ -1,6 +1,6 @@
 """The only code that opens the database file: atomic writes, a lock across processes, refusal of bad files."""
 
-from tui.store.database import SCHEMA_VERSION, Store, Transaction
+from tui.store.database import SCHEMA_VERSION, Store, Transaction, count_records
 from tui.store.errors import (
     CorruptDatabase,
     DatabaseBusy,
@@ -18,4 +18,5 @@ __all__ = [
     "StoreError",
     "Transaction",
     "WriteFailed",
+    "count_records",
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import errno
 import json
+import stat
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -37,9 +38,15 @@ from tui.core.models import (
     Win,
 )
 from tui.core.search import JobSearch
-from tui.store.backups import keep_daily_backup, keep_pre_migration_copy, newest_backup
+from tui.store.backups import (
+    backup_folder,
+    keep_before_restore,
+    keep_daily_backup,
+    keep_pre_migration_copy,
+    newest_backup,
+)
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
-from tui.store.files import atomic_write
+from tui.store.files import atomic_write, remove_debris, temp_name_pattern
 
 SCHEMA_VERSION = 4
 META_TABLE = "_meta"
@@ -131,17 +138,7 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
         """Lock, read afresh, let the caller change records, then write once if anything changed."""
-        self._ensure_folder()
-        try:
-            lock = FileLock(self.lock_path, timeout=self.lock_timeout)
-            lock.acquire()
-        except Timeout:
-            raise DatabaseBusy(
-                self.path, "the database is busy", "another nextyes is writing to it; try again in a moment"
-            ) from None
-        except OSError as error:
-            raise _write_error(self.path, error) from None
-        try:
+        with self._locked():
             previous = self._read_bytes()
             raw = _parse(self.path, previous) if previous is not None else _empty()
             written_as = _schema_version(raw) or SCHEMA_VERSION
@@ -154,6 +151,50 @@ class Store:
             yield transaction
             if transaction.changed:
                 self._write(transaction.raw, previous, written_as)
+
+    def restore(self, backup: Path) -> Path | None:
+        """Put a backup's records back as the database; returns where the file as it was is kept.
+
+        The backup must be a sound nextyes database (an older schema is upgraded at the next write).
+        The current file is copied first even when it no longer opens: restoring must never lose anything.
+        """
+        try:
+            payload = _read_file(backup)
+            _to_search(backup, _migrate(backup, _parse(backup, payload)), self.default_settings)
+        except FileNotFoundError:
+            raise StoreError(backup, "cannot be restored: there is no such file") from None
+        except StoreError as error:
+            advice = "choose another backup from 'nextyes backup list'"
+            raise StoreError(backup, f"cannot be restored: it {error.problem}", advice) from None
+        with self._locked():
+            current = self._read_bytes()
+            if current == payload:
+                return None
+            if current is not None and _read_only(self.path):
+                raise WriteFailed(self.path, "cannot be restored over: the file is read-only", "nothing was changed")
+            try:
+                kept = keep_before_restore(self.path, current, self.now()) if current is not None else None
+                atomic_write(self.path, payload)
+            except OSError as error:
+                raise _write_error(self.path, error) from None
+        return kept
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the lock file beside the database, or say the database is busy after `lock_timeout`."""
+        self._ensure_folder()
+        try:
+            lock = FileLock(self.lock_path, timeout=self.lock_timeout)
+            lock.acquire()
+        except Timeout:
+            raise DatabaseBusy(
+                self.path, "the database is busy", "another nextyes is writing to it; try again in a moment"
+            ) from None
+        except OSError as error:
+            raise _write_error(self.path, error) from None
+        try:
+            _remove_debris(self.path)
+            yield
         finally:
             lock.release()
 
@@ -165,13 +206,9 @@ class Store:
 
     def _read_bytes(self) -> bytes | None:
         try:
-            return self.path.read_bytes()
+            return _read_file(self.path)
         except FileNotFoundError:
             return None
-        except IsADirectoryError:
-            raise CorruptDatabase(self.path, "is a folder, not a database file") from None
-        except OSError as error:
-            raise StoreError(self.path, f"cannot be read ({error.strerror or error})") from None
 
     def _search_of(self, payload: bytes, raw: dict[str, Any] | None = None) -> JobSearch:
         """The validated records of `payload` (parsed as `raw` when the caller has it already)."""
@@ -193,6 +230,8 @@ class Store:
             ) from None
         if payload == previous:
             return
+        if previous is not None and _read_only(self.path):
+            raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
         try:
             if previous is not None:
                 if written_as < SCHEMA_VERSION:
@@ -287,6 +326,41 @@ class Transaction:
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
         row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
         return model.model_validate(row) if row is not None else None
+
+
+def count_records(path: Path) -> dict[str, int]:
+    """How many records each table of a database file holds, read without validating each record.
+
+    Quick enough to describe every backup in a list; CorruptDatabase or NewerDatabase when it would not open.
+    """
+    raw = _parse(path, _read_file(path))
+    return {name: len(raw[name]) for name in TABLES if name != "settings"}
+
+
+def _read_file(path: Path) -> bytes:
+    """The file's bytes; FileNotFoundError when it is missing, StoreError naming it for anything else."""
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError:
+        raise CorruptDatabase(path, "is a folder, not a database file") from None
+    except OSError as error:
+        raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
+
+
+def _read_only(path: Path) -> bool:
+    """Whether the person made the file read-only. A rename would replace it anyway, so ask its mode bits."""
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+
+
+def _remove_debris(path: Path) -> None:
+    """Temp files of a writer killed mid-write, beside the database and in its backups folder."""
+    remove_debris(path.parent, temp_name_pattern(path.name))
+    remove_debris(backup_folder(path), temp_name_pattern("*"))
 
 
 def _first_repeat(values: Iterable[str]) -> str | None:
@@ -387,8 +461,8 @@ def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], S
 
 def _corrupt(path: Path, problem: str) -> CorruptDatabase:
     backup = newest_backup(path)
-    advice = f"the newest backup is {backup}" if backup else "there is no backup yet"
-    return CorruptDatabase(path, f"{problem}; it was left untouched", advice)
+    where = f"the newest backup is {backup}; 'nextyes backup restore' puts it back" if backup else "there is no backup yet"
+    return CorruptDatabase(path, problem, f"it was left untouched; {where}")
 
 
 def _write_error(path: Path, error: OSError) -> WriteFailed:

@@ -14,7 +14,8 @@ def atomic_write(path: Path, payload: bytes) -> None:
     On any error the temp file is removed and `path` keeps its previous bytes.
     """
     folder = path.parent
-    handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    prefix, suffix = temp_name_pattern(path.name).split("*")
+    handle, temp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
     try:
         try:
             temp = os.fdopen(handle, "wb")
@@ -33,6 +34,21 @@ def atomic_write(path: Path, payload: bytes) -> None:
             os.unlink(temp_name)
         raise
     fsync_folder(folder)
+
+
+def temp_name_pattern(name: str) -> str:
+    """The glob matching the temp files `atomic_write` makes for a file called `name`."""
+    return f".{name}.*.tmp"
+
+
+def remove_debris(folder: Path, pattern: str) -> None:
+    """Remove temp files a killed writer left behind. Call only while holding the database's lock.
+
+    Every temp file is made and renamed under that lock, so one seen while holding it belongs to no live writer.
+    """
+    for debris in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            debris.unlink()
 
 
 def fsync_folder(folder: Path) -> None:

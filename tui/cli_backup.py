@@ -1,0 +1,93 @@
+"""The shell's `backup list` and `backup restore [WHICH]`. Loaded only when one of them runs."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from datetime import date
+from pathlib import Path
+
+from tui.cli import BadInput
+from tui.core.days import DateParseError, parse_day
+from tui.core.words import count, record_noun
+from tui.recording import Recorder
+from tui.store import StoreError, count_records
+from tui.store.backups import Backup, all_backups, backup_folder, newest_backup
+
+SHOWN_TABLES = ("applications", "activities", "reflections", "contacts")  # enough to recognise a backup by
+
+
+def list_command(recorder: Recorder, options: argparse.Namespace) -> int:
+    del options
+    path = recorder.store.path
+    backups = all_backups(path)
+    if not backups:
+        print(f"No backups of {path} yet: the first is kept when you change it on a later day.")
+        return 0
+    print(f"Backups of {path}, newest first, in {backup_folder(path)}:")
+    number_width = len(str(len(backups)))
+    label_width = max(len(backup.label) for backup in backups)
+    for number, backup in enumerate(backups, start=1):
+        print(f"{number:>{number_width}}. {backup.day:%a %d %b %Y}  {backup.label:<{label_width}}  {_holds(backup.path)}")
+    print("Put one back with 'nextyes backup restore N'; the file as it is now is kept first.")
+    return 0
+
+
+def restore_command(recorder: Recorder, options: argparse.Namespace) -> int:
+    store = recorder.store
+    # The database may not open (the reason to restore), so days are read on the clock's own calendar.
+    backup = _choose(store.path, options.which, recorder.now().date())
+    existed = store.path.exists()
+    kept = store.restore(backup.path)
+    when = f"{backup.day:%a %d %b %Y} ({backup.label})"
+    if existed and kept is None:
+        print(f"{store.path} already holds exactly the backup of {when}; nothing changed.")
+        return 0
+    print(f"Restored {store.path} from the backup of {when}: {_holds(store.path)}.")
+    if kept is not None:
+        print(f"The file as it was is kept as {kept.name}: 'nextyes backup list' shows it, to undo this.")
+    return 0
+
+
+def _choose(db_path: Path, which: str | None, today: date) -> Backup:
+    """The backup named by WHICH: a number from `backup list`, a day, or a file name; else the newest."""
+    backups = all_backups(db_path)
+    if not backups:
+        raise StoreError(db_path, "has no backups yet", "the first is kept when you change it on a later day")
+    if which is None:  # the newest daily or weekly backup, else the newest copy of any kind
+        newest = newest_backup(db_path)
+        return next((b for b in backups if b.path == newest), backups[0])
+    cleaned = which.strip()
+    if re.fullmatch(r"\d{1,4}", cleaned):
+        if 1 <= int(cleaned) <= len(backups):
+            return backups[int(cleaned) - 1]
+        raise BadInput(f"there is no backup {cleaned}; {_accepted(backups)}")
+    by_name = [b for b in backups if cleaned in (b.path.name, str(b.path))]
+    if by_name:
+        return by_name[0]
+    try:
+        day = parse_day(cleaned, today)
+    except DateParseError:
+        raise BadInput(f"cannot tell which backup {which!r} means; {_accepted(backups)}") from None
+    of_day = [b for b in backups if b.day == day]
+    if not of_day:
+        raise BadInput(f"there is no backup of {day:%a %d %b %Y}; {_accepted(backups)}")
+    return of_day[0]
+
+
+def _accepted(backups: list[Backup]) -> str:
+    return (
+        f"use a number from 1 to {len(backups)} as 'nextyes backup list' shows them, "
+        "a day such as 2026-03-14 or 'yesterday', or a backup's file name"
+    )
+
+
+def _holds(path: Path) -> str:
+    """What a database file holds, in a few words, or why it would not open."""
+    try:
+        counts = count_records(path)
+    except StoreError as problem:
+        return f"does not open: {problem.problem}"
+    except FileNotFoundError:
+        return "missing"
+    return ", ".join(count(counts[table], record_noun(table)) for table in SHOWN_TABLES)
