@@ -251,7 +251,8 @@ def test_a_corrupt_database_names_its_newest_backup_and_the_restore_command(run,
 
 
 def test_backup_restore_with_no_backups_names_the_file_and_exits_3(run, db_path: Path) -> None:
-    assert run("backup", "list") == (0, f"No backups of {db_path} yet: the first is kept when you change it on a later day.\n", "")
+    said = f"No backups of {db_path} yet: the first is kept when you change it on a later day.\n"
+    assert run("backup", "list") == (0, said, "")
 
     status, _, err = run("backup", "restore")
 

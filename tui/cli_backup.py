@@ -28,7 +28,8 @@ def list_command(recorder: Recorder, options: argparse.Namespace) -> int:
     number_width = len(str(len(backups)))
     label_width = max(len(backup.label) for backup in backups)
     for number, backup in enumerate(backups, start=1):
-        print(f"{number:>{number_width}}. {backup.day:%a %d %b %Y}  {backup.label:<{label_width}}  {_holds(backup.path)}")
+        label = f"{backup.label:<{label_width}}"
+        print(f"{number:>{number_width}}. {backup.day:%a %d %b %Y}  {label}  {_holds(backup.path)}")
     print("Put one back with 'nextyes backup restore N'; the file as it is now is kept first.")
     return 0
 

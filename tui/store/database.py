@@ -461,7 +461,9 @@ def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], S
 
 def _corrupt(path: Path, problem: str) -> CorruptDatabase:
     backup = newest_backup(path)
-    where = f"the newest backup is {backup}; 'nextyes backup restore' puts it back" if backup else "there is no backup yet"
+    where = "there is no backup yet"
+    if backup is not None:
+        where = f"the newest backup is {backup}; 'nextyes backup restore' puts it back"
     return CorruptDatabase(path, problem, f"it was left untouched; {where}")
 
 
