@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import tempfile
 import uuid
@@ -539,6 +540,20 @@ PAST_SCHEMAS = sorted((Path(__file__).parent / "fixtures").glob("schema-*.json")
 def test_there_is_a_fixture_for_every_past_schema_version() -> None:
     versions = {int(path.stem.removeprefix("schema-")) for path in PAST_SCHEMAS}
     assert versions == set(range(1, SCHEMA_VERSION))
+
+
+@pytest.mark.parametrize("fixture", PAST_SCHEMAS, ids=lambda path: path.stem)
+def test_each_step_of_the_migration_chain_is_pure_and_none_is_missing(fixture: Path) -> None:
+    """A step that changed its input would change the copy kept before the upgrade, or a caller's read."""
+    assert set(database.MIGRATIONS) == set(range(1, SCHEMA_VERSION))
+    raw = json.loads(fixture.read_bytes())
+    version = int(fixture.stem.removeprefix("schema-"))
+    while version < SCHEMA_VERSION:
+        before = copy.deepcopy(raw)
+        upgraded = database.MIGRATIONS[version](raw)
+        assert raw == before
+        assert upgraded is not raw
+        raw, version = upgraded, version + 1
 
 
 @pytest.mark.parametrize("fixture", PAST_SCHEMAS, ids=lambda path: path.stem)
