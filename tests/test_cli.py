@@ -196,12 +196,17 @@ def test_export_json_holds_every_record(run, tmp_path: Path) -> None:
     assert json.loads(out)["applications"][0]["company"] == "Acme"
 
 
-def test_check_reports_a_sound_file(run) -> None:
+def test_check_reports_a_sound_file_and_its_backups(run, clock: FakeClock) -> None:
     status, out, _ = run("check")
     assert status == 0 and "no database yet" in out
     run("log", "apply")
     status, out, _ = run("check")
     assert status == 0 and "sound — 0 applications, 1 activity, 0 reflections" in out
+    assert "Backups: none yet" in out
+    clock.advance(days=1)
+    run("log", "learn")
+    status, out, _ = run("check")
+    assert "Backups: 1 copy, the newest of Mon 16 Mar 2026" in out
 
 
 def test_text_is_stored_intact(run, store: Store) -> None:

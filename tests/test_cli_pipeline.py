@@ -593,7 +593,7 @@ def test_export_and_check_cover_every_table(run, tmp_path: Path) -> None:
     assert set(tables) <= set(document)
     assert {name for name in tables if document[name]} == set(tables) - {"reflections"}
     _, out, _ = run("check")
-    assert out.split("sound — ")[1].strip() == (
+    assert out.split("sound — ")[1].splitlines()[0] == (
         "1 application, 4 activities, 0 reflections, 1 rest day, 1 interview, 1 contact, "
         "1 learning goal, 1 win, 1 action mark"
     )

@@ -53,6 +53,7 @@ from tui.core.words import count, record_noun
 from tui.locations import db_path
 from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.store import Store, StoreError
+from tui.store.backups import all_backups
 
 EXIT_BAD_INPUT = 2
 EXIT_DATABASE = 3
@@ -811,6 +812,12 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
         count(len(records), record_noun(table)) for table, records in records_by_table(search).items()
     )
     print(f"{path}: sound — {counts}")
+    backups = all_backups(path)
+    if backups:
+        newest = f"the newest of {backups[0].day:%a %d %b %Y}"
+        print(f"Backups: {count(len(backups), 'copy', 'copies')}, {newest} ('nextyes backup list' shows them)")
+    else:
+        print("Backups: none yet; the first is kept when you change it on a later day")
     return 0
 
 
