@@ -8,15 +8,29 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
+from textual.worker import WorkerCancelled
 
 
 async def settle(pilot: Pilot[None]) -> None:
     """Let every worker finish and every message it posted be handled, then stop cursors blinking."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        await _wait_for_workers(pilot)
         await pilot.pause()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
     for widget in pilot.app.query(TextArea):
         widget.cursor_blink = False
     await pilot.pause()
+
+
+async def _wait_for_workers(pilot: Pilot[None]) -> None:
+    """Wait for every worker running now; one cancelled meanwhile was replaced by a newer one, not failed.
+
+    The file poll is an exclusive worker, so a poll that starts while we wait cancels the one we are
+    waiting on; the newer poll is waited for on the next pass of `settle`.
+    """
+    for worker in list(pilot.app.workers):
+        try:
+            await worker.wait()
+        except WorkerCancelled:
+            pass
