@@ -284,3 +284,23 @@ def test_a_read_only_database_is_not_restored_over(run, store: Store, history) -
 
     assert status == 3 and "read-only" in err and str(store.path) in err
     assert store.path.read_bytes() == history[2]
+
+
+def test_a_backups_folder_that_cannot_be_listed_still_lets_a_corrupt_file_be_named(
+    store: Store, history: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = backup_folder(store.path)
+    real_iterdir = Path.iterdir
+
+    def unlistable(path: Path):
+        if path == folder:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_iterdir(path)
+
+    monkeypatch.setattr(Path, "iterdir", unlistable)
+    store.path.write_bytes(b"{")
+
+    with pytest.raises(CorruptDatabase) as refused:
+        store.load()
+
+    assert str(store.path) in str(refused.value)

@@ -56,10 +56,11 @@ def list_backups(db_path: Path) -> list[Path]:
 
 def all_backups(db_path: Path) -> list[Backup]:
     """Every copy of this database in its backups folder, newest first; of one day, the latest made first."""
-    folder = backup_folder(db_path)
-    if not folder.is_dir():
+    try:
+        names = list(backup_folder(db_path).iterdir())
+    except OSError:  # no folder yet, or one that cannot be listed: a message must still be given, not a crash
         return []
-    found = [backup for path in folder.iterdir() if (backup := _read_name(db_path, path)) is not None]
+    found = [backup for path in names if (backup := _read_name(db_path, path)) is not None]
     rolling = _kept_days([b.day for b in found if b.kind is BackupKind.DAILY])
     found = [
         Backup(b.path, BackupKind.WEEKLY, b.day) if b.kind is BackupKind.DAILY and rolling.get(b.day) else b
