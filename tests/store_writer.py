@@ -1,49 +1,58 @@
 """Another nextyes process, for the store's concurrency tests.
 
-    store_writer.py DB WRITER COUNT store|recorder   print "ready", wait for a line on stdin, then write
-    store_writer.py DB - - hold                      take the database's lock, print "locked", hold it
-                                                     until a line arrives on stdin
+    store_writer.py DB WRITER COUNT add|log   print "ready", wait for a line on stdin, then run
+                                              `nextyes add WRITER-n Engineer --anyway` or `nextyes log network WRITER-n`
+                                              COUNT times, each through the shell's own entry point
+    store_writer.py DB - - hold               take the database's lock, print "locked", hold it
+                                              until a line arrives on stdin
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
 from filelock import FileLock
 
-from tui.core.models import ActivityKind, Application
-from tui.recording import Recorder
+from tui.cli import main as nextyes
 from tui.store import Store
 
 
-def now() -> datetime:
-    return datetime.now(UTC)
+def shell_command(command: str, db: str, name: str) -> list[str]:
+    """The arguments a person types to record `name`: an application, or a networking note."""
+    # --anyway: fifty companies named alike would each ask "already tracked?", as they should
+    words = [name, "Engineer", "--anyway"] if command == "add" else ["network", name]
+    return [command, *words, "--db", db]
 
 
-def write(store: Store, writer: str, count: int, how: str) -> None:
-    recorder = Recorder(store, now)
-    for number in range(count):
-        name = f"{writer}-{number}"
-        if how == "recorder":
-            recorder.log(ActivityKind.NETWORK, name)
-        else:
-            with store.transaction() as tx:
-                tx.add(Application(company=name, role="Engineer", created_at=now(), updated_at=now()))
+def write(db: str, writer: str, count: int, command: str) -> int:
+    """Run the shell `count` times, as `count` separate commands would; the first failure's status, else 0."""
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet):
+        for number in range(count):
+            status = nextyes(shell_command(command, db, f"{writer}-{number}"))
+            if status != 0:
+                return status
+    return 0
 
 
-def main(db: str, writer: str, count: str, how: str) -> None:
-    store = Store(Path(db), now, lock_timeout=30)
-    if how == "hold":
-        with FileLock(store.lock_path):
-            print("locked", flush=True)
-            sys.stdin.readline()
-        return
+def hold_the_lock(db: str) -> None:
+    store = Store(Path(db), lambda: datetime.now(UTC))
+    with FileLock(store.lock_path):
+        print("locked", flush=True)
+        sys.stdin.readline()
+
+
+def run(db: str, writer: str, count: str, command: str) -> int:
+    if command == "hold":
+        hold_the_lock(db)
+        return 0
     print("ready", flush=True)
     sys.stdin.readline()
-    write(store, writer, int(count), how)
+    return write(db, writer, int(count), command)
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:])
+    sys.exit(run(*sys.argv[1:]))
