@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import NoReturn, TypeVar
@@ -54,6 +55,7 @@ from tui.locations import db_path
 from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.store import Store, StoreError
 from tui.store.backups import all_backups
+from tui.terminal import controls_shown_on_stdout, visible
 
 EXIT_BAD_INPUT = 2
 EXIT_DATABASE = 3
@@ -275,20 +277,35 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     try:
         options = _parse(arguments)
         _refuse_undecodable(arguments)
-        return _run(options, now)
+        with nullcontext() if _prints_exactly(options) else controls_shown_on_stdout():
+            return _run(options, now)
     except BadInput as problem:
-        # It may quote what was typed, line breaks and all: escaped, the message stays one line.
-        one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
-        print(f"nextyes: {one_line}", file=sys.stderr)
+        _complain(problem)
         return EXIT_BAD_INPUT
     except StoreError as problem:
-        print(f"nextyes: {problem}", file=sys.stderr)
+        _complain(problem)
         return EXIT_DATABASE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `nextyes today | head -3`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def _prints_exactly(options: argparse.Namespace) -> bool:
+    """True for output that must reach standard output byte for byte: the app itself, a document (an export,
+    a draft to send, the review in Markdown) and JSON (its own escapes cover newline, ESC and the other C0 controls).
+
+    Everything else is printed for a person to read, with control characters shown as symbols.
+    """
+    document = options.command in ("export", "draft") or getattr(options, "format", None) == "md"
+    return options.command is None or document or getattr(options, "json", False)
+
+
+def _complain(problem: Exception) -> None:
+    """One line on standard error, whatever the message quotes: line breaks escaped, controls shown."""
+    one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"nextyes: {visible(one_line)}", file=sys.stderr)
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:

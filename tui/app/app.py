@@ -23,6 +23,7 @@ from textual.widgets import DataTable, OptionList
 
 from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
 from tui.app.screens.dashboard import DashboardScreen
+from tui.app.shown_text import show_control_characters
 from tui.app.widgets.actions import describe_already_done, describe_dismissed, describe_done
 from tui.clock import system_clock, zone_named
 from tui.content import reflection_prompts
@@ -129,6 +130,7 @@ class NextYesApp(App[None]):
         poll_interval: float = 1.0,
     ) -> None:
         super().__init__()
+        show_control_characters()  # typed text cannot drive the terminal (tui/app/shown_text.py)
         self.db_path = Path(db_path)
         self.clock = now or system_clock(zone_named(""))
         self.poll_interval = poll_interval
