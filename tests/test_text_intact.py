@@ -81,7 +81,9 @@ def test_any_text_is_stored_and_read_back_exactly(
     application = recorder.add_application(company, role, source=company, url=note, note=note, on=TODAY)
     recorder.log(ActivityKind.LEARN, note, on=TODAY)
     recorder.move_stage(application.id, Stage.INTERVIEWING, note=note, on=TODAY, round=1)
-    interview = recorder.schedule_interview(application.id, FIXED_NOW, kind=InterviewKind.OTHER, people=[name], notes=note)
+    interview = recorder.schedule_interview(
+        application.id, FIXED_NOW, kind=InterviewKind.OTHER, people=[name], notes=note
+    )
     recorder.debrief_interview(interview.id, questions=[Question(text=role, rating=3, answer=note)], rating=None,
                                went_well=note, change=note)
     recorder.add_contact(name, company=company, how_we_know=note, notes=note)
