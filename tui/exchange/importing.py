@@ -17,7 +17,7 @@ import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, TypeVar
@@ -29,7 +29,15 @@ from tui.core.models import Application, Contact, Record, Reflection, RestDay, S
 from tui.core.search import JobSearch
 from tui.core.words import count, record_noun
 from tui.exchange import csv_applications, linkedin
-from tui.exchange.csv_applications import RowContext, RowProblem, RowReader, normalised, quote
+from tui.exchange.csv_applications import (
+    EARLIEST_YEAR,
+    LATEST_YEAR,
+    RowContext,
+    RowProblem,
+    RowReader,
+    normalised,
+    quote,
+)
 from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
 from tui.store import SCHEMA_VERSION, Store
 from tui.store.database import META_TABLE, MIGRATIONS, TABLE_OF, TABLES
@@ -361,9 +369,14 @@ def _read_export(path: Path, text: str, progress: Callable[[int, int], None] | N
     bad: list[BadRow] = []
     for name, position, record in _with_progress(listed, progress):
         try:
-            items.append(Incoming(TABLES[name].model_validate(record)))
+            validated = TABLES[name].model_validate(record)
         except ValidationError as error:
             bad.append(BadRow(0, f"{name} #{position}: {_validation_problem(error)}"))
+            continue
+        if problem := _day_out_of_range(validated):
+            bad.append(BadRow(0, f"{name} #{position}: {problem}"))
+            continue
+        items.append(Incoming(validated))
     settings = None
     if settings_documents:
         try:
@@ -371,6 +384,31 @@ def _read_export(path: Path, text: str, progress: Callable[[int, int], None] | N
         except ValidationError as error:
             bad.append(BadRow(0, f"settings: {_validation_problem(error)}"))
     return ParsedFile(path, ImportSource.NEXTYES_JSON, tuple(items), tuple(bad), len(listed), settings)
+
+
+def _day_out_of_range(record: Record) -> str | None:
+    """What is wrong with the first date of `record` outside the years a CSV import reads, or None.
+
+    A day in year 1 or 9999 is an edited or broken file, not job-search history (and a streak counted
+    from year 1 takes minutes). The same years as a CSV's, so whatever a CSV brought in exports and imports again.
+    """
+    for where, value in _dates(record.model_dump(), ()):
+        if not EARLIEST_YEAR <= value.year <= LATEST_YEAR:
+            field = " ".join(str(part) for part in where).replace("_", " ")
+            return f"{field} {value.isoformat()[:10]} is out of range (a year from {EARLIEST_YEAR} to {LATEST_YEAR})"
+    return None
+
+
+def _dates(value: object, where: tuple[object, ...]) -> Iterator[tuple[tuple[object, ...], date]]:
+    """Every date and datetime inside a dumped record, with the keys and positions that lead to it."""
+    if isinstance(value, date):
+        yield where, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _dates(item, (*where, key))
+    elif isinstance(value, list):
+        for position, item in enumerate(value):
+            yield from _dates(item, (*where, position))
 
 
 def _export_document(path: Path, text: str) -> dict[str, Any]:

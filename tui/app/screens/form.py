@@ -46,6 +46,17 @@ def chosen_application(select: Select[uuid.UUID]) -> uuid.UUID | None:
     return value if isinstance(value, uuid.UUID) else None
 
 
+def whole_number(text: str, low: int, high: int) -> int | None:
+    """A whole number from `low` to `high` as typed, in any script's digits; None for anything else.
+
+    `str.isdigit` is not enough: it accepts '²', which `int` refuses, and `int` refuses more than 4,300 digits.
+    """
+    if not text.isdecimal() or len(text) > len(str(high)) + 3:
+        return None
+    number = int(text)
+    return number if low <= number <= high else None
+
+
 def too_long(text: str, limit: int) -> str | None:
     if len(text) <= limit:
         return None

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
-from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.screens.form import FormScreen, max_length, too_long, whole_number
 from tui.core.days import DateParseError, parse_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS
 from tui.core.models import Application, Contact, Interview, InterviewKind
@@ -153,9 +153,8 @@ class ScheduleInterviewScreen(FormScreen[ScheduleDraft]):
                 problems["time"] = str(error)
         round_number = None
         if typed["round"]:
-            if typed["round"].isdigit() and 1 <= int(typed["round"]) <= MAX_ROUND:
-                round_number = int(typed["round"])
-            else:
+            round_number = whole_number(typed["round"], 1, MAX_ROUND)
+            if round_number is None:
                 problems["round"] = f"a round is a number from 1 to {MAX_ROUND}, or blank for the next one"
         people = split_people(typed["people"])
         if any(too_long(name, max_length(Contact, "name")) for name in people):

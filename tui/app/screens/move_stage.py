@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.screens.form import FormScreen, max_length, too_long, whole_number
 from tui.app.widgets.tick import Tick
 from tui.core.models import Application, Stage, StageChange
 
@@ -140,10 +140,10 @@ class MoveStageScreen(FormScreen[StageDraft]):
 
     def read_round(self, typed: str, final: bool) -> int | None:
         """The round typed, explained beside the field when it is not a round this move can reach."""
-        if not typed.isdigit() or not 1 <= int(typed) <= MAX_ROUND:
+        round = whole_number(typed, 1, MAX_ROUND)
+        if round is None:
             self.explain("round", f"the round is a number from 1 to {MAX_ROUND}, such as {next_round(self.application)}")
             return None
-        round = int(typed)
         if self.application.stage is not Stage.INTERVIEWING:
             return round
         reached = self.application.interview_round or 1
