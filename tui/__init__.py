@@ -1,3 +1,3 @@
 """nextyes: every "no" gets you closer to the next "yes"."""
 
-__version__ = "0.4.0"
+__version__ = "0.5.0"
