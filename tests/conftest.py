@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from hypothesis import settings
 
+from tui.cli import main
 from tui.recording import Recorder
 from tui.store import Store
 
@@ -60,3 +61,15 @@ def store(db_path: Path, clock: FakeClock) -> Store:
 @pytest.fixture
 def recorder(store: Store, clock: FakeClock) -> Recorder:
     return Recorder(store, clock)
+
+
+@pytest.fixture
+def run(db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]):
+    """Run `nextyes ARGS --db <tmp>` in-process at the fixed clock; returns (status, stdout, stderr)."""
+
+    def invoke(*arguments: str) -> tuple[int, str, str]:
+        status = main([*arguments, "--db", str(db_path)], now=clock)
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return invoke

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from tests.conftest import FakeClock
 from tests.test_store import application, save
-from tui.cli import main
 from tui.store import CorruptDatabase, Store
 from tui.store.backups import (
     DAILY_BACKUPS_KEPT,
@@ -188,16 +187,6 @@ def test_a_backup_that_does_not_open_is_not_restored_and_nothing_changes(
 
 
 # --- The shell ----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def run(db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]):
-    def invoke(*arguments: str) -> tuple[int, str, str]:
-        status = main([*arguments, "--db", str(db_path)], now=clock)
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return invoke
 
 
 def test_backup_list_numbers_every_backup_newest_first_with_what_it_holds(run, history: list[bytes]) -> None:

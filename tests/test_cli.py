@@ -12,22 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FakeClock
-from tui.cli import main
 from tui.core.models import ActivityKind
 from tui.recording import Recorder
 from tui.store import Store
-
-
-@pytest.fixture
-def run(db_path: Path, clock: FakeClock, capsys: pytest.CaptureFixture[str]):
-    """Run `nextyes ARGS --db <tmp>` in-process at the fixed clock; returns (status, stdout, stderr)."""
-
-    def invoke(*arguments: str) -> tuple[int, str, str]:
-        status = main([*arguments, "--db", str(db_path)], now=clock)
-        captured = capsys.readouterr()
-        return status, captured.out, captured.err
-
-    return invoke
 
 
 def status_json(run) -> dict:
