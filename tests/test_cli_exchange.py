@@ -15,7 +15,6 @@ import pytest
 from icalendar import Calendar
 
 from tests.conftest import FakeClock
-from tests.test_cli import run  # noqa: F401  (`run` is a fixture)
 from tests.test_cli_pipeline import add, refused
 from tui.cli import main
 from tui.core.models import Stage

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FakeClock
-from tests.test_cli import run, status_json  # noqa: F401  (`run` is a fixture)
+from tests.test_cli import status_json
 from tui.cli import main
 from tui.core.models import (
     ActivityKind,
