@@ -7,16 +7,10 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("a timestamp must carry its UTC offset")
-    return value
-
-
-AwareDatetime = Annotated[datetime, AfterValidator(_aware)]
+# AwareDatetime: a timestamp must carry its UTC offset. pydantic checks it in its compiled core, several
+# times faster over a year of records than a Python validator called for every timestamp.
 
 
 Name = Annotated[str, Field(max_length=200)]
