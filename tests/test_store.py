@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import copy
+import gc
 import json
 import tempfile
 import uuid
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Protocol
@@ -17,6 +19,7 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from tui.core.models import Activity, ActivityKind, Application, Reflection, Settings, Stage
+from tui.recording import Recorder
 from tui.store import SCHEMA_VERSION, CorruptDatabase, NewerDatabase, Store, StoreError, database
 from tui.store.backups import backup_folder, list_backups
 
@@ -599,3 +602,36 @@ def test_settings_saved_tells_a_file_with_its_own_settings_from_one_using_the_de
     with store.transaction() as tx:
         tx.save_settings(tx.settings.touched(clock(), daily_target=2))
     assert store.settings_saved()
+
+
+# --- The cycle collector, paused while a file is read ---------------------------------------------
+
+
+def test_a_read_leaves_the_cycle_collector_as_it_found_it_even_when_the_file_is_refused(
+    recorder: Recorder, store: Store, db_path: Path
+) -> None:
+    recorder.add_application("Acme", "Engineer")
+    assert gc.isenabled()
+    store.check()
+    assert gc.isenabled()
+    db_path.write_bytes(b"{not json")
+    with pytest.raises(CorruptDatabase):
+        store.check()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        store.path.unlink()
+        recorder.add_application("Globex", "Engineer")
+        Store(db_path, store.now).check()
+        assert not gc.isenabled(), "a read must not switch on a collector the program had switched off"
+    finally:
+        gc.enable()
+
+
+def test_reads_in_several_threads_at_once_leave_the_collector_running(recorder: Recorder, db_path: Path) -> None:
+    for number in range(30):
+        recorder.add_application(f"Company {number}", "Engineer")
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        searches = list(pool.map(lambda _: Store(db_path, recorder.now).check(), range(40)))
+    assert all(len(search.applications) == 30 for search in searches)
+    assert gc.isenabled()
