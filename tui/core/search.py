@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -40,6 +41,11 @@ class JobSearch:
     learning_goals: tuple[LearningGoal, ...] = ()
     wins: tuple[Win, ...] = ()
     action_marks: tuple[ActionMark, ...] = ()
+
+    @cached_property
+    def remembered(self) -> dict[Hashable, object]:
+        """Results of pure rules over this search, kept with it (see `remembers`): it never changes."""
+        return {}
 
     @cached_property
     def activities_by_application(self) -> dict[uuid.UUID, list[Activity]]:
@@ -143,6 +149,7 @@ class JobSearch:
 
 
 Named = TypeVar("Named", bound=Record)
+T = TypeVar("T")
 
 
 def _named(records: Iterable[Named], reference: str, name: Callable[[Named], str]) -> list[Named]:
@@ -152,3 +159,20 @@ def _named(records: Iterable[Named], reference: str, name: Callable[[Named], str
         return []
     by_id = [record for record in records if record.id.hex.startswith(wanted)]
     return by_id or [record for record in records if wanted in name(record).lower()]
+
+
+def remembers(rule: Callable[..., T]) -> Callable[..., T]:
+    """`rule(search, *args)`, worked out once per search and arguments.
+
+    The dashboard and the rewards after a change both judge the streak of the same search as of the
+    same day; at five years of records that is 30 ms each time.
+    """
+
+    @functools.wraps(rule)
+    def remembered(search: JobSearch, *args: Hashable) -> T:
+        key = (rule.__name__, *args)
+        if key not in search.remembered:
+            search.remembered[key] = rule(search, *args)
+        return search.remembered[key]  # type: ignore[return-value]
+
+    return remembered

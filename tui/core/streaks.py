@@ -15,7 +15,7 @@ from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.models import Stage
-from tui.core.search import JobSearch
+from tui.core.search import JobSearch, remembers
 
 # Loop Habit Tracker's multiplier for a daily habit: a 13-day half-life.
 MOMENTUM_MULTIPLIER = 0.5 ** (1 / 13)
@@ -107,6 +107,7 @@ class StreakHistory:
         return self.days[index] if 0 <= index < len(self.days) else None
 
 
+@remembers
 def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistory:
     """Judge every day from the first activity through `today`.
 
