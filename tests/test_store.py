@@ -635,3 +635,46 @@ def test_reads_in_several_threads_at_once_leave_the_collector_running(recorder: 
         searches = list(pool.map(lambda _: Store(db_path, recorder.now).check(), range(40)))
     assert all(len(search.applications) == 30 for search in searches)
     assert gc.isenabled()
+
+
+# --- What a transaction hands on is what a read of the file gives --------------------------------
+
+
+def test_after_each_change_the_store_gives_what_a_fresh_read_of_the_file_gives(
+    recorder: Recorder, store: Store, clock: FakeClock
+) -> None:
+    """The store keeps a transaction's records as the file's validated read, so they must match it exactly,
+    order included: a changed record stays in its place, as it does in the file."""
+    recorder.update_settings(daily_target=2)  # saved, so a read does not make up default settings of its own
+    first = recorder.add_application("Acme", "Engineer")
+    recorder.add_application("Globex", "Analyst")
+    changes: list[Callable[[], object]] = [
+        lambda: recorder.move_stage(first.id, Stage.SCREENING),
+        lambda: recorder.log(ActivityKind.LEARN, "read a chapter"),
+        lambda: recorder.write_reflection(clock().date(), "a prompt", "first words"),
+        lambda: recorder.write_reflection(clock().date(), "a prompt", "second words"),
+        lambda: recorder.plan_rest(clock().date() + timedelta(days=2), "a walk"),
+        lambda: recorder.cancel_rest(clock().date() + timedelta(days=2)),
+        lambda: recorder.update_settings(daily_target=1),
+    ]
+    for change in changes:
+        change()
+        kept = store.load()
+        fresh = Store(store.path, clock).check()
+        assert kept == fresh
+    assert [a.company for a in store.load().applications] == ["Acme", "Globex"]
+    assert store.load().applications[0].stage is Stage.SCREENING
+
+
+def test_a_shell_command_parses_the_file_once_to_read_and_write_it(
+    recorder: Recorder, db_path: Path, run: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder.add_application("Acme", "Engineer")
+    parses: list[int] = []
+    real_parse = database._parse
+    monkeypatch.setattr(database, "_parse", lambda path, payload: parses.append(1) or real_parse(path, payload))
+
+    status, out, _ = run("log", "learn", "read a chapter")
+
+    assert status == 0 and "Logged learn" in out
+    assert len(parses) == 1

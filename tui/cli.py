@@ -324,7 +324,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     path = db_path(getattr(options, "db", None))
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
-    store = Store(path, now or system_clock(zone_named("")))
+    store = Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
     wins: list[Win] = []  # added by the command's change itself; said after what the command says
     recorder = Recorder(store, store.now, celebrate=_announce, note_wins=wins.extend)
     handler = {

@@ -126,6 +126,12 @@ class _CollectorPause:
 
         return paused
 
+    def __enter__(self) -> None:
+        self._begin()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._end()
+
     def _begin(self) -> None:
         with self._lock:
             if self._reads == 0:
@@ -150,10 +156,16 @@ class Store:
     its transaction, the app's reload after a poll) is not validated record by record a second time.
     """
 
-    def __init__(self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0) -> None:
+    def __init__(
+        self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0, *, keep_parsed: bool = False
+    ) -> None:
+        """`keep_parsed`: a read keeps the file's parsed dict for the transaction that follows it, as a shell
+        command reads and then writes at once. The app does not: it would hold a second copy of every record.
+        """
         self.path = Path(path)
         self.now = now
         self.lock_timeout = lock_timeout
+        self.keep_parsed = keep_parsed
         self._validated: tuple[bytes, JobSearch] | None = None
         self._parsed: tuple[bytes, dict[str, Any]] | None = None  # for the next transaction, taken once
 
@@ -171,8 +183,9 @@ class Store:
     def check(self) -> JobSearch:
         """Read and validate every record afresh; raises StoreError when anything is wrong."""
         payload = self._read_bytes()
-        raw = _migrate(self.path, _parse(self.path, payload)) if payload is not None else _empty()
-        return _to_search(self.path, raw, self.default_settings)
+        if payload is None:
+            return _to_search(self.path, _empty(), self.default_settings)
+        return _read_search(self.path, payload, self.default_settings)
 
     def settings_saved(self) -> bool:
         """Whether the file holds settings of its own, rather than the defaults a read fills in."""
@@ -185,8 +198,11 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Transaction]:
-        """Lock, read afresh, let the caller change records, then write once if anything changed."""
-        with self._locked():
+        """Lock, read afresh, let the caller change records, then write once if anything changed.
+
+        The collector is paused throughout: parsing the file again makes as many objects as a read.
+        """
+        with self._locked(), _without_collector:
             previous = self._read_bytes()
             raw = self._take_parsed(previous) if previous is not None else _empty()
             written_as = _schema_version(raw) or SCHEMA_VERSION
@@ -196,9 +212,14 @@ class Store:
                 self.path, raw, self.default_settings
             )
             transaction = Transaction(self, raw, initial)
-            yield transaction
-            if transaction.changed:
-                self._write(transaction.raw, previous, written_as)
+            del raw
+            try:
+                yield transaction
+                if transaction.changed and (written := self._write(transaction.raw, previous, written_as)):
+                    # What a read of the new file would give: the app's read after its own change is free.
+                    self._validated = (written, transaction.search)
+            finally:
+                transaction.close()  # every parsed document freed while the collector is still paused
 
     def restore(self, backup: Path) -> Path | None:
         """Put a backup's records back as the database; returns where the file as it was is kept.
@@ -263,14 +284,17 @@ class Store:
         validated = self._validated
         if validated is not None and validated[0] == payload:
             return validated[1]
-        if raw is None:
-            raw = _parse(self.path, payload)
-            if _schema_version(raw) == SCHEMA_VERSION:  # an older file's transaction must see it unmigrated
-                self._parsed = (payload, raw)
-            raw = _migrate(self.path, raw)
-        search = _to_search(self.path, raw, self.default_settings)
+        if raw is not None:
+            search = _to_search(self.path, raw, self.default_settings)
+        else:
+            keep = self._keep_parsed if self.keep_parsed else None
+            search = _read_search(self.path, payload, self.default_settings, keep)
         self._validated = (payload, search)
         return search
+
+    def _keep_parsed(self, payload: bytes, raw: dict[str, Any]) -> None:
+        if _schema_version(raw) == SCHEMA_VERSION:  # an older file's transaction must see it unmigrated
+            self._parsed = (payload, raw)
 
     def _take_parsed(self, payload: bytes) -> dict[str, Any]:
         """`payload` parsed: by the read just before (a shell command reads, then writes), or now.
@@ -282,7 +306,8 @@ class Store:
             return parsed[1]
         return _parse(self.path, payload)
 
-    def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> None:
+    def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> bytes | None:
+        """Write `raw` atomically, keeping the day's backup first; the bytes written, or None when unchanged."""
         try:
             payload = orjson.dumps(raw)  # compact UTF-8, the bytes json.dumps(ensure_ascii=False) gave, 9x faster
         except (TypeError, ValueError) as error:
@@ -290,7 +315,7 @@ class Store:
                 self.path, f"cannot be saved: a record cannot be written as JSON ({error})", "nothing was changed"
             ) from None
         if payload == previous:
-            return
+            return None
         if previous is not None and _read_only(self.path):
             raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
         try:
@@ -301,6 +326,7 @@ class Store:
             atomic_write(self.path, payload)
         except OSError as error:
             raise _write_error(self.path, error) from None
+        return payload
 
 
 class Transaction:
@@ -380,9 +406,14 @@ class Transaction:
         if name == "settings":
             self._search = dataclasses.replace(self._search, settings=stored)
         else:
-            others = tuple(kept for kept in getattr(self._search, name) if kept.id != record.id)
-            self._search = dataclasses.replace(self._search, **{name: others if removed else (*others, stored)})
+            records = _changed(getattr(self._search, name), stored, removed)
+            self._search = dataclasses.replace(self._search, **{name: records})
         return document
+
+    def close(self) -> None:
+        """Let go of the file's documents; `search` and `initial` stay."""
+        self.raw = {}
+        self._db.storage.memory = None  # type: ignore[attr-defined]
 
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
         row = self._db.table(TABLE_OF[model]).get(Query().id == str(record_id))
@@ -424,6 +455,15 @@ def _remove_debris(path: Path) -> None:
     remove_debris(backup_folder(path), temp_name_pattern("*"))
 
 
+def _changed(records: tuple[Record, ...], record: Record, removed: bool) -> tuple[Record, ...]:
+    """`records` with `record` removed, put in the place of its older version, or added at the end:
+    the order a read of the written file gives, as TinyDB keeps an updated document where it was."""
+    place = next((index for index, kept in enumerate(records) if kept.id == record.id), None)
+    if place is None:
+        return records if removed else (*records, record)
+    return (*records[:place], *(() if removed else (record,)), *records[place + 1 :])
+
+
 def _first_repeat(values: Iterable[str]) -> str | None:
     seen: set[str] = set()
     for value in values:
@@ -440,6 +480,21 @@ def _dump(record: Record) -> dict[str, Any]:
 
 def _empty() -> dict[str, Any]:
     return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION}}, **{name: {} for name in TABLES}}
+
+
+@_without_collector
+def _read_search(
+    path: Path,
+    payload: bytes,
+    default_settings: Callable[[], Settings],
+    keep_parsed: Callable[[bytes, dict[str, Any]], None] | None = None,
+) -> JobSearch:
+    """Parse and validate in one pause of the collector; the parsed dict is freed before it resumes,
+    unless `keep_parsed` keeps it."""
+    raw = _parse(path, payload)
+    if keep_parsed is not None:
+        keep_parsed(payload, raw)
+    return _to_search(path, _migrate(path, raw), default_settings)
 
 
 @_without_collector
