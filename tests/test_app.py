@@ -6,6 +6,7 @@ import errno
 import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from textual.pilot import Pilot
@@ -855,3 +856,36 @@ async def test_pending_shows_every_column_when_there_is_room(
         ]
         assert pending_cell(app, 0, "Role") == "Backend Engineer"
         assert pending_cell(app, 0, "Touched") == "2d ago"
+
+
+async def test_a_large_search_read_afresh_is_tidied_up_once_and_a_save_reads_nothing_again(
+    db_path: Path, clock: FakeClock, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After a large read the app runs one full collection itself, once the data is on screen, and sets the
+    survivors aside, rather than let the collector walk them in the middle of a key; after its own save
+    it re-reads nothing."""
+    import tui.app.app as app_module
+
+    recorder.add_application("Acme", "Engineer")
+    monkeypatch.setattr(app_module, "TIDY_AFTER_READING", 1)  # "large": any search here
+    collections: list[str] = []
+    fake_gc = SimpleNamespace(collect=lambda: collections.append("collect"), freeze=lambda: collections.append("freeze"))
+    monkeypatch.setattr(app_module, "gc", fake_gc)  # the test process's own objects are left alone
+    app = make_app(db_path, clock, poll_interval=0.1)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert collections == ["collect", "freeze"] and app.store.validations == 1
+
+        await pilot.press("l", "tab")
+        await type_text(pilot, "read a chapter")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "read a chapter" in [a.note for a in Store(db_path, clock).load().activities]
+        assert app.store.validations == 1, "the app's own save became its read: nothing validated again"
+        assert len(collections) == 2
+
+        Recorder(Store(db_path, clock), clock).add_application("Globex", "SRE")  # the shell, meanwhile
+        await pilot.pause(0.5)
+        await settle(pilot)
+        assert sorted(pending_companies(app)) == ["Acme", "Globex"]
+        assert app.store.validations == 2 and len(collections) == 4

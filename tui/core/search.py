@@ -6,7 +6,7 @@ import functools
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from functools import cached_property
 from typing import TypeVar
@@ -41,6 +41,11 @@ class JobSearch:
     learning_goals: tuple[LearningGoal, ...] = ()
     wins: tuple[Win, ...] = ()
     action_marks: tuple[ActionMark, ...] = ()
+
+    @property
+    def size(self) -> int:
+        """How many records the search holds, settings aside."""
+        return sum(len(getattr(self, field.name)) for field in fields(self) if field.name != "settings")
 
     @cached_property
     def remembered(self) -> dict[Hashable, object]:

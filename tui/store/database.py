@@ -9,17 +9,14 @@ from __future__ import annotations
 
 import dataclasses
 import errno
-import functools
-import gc
 import stat
-import threading
 import uuid
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar
+from typing import Any, TypeVar
 
 import orjson
 from filelock import FileLock, Timeout
@@ -48,6 +45,7 @@ from tui.store.backups import (
     keep_pre_migration_copy,
     newest_backup,
 )
+from tui.store.collector import collector_paused
 from tui.store.errors import CorruptDatabase, DatabaseBusy, NewerDatabase, StoreError, WriteFailed
 from tui.store.files import atomic_write, remove_debris, temp_name_pattern
 
@@ -97,56 +95,6 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {
 }
 
 R = TypeVar("R", bound=Record)
-P = ParamSpec("P")
-T = TypeVar("T")
-
-
-class _CollectorPause:
-    """Pauses Python's cycle collector while a database is parsed and validated, from any thread.
-
-    Reading a 5-year database makes some 36,000 records and 400,000 smaller objects at once; the
-    collector, triggered again and again by the allocations, walked them all each time and took about
-    40% of the read. The objects hold no cycles, so nothing is left uncollected; reference counting
-    still frees everything as usual. Collection resumes when the last read in progress ends.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._reads = 0
-        self._was_enabled = False
-
-    def __call__(self, function: Callable[P, T]) -> Callable[P, T]:
-        @functools.wraps(function)
-        def paused(*args: P.args, **kwargs: P.kwargs) -> T:
-            self._begin()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                self._end()
-
-        return paused
-
-    def __enter__(self) -> None:
-        self._begin()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._end()
-
-    def _begin(self) -> None:
-        with self._lock:
-            if self._reads == 0:
-                self._was_enabled = gc.isenabled()
-                gc.disable()
-            self._reads += 1
-
-    def _end(self) -> None:
-        with self._lock:
-            self._reads -= 1
-            if self._reads == 0 and self._was_enabled:
-                gc.enable()
-
-
-_without_collector = _CollectorPause()
 
 
 class Store:
@@ -166,6 +114,7 @@ class Store:
         self.now = now
         self.lock_timeout = lock_timeout
         self.keep_parsed = keep_parsed
+        self.validations = 0  # how many times a read validated every record, rather than reusing the last
         self._validated: tuple[bytes, JobSearch] | None = None
         self._parsed: tuple[bytes, dict[str, Any]] | None = None  # for the next transaction, taken once
 
@@ -202,7 +151,7 @@ class Store:
 
         The collector is paused throughout: parsing the file again makes as many objects as a read.
         """
-        with self._locked(), _without_collector:
+        with self._locked(), collector_paused:
             previous = self._read_bytes()
             raw = self._take_parsed(previous) if previous is not None else _empty()
             written_as = _schema_version(raw) or SCHEMA_VERSION
@@ -289,6 +238,7 @@ class Store:
         else:
             keep = self._keep_parsed if self.keep_parsed else None
             search = _read_search(self.path, payload, self.default_settings, keep)
+            self.validations += 1
         self._validated = (payload, search)
         return search
 
@@ -482,7 +432,7 @@ def _empty() -> dict[str, Any]:
     return {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION}}, **{name: {} for name in TABLES}}
 
 
-@_without_collector
+@collector_paused
 def _read_search(
     path: Path,
     payload: bytes,
@@ -497,7 +447,7 @@ def _read_search(
     return _to_search(path, _migrate(path, raw), default_settings)
 
 
-@_without_collector
+@collector_paused
 def _parse(path: Path, payload: bytes) -> dict[str, Any]:
     """Bytes to a database dict, or CorruptDatabase naming the file and the newest backup."""
     if not payload.strip():
@@ -552,7 +502,7 @@ def _migrate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-@_without_collector
+@collector_paused
 def _to_search(path: Path, raw: dict[str, Any], default_settings: Callable[[], Settings]) -> JobSearch:
     try:
         loaded = {
