@@ -422,10 +422,11 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def _logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
-    """'Logged network with Dana on 2026-03-15. Streak: 3 days.' from the search read before the write."""
-    # The search read before the write, plus this activity: no second read of the whole file.
-    after = dataclasses.replace(search, activities=(*search.activities, activity))
-    history = track(after, today, recorder.zone(search.settings).key)
+    """'Logged network with Dana on 2026-03-15. Streak: 3 days.'"""
+    # The store kept the transaction's records as its read of the file it wrote: nothing is validated
+    # again, and the streak the rewards judged on them is remembered with them.
+    after = recorder.store.load()
+    history = track(after, today, recorder.zone(after.settings).key)
     application = search.application(activity.application_id)
     contact = search.contact(activity.contact_id)
     about = f" for {application.company}" if application else ""
