@@ -18,7 +18,7 @@ screenshots: $(VENV)/.installed-test
 	$(BIN)/python screenshots/capture.py
 
 bench: $(VENV)/.installed-app
-	$(BIN)/python benchmarks/shell.py
+	$(BIN)/python benchmarks/performance.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/exchange.py
 
 demo-data: $(VENV)/.installed-app

@@ -217,7 +217,7 @@ class Recorder:
         kind = STAGE_ACTIVITY.get(stage, ActivityKind.OTHER)
         what = f"{stage.value}, round {round}" if round else stage.value
         self._add_activity(tx, stamp, kind, f"{application.company}: {what}", day, application.id)
-        for key, text in _wins_for_move(moved, change):
+        for key, text in wins_for_move(moved, change):
             self._add_win_once(tx, stamp, key, text, day, moved.id)
         return moved
 
@@ -550,7 +550,7 @@ def _no_rest_left(search: JobSearch, day: date) -> str:
     )
 
 
-def _wins_for_move(application: Application, change: StageChange) -> list[tuple[str, str]]:
+def wins_for_move(application: Application, change: StageChange) -> list[tuple[str, str]]:
     """The wins a move earns, each with a key so it is added once: (key, text)."""
     at = f"{application.company} ({application.role})"
     ident = application.id.hex

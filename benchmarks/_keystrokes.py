@@ -1,0 +1,185 @@
+"""How long the app's event loop is busy with each key, and with a save, driven by `run_test` at 80×24.
+
+    python benchmarks/_keystrokes.py --db PATH --now ISO-DATETIME --saves N    (prints the figures as JSON)
+
+benchmarks/performance.py runs this in a process of its own, so the garbage collector walks the app's
+objects only, not the benchmark's.
+
+A key is handled on the event loop: every step the loop runs (a message handled, a frame rendered,
+a timer) is timed here by wrapping `asyncio.Handle._run`, so a press costs the sum of the steps run
+from sending it until the app is idle again, and the longest of those steps is how long any key
+arriving meanwhile would have waited. The headless driver renders each frame but writes it nowhere.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import statistics
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from pathlib import Path
+
+SIZE = (80, 24)
+NO_POLL = 3600.0  # as the tests do: no file poll between keys
+# Typical use of the dashboard: move in the lists, open and close help, the add form and progress.
+KEYS = ("down", "down", "up", "tab", "down", "up", "shift+tab", "?", "escape", "a", "escape", "p", "escape")
+UNBOUND = "f12"  # a key nothing answers: what a press costs the loop before the app does anything with it
+
+
+@dataclass(frozen=True)
+class Press:
+    key: str
+    round: int  # 1: the first time (a screen's module is imported then), 2: once more
+    screen: str  # the screen showing after the press
+    busy_ms: float  # the event loop's time spent from the press until idle
+    longest_ms: float  # its longest single step meanwhile
+    collecting_ms: float  # garbage collection meanwhile, in any thread
+    cpu_ms: float  # the event loop thread's processor time meanwhile: what other programs running cannot inflate
+
+
+@dataclass(frozen=True)
+class Save:
+    wall_ms: float  # from asking the app to save until its worker is done (recorded and read back)
+    busy_ms: float  # the event loop's time meanwhile and until the new data is shown
+    longest_ms: float
+    collecting_ms: float
+
+
+@dataclass(frozen=True)
+class AppRun:
+    presses: list[Press]
+    unbound: list[Press]
+    saves: list[Save]
+    collections: list[tuple[int, float]]  # each garbage collection meanwhile: its generation, its ms
+
+    @classmethod
+    def from_json(cls, text: str) -> AppRun:
+        figures = json.loads(text)
+        return cls(
+            [Press(**press) for press in figures["presses"]],
+            [Press(**press) for press in figures["unbound"]],
+            [Save(**save) for save in figures["saves"]],
+            [(generation, ms) for generation, ms in figures["collections"]],
+        )
+
+    @property
+    def median_press_ms(self) -> float:
+        return statistics.median(press.busy_ms for press in self.presses)
+
+    @property
+    def worst_press(self) -> Press:
+        return max(self.presses, key=lambda press: press.busy_ms)
+
+
+class LoopSteps:
+    """Every step the event loop runs while recording, by duration, in order; and every garbage collection.
+
+    A collection of the oldest generation walks every object alive, years of records included, and
+    stops whichever step it falls in.
+    """
+
+    def __init__(self) -> None:
+        self.durations: list[float] = []
+        self.collections: list[tuple[int, float]] = []
+
+    @contextmanager
+    def recording(self) -> Iterator[None]:
+        handle = asyncio.events.Handle
+        original = handle._run
+        durations = self.durations
+        started = 0.0
+
+        def collecting(phase: str, info: dict[str, int]) -> None:
+            nonlocal started
+            if phase == "start":
+                started = time.perf_counter()
+            else:
+                self.collections.append((info["generation"], (time.perf_counter() - started) * 1000))
+
+        def timed_run(step: asyncio.Handle) -> None:
+            began = time.perf_counter()
+            try:
+                original(step)
+            finally:
+                durations.append(time.perf_counter() - began)
+
+        handle._run = timed_run  # type: ignore[method-assign]
+        gc.callbacks.append(collecting)
+        try:
+            yield
+        finally:
+            handle._run = original  # type: ignore[method-assign]
+            gc.callbacks.remove(collecting)
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.durations), len(self.collections)
+
+    def since(self, mark: tuple[int, int]) -> tuple[float, float, float]:
+        """The loop's busy time, its longest step, and the time spent collecting since `mark`, in ms."""
+        taken = self.durations[mark[0] :]
+        collecting = sum(ms for _, ms in self.collections[mark[1] :])
+        return sum(taken) * 1000, max(taken, default=0.0) * 1000, collecting
+
+
+def drive_app(db_path: Path, now: Callable[[], datetime], saves: int) -> AppRun:
+    return asyncio.run(_drive(db_path, now, saves))
+
+
+async def _drive(db_path: Path, now: Callable[[], datetime], saves: int) -> AppRun:
+    from tui.app import NextYesApp
+    from tui.app.app import Change
+    from tui.app.pilot import settle
+    from tui.core.models import ActivityKind
+
+    app = NextYesApp(db_path=db_path, now=now, poll_interval=NO_POLL)
+    steps = LoopSteps()
+    presses: list[Press] = []
+    unbound: list[Press] = []
+    saved: list[Save] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        if app.snapshot is None:
+            raise RuntimeError(f"the app did not open the search: {app.problem or 'no data'}")
+        with steps.recording():
+
+            async def press(key: str, round: int) -> Press:
+                mark, cpu = steps.mark(), time.thread_time()
+                await pilot.press(key)
+                await pilot.pause()
+                cpu_ms = (time.thread_time() - cpu) * 1000
+                return Press(key, round, type(app.screen).__name__, *steps.since(mark), cpu_ms)
+
+            unbound += [await press(UNBOUND, 1) for _ in range(5)]
+            for round in (1, 2):
+                presses += [await press(key, round) for key in KEYS]
+            for _ in range(saves):
+                mark = steps.mark()
+                began = time.perf_counter()
+                worker = app.save(
+                    Change(feedback="bench", record=lambda recorder: recorder.log(ActivityKind.NETWORK, "bench"))
+                )
+                await worker.wait()
+                wall = (time.perf_counter() - began) * 1000
+                await settle(pilot)  # the saved search is shown on the event loop
+                saved.append(Save(wall, *steps.since(mark)))
+    return AppRun(presses, unbound, saved, steps.collections)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, required=True)
+    parser.add_argument("--now", type=datetime.fromisoformat, required=True, help="the app's clock, with its zone")
+    parser.add_argument("--saves", type=int, default=5)
+    options = parser.parse_args()
+    moment: datetime = options.now
+    print(json.dumps(asdict(drive_app(options.db, lambda: moment, options.saves))))
+
+
+if __name__ == "__main__":
+    main()
