@@ -183,8 +183,10 @@ def _saved_to_send(search: JobSearch, today: date) -> list[Action]:
     """Jobs saved for later and not sent yet, the longest-waiting first: sending one is the step that counts."""
     saved = []
     for application in search.applications:
+        if application.stage is not Stage.SAVED:
+            continue
         change = application.moved_to(Stage.SAVED)
-        if application.stage is not Stage.SAVED or change is None:
+        if change is None:
             continue
         action = Action(
             key=f"send:{application.id.hex}",
@@ -242,8 +244,10 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
     """
     silent_ones = []
     for application in search.applications:
+        if application.stage is not Stage.APPLIED:  # first: most of a long search has ended
+            continue
         touched = last_touch(search, application)
-        if application.stage is not Stage.APPLIED or touched is None:
+        if touched is None:
             continue
         silent = (today - touched).days
         if silent < settings.ghosted_after_days:

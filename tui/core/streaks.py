@@ -166,8 +166,9 @@ def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistor
     )
 
 
+@remembers
 def day_points(search: JobSearch, today: date) -> dict[date, float]:
-    """Points earned on each logical day up to `today`: every record counts once."""
+    """Points earned on each logical day up to `today`: every record counts once. Shared: do not change it."""
     settings = search.settings
     points: dict[date, float] = defaultdict(float)
     for activity in search.activities:
