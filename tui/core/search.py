@@ -175,7 +175,7 @@ def remembers(rule: Callable[..., T]) -> Callable[..., T]:
 
     @functools.wraps(rule)
     def remembered(search: JobSearch, *args: Hashable) -> T:
-        key = (rule.__name__, *args)
+        key = (rule, *args)
         if key not in search.remembered:
             search.remembered[key] = rule(search, *args)
         return search.remembered[key]  # type: ignore[return-value]

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.models import Stage
@@ -167,14 +168,14 @@ def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistor
 
 
 @remembers
-def day_points(search: JobSearch, today: date) -> dict[date, float]:
-    """Points earned on each logical day up to `today`: every record counts once. Shared: do not change it."""
+def day_points(search: JobSearch, today: date) -> Mapping[date, float]:
+    """Points earned on each logical day up to `today`: every record counts once. Read-only: it is shared."""
     settings = search.settings
     points: dict[date, float] = defaultdict(float)
     for activity in search.activities:
         if activity.logical_day <= today:
             points[activity.logical_day] += settings.points_for(activity.kind)
-    return dict(points)
+    return MappingProxyType(dict(points))
 
 
 def planned_rest_days(search: JobSearch) -> dict[date, str]:

@@ -7,17 +7,12 @@ set off again and again by the allocations, walked everything made so far each t
 
 from __future__ import annotations
 
-import functools
 import gc
 import threading
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
-
-P = ParamSpec("P")
-T = TypeVar("T")
+from contextlib import ContextDecorator
 
 
-class CollectorPause:
+class CollectorPause(ContextDecorator):
     """Pauses the cycle collector from the first `with` (or decorated call) until the last one ends.
 
     Reference counting still frees everything as usual; only cycles wait, and the records and parsed
@@ -29,31 +24,14 @@ class CollectorPause:
         self._inside = 0
         self._was_enabled = False
 
-    def __call__(self, function: Callable[P, T]) -> Callable[P, T]:
-        @functools.wraps(function)
-        def paused(*args: P.args, **kwargs: P.kwargs) -> T:
-            self._begin()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                self._end()
-
-        return paused
-
     def __enter__(self) -> None:
-        self._begin()
-
-    def __exit__(self, *exc_info: object) -> None:
-        self._end()
-
-    def _begin(self) -> None:
         with self._lock:
             if self._inside == 0:
                 self._was_enabled = gc.isenabled()
                 gc.disable()
             self._inside += 1
 
-    def _end(self) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         with self._lock:
             self._inside -= 1
             if self._inside == 0 and self._was_enabled:

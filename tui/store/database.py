@@ -180,7 +180,7 @@ class Store:
         """
         try:
             payload = _read_file(backup)
-            _to_search(backup, _migrate(backup, _parse(backup, payload)), self.default_settings)
+            _read_search(backup, payload, self.default_settings)
         except FileNotFoundError:
             raise StoreError(backup, "cannot be restored: there is no such file") from None
         except StoreError as error:
@@ -528,7 +528,6 @@ def _migrate(path: Path, raw: dict[str, Any]) -> dict[str, Any]:
     return raw
 
 
-@collector_paused
 def _to_search(
     path: Path, raw: dict[str, Any], default_settings: Callable[[], Settings], *, consume: bool = False
 ) -> JobSearch:
