@@ -40,7 +40,8 @@ from tui.exchange.csv_applications import (
 )
 from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
 from tui.store import SCHEMA_VERSION, Store
-from tui.store.database import META_TABLE, MIGRATIONS, TABLE_OF, TABLES
+from tui.store.migrations import META_TABLE, upgrade
+from tui.store.tables import TABLE_OF, TABLES
 
 ACCEPTED_FILES = (
     "nextyes imports LinkedIn's Job Applications.csv or Connections.csv, a UTF-8 CSV of applications "
@@ -453,13 +454,10 @@ def _upgraded(path: Path, document: dict[str, Any]) -> dict[str, dict[str, Any]]
             if name not in ENVELOPE
         },
     }
-    written_as = version
     try:
-        while version < SCHEMA_VERSION:
-            raw = MIGRATIONS[version](raw)
-            version += 1
+        raw = upgrade(raw, version)
     except (KeyError, TypeError, ValueError, AttributeError):
-        raise _refused(path, f"is a nextyes export from schema {written_as} that could not be upgraded") from None
+        raise _refused(path, f"is a nextyes export from schema {version} that could not be upgraded") from None
     raw.pop(META_TABLE, None)
     unknown = sorted(name for name in raw if name not in TABLES)
     if unknown:

@@ -9,7 +9,7 @@ from typing import Any
 from tui.core.models import Record, Settings
 from tui.core.search import JobSearch
 from tui.store import SCHEMA_VERSION
-from tui.store.database import TABLES
+from tui.store.tables import TABLES
 
 EXPORT_FORMAT = "nextyes-export"
 

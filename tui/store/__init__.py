@@ -1,6 +1,6 @@
 """The only code that opens the database file: atomic writes, a lock across processes, refusal of bad files."""
 
-from tui.store.database import SCHEMA_VERSION, Store, Transaction, count_records
+from tui.store.database import Store, count_records
 from tui.store.errors import (
     CorruptDatabase,
     DatabaseBusy,
@@ -8,6 +8,8 @@ from tui.store.errors import (
     StoreError,
     WriteFailed,
 )
+from tui.store.migrations import SCHEMA_VERSION
+from tui.store.transaction import Transaction
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -14,8 +15,7 @@ def atomic_write(path: Path, payload: bytes) -> None:
     On any error the temp file is removed and `path` keeps its previous bytes.
     """
     folder = path.parent
-    prefix, suffix = temp_name_pattern(path.name).split("*")
-    handle, temp_name = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder)
+    handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=folder)
     try:
         try:
             temp = os.fdopen(handle, "wb")
@@ -36,9 +36,20 @@ def atomic_write(path: Path, payload: bytes) -> None:
     fsync_folder(folder)
 
 
-def temp_name_pattern(name: str) -> str:
-    """The glob matching the temp files `atomic_write` makes for a file called `name`."""
-    return f".{name}.*.tmp"
+TEMP_SUFFIX = ".tmp"
+
+
+def _temp_prefix(name: str) -> str:
+    return f".{name}."
+
+
+def temp_name_pattern(name: str | None = None) -> str:
+    """The glob matching the temp files `atomic_write` makes for a file called `name`, or for any file.
+
+    The name is escaped: a file called `*` or `[a]` must not match, or be swept with, other files' temp files.
+    """
+    prefix = glob.escape(_temp_prefix(name)) if name is not None else _temp_prefix("*")
+    return f"{prefix}*{TEMP_SUFFIX}"
 
 
 def remove_debris(folder: Path, pattern: str) -> None:

@@ -1,0 +1,72 @@
+"""The schema version this nextyes writes, and the chain of pure steps that brings an older file up to it.
+
+Each step is a dict -> dict function that never changes its input: the copy kept before an upgrade, and a
+caller's own read, must stay as they were. Every past schema has a fixture in tests/store/fixtures/ that
+must still open.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 4
+META_TABLE = "_meta"
+
+Raw = dict[str, Any]
+
+
+def _add_rest_days(raw: Raw) -> Raw:
+    """Schema 2 adds planned rest days; settings gained fields that all have defaults."""
+    return {**raw, "rest_days": raw.get("rest_days", {})}
+
+
+def _add_pipeline_tables(raw: Raw) -> Raw:
+    """Schema 3 adds interviews, contacts, learning goals, wins and marks on today's actions.
+
+    Applications, activities, stage moves and settings gained fields that all have defaults.
+    """
+    added = ("interviews", "contacts", "learning_goals", "wins", "action_marks")
+    return {**raw, **{name: raw.get(name, {}) for name in added}}
+
+
+def _add_import_fields(raw: Raw) -> Raw:
+    """Schema 4 marks stage moves imported without a day, and caps reconnects a day; both have defaults.
+
+    Nothing on disk changes shape, but an older nextyes would refuse the new fields, so the version moves on.
+    """
+    return dict(raw)
+
+
+# MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file.
+MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {
+    1: _add_rest_days,
+    2: _add_pipeline_tables,
+    3: _add_import_fields,
+}
+
+
+def schema_version(raw: Raw) -> int | None:
+    """The version a parsed file says it was written as, or None when it says nothing usable."""
+    first = next(iter(raw[META_TABLE].values()), None)
+    version = first.get("schema_version") if isinstance(first, dict) else None
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+        return version
+    return None
+
+
+def upgrade(raw: Raw, version: int) -> Raw:
+    """`raw`, written as schema `version`, run through every step up to this nextyes's schema.
+
+    Looks `SCHEMA_VERSION` up when called, so a test can pretend this nextyes knows one schema more.
+    """
+    while version < SCHEMA_VERSION:
+        raw = MIGRATIONS[version](raw)
+        version += 1
+        raw[META_TABLE] = {"1": {"schema_version": version}}
+    return raw
+
+
+def migrate(raw: Raw) -> Raw:
+    """A parsed database file at this nextyes's schema (unchanged when it is already there)."""
+    return upgrade(raw, schema_version(raw) or SCHEMA_VERSION)
