@@ -43,9 +43,7 @@ class Stage(StrEnum):
 
 
 PENDING_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER})
-REPLIED_STAGES = frozenset(
-    {Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED}
-)
+REPLIED_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED})
 
 
 class ApplicationKind(StrEnum):
@@ -303,45 +301,69 @@ Points = Annotated[float, Field(ge=0, le=20, multiple_of=0.5, allow_inf_nan=Fals
 
 
 class Settings(Record):
-    """The user's preferences. There is one of these per database."""
+    """The user's preferences. There is one of these per database.
 
-    daily_target: Annotated[float, Field(ge=0.5, le=20, multiple_of=0.5, allow_inf_nan=False)] = 1.0
-    """Points that make a day DONE."""
-    points: dict[ActivityKind, Points] = Field(default_factory=lambda: dict(DEFAULT_POINTS))
-    """What each kind of activity is worth; kinds left out are worth their default."""
-    rollover_hour: Annotated[int, Field(ge=0, le=12)] = 4
-    """The hour a new logical day starts: 01:30 counts for the day before."""
-    rest_days_per_week: Annotated[int, Field(ge=0, le=7)] = 2
-    """Planned rest days allowed in one ISO week (Monday to Sunday)."""
-    recovery_days: Annotated[int, Field(ge=0, le=7)] = 2
-    """Days after a rejection that keep a streak alive without anything logged."""
-    weekly_applications: Annotated[int, Field(ge=0, le=100)] = 5
-    weekly_networking: Annotated[int, Field(ge=0, le=100)] = 2
-    weekly_learning: Annotated[int, Field(ge=0, le=100)] = 1
-    follow_up_days: Annotated[int, Field(ge=1, le=90)] = 7
-    max_follow_ups: Annotated[int, Field(ge=0, le=5)] = 2
-    ghosted_after_days: Annotated[int, Field(ge=7, le=365)] = 30
-    timezone: Annotated[str, Field(max_length=64)] = ""
-    thank_you_days: Annotated[int, Field(ge=0, le=7)] = 1
-    """Days after an interview a thank-you note is still timely (the day itself, then this many)."""
-    prep_days: Annotated[int, Field(ge=0, le=14)] = 1
-    """Days before an interview that preparing for it shows up."""
-    feedback_days: Annotated[int, Field(ge=0, le=14)] = 2
-    """Days after a rejection that asking for feedback is suggested."""
-    reconnect_days: dict[Tier, Annotated[int, Field(ge=1, le=730)]] = Field(
-        default_factory=lambda: dict(DEFAULT_RECONNECT_DAYS)
+    Each field's description is the help people read for it (`nextyes settings --help` adds its limits and default).
+    """
+
+    daily_target: Annotated[
+        float, Field(ge=0.5, le=20, multiple_of=0.5, allow_inf_nan=False, description="points that make a day count")
+    ] = 1.0
+    points: dict[ActivityKind, Points] = Field(  # kinds left out are worth their default
+        default_factory=lambda: dict(DEFAULT_POINTS), description="what an activity of each kind is worth"
     )
-    """How often to reconnect with a contact, by tier."""
-    bridge_days: Annotated[int, Field(ge=1, le=730)] = 90
-    """After a no: when to reconnect with the contact kept there."""
-    reapply_months: Annotated[int, Field(ge=0, le=36)] = 6
-    """Re-applying to a company that said no or went silent within this many months shows how it ended."""
-    your_name: Name = ""
-    """Signs the drafts."""
-    reconnects_per_day: Annotated[int, Field(ge=1, le=50)] = 3
-    """At most this many contacts to reconnect with are suggested a day, most overdue first."""
-    ghosted_per_day: Annotated[int, Field(ge=1, le=50)] = 3
-    """At most this many silent applications are offered as ghosted a day, the most silent first."""
+    rollover_hour: Annotated[
+        int, Field(ge=0, le=12, description="the hour a new day starts; the night before it counts for the day before")
+    ] = 4
+    rest_days_per_week: Annotated[
+        int, Field(ge=0, le=7, description="planned rest days allowed a week, Monday to Sunday")
+    ] = 2
+    recovery_days: Annotated[
+        int, Field(ge=0, le=7, description="days after a rejection that keep your streak alive without anything logged")
+    ] = 2
+    weekly_applications: Annotated[int, Field(ge=0, le=100, description="weekly goal: applications")] = 5
+    weekly_networking: Annotated[int, Field(ge=0, le=100, description="weekly goal: networking")] = 2
+    weekly_learning: Annotated[int, Field(ge=0, le=100, description="weekly goal: learning")] = 1
+    follow_up_days: Annotated[int, Field(ge=1, le=90, description="days without a reply before a follow-up")] = 7
+    max_follow_ups: Annotated[int, Field(ge=0, le=5, description="follow-ups suggested per application")] = 2
+    ghosted_after_days: Annotated[
+        int, Field(ge=7, le=365, description="silent days before suggesting an application is ghosted")
+    ] = 30
+    timezone: Annotated[
+        str, Field(max_length=64, description="IANA time zone such as Europe/Berlin ('' for the system's)")
+    ] = ""
+    thank_you_days: Annotated[
+        int, Field(ge=0, le=7, description="days after an interview that a thank-you note is still timely")
+    ] = 1
+    prep_days: Annotated[int, Field(ge=0, le=14, description="days before an interview to prepare for it")] = 1
+    feedback_days: Annotated[
+        int, Field(ge=0, le=14, description="days after a rejection that asking for feedback is suggested")
+    ] = 2
+    reconnect_days: dict[Tier, Annotated[int, Field(ge=1, le=730)]] = Field(
+        default_factory=lambda: dict(DEFAULT_RECONNECT_DAYS),
+        description="how often to reconnect with a contact, in days",
+    )
+    bridge_days: Annotated[
+        int, Field(ge=1, le=730, description="after a no: days until reconnecting with the contact kept there")
+    ] = 90
+    reapply_months: Annotated[
+        int,
+        Field(
+            ge=0,
+            le=36,
+            description="adding a company that said no or went silent within this many months shows how it ended",
+        ),
+    ] = 6
+    your_name: Annotated[Name, Field(description="signs your drafts ('' to leave them unsigned)")] = ""
+    reconnects_per_day: Annotated[
+        int, Field(ge=1, le=50, description="at most this many contacts to reconnect with a day, most overdue first")
+    ] = 3
+    ghosted_per_day: Annotated[
+        int,
+        Field(
+            ge=1, le=50, description="at most this many silent applications offered as ghosted a day, most silent first"
+        ),
+    ] = 3
 
     @field_validator("reconnect_days", mode="after")
     @classmethod

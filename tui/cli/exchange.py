@@ -1,4 +1,8 @@
-"""The shell's exchange commands: `import`, `export` and `review`. Loaded only when one of them runs."""
+"""Records in and out of files: `export`, `import` and `review`.
+
+Each format's module is imported inside the handler that writes or reads it, so that registering these
+commands costs the other commands nothing.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,37 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli import BadInput, _day
+from tui.cli.common import FILE, BadInput, Commands, completes, day
 from tui.recording import Recorder
 
 if TYPE_CHECKING:
     from tui.core.review import WeeklyReview
 
 EXPORT_FORMATS = ("json", "csv", "md", "ics")
+CSV_TABLES = ("applications", "activities", "contacts", "interviews")
 REVIEW_FORMATS = ("text", "md")
 PROGRESS_FROM = 1000  # rows: smaller files read too fast for progress to mean anything
 
 
-def import_command(recorder: Recorder, options: argparse.Namespace) -> int:
+def register(commands: Commands) -> None:
+    """Add this group's commands, each registered beside its handler below."""
+    _register_export(commands)
+    _register_import(commands)
+    _register_review(commands)
+
+
+def _register_import(commands: Commands) -> None:
+    import_ = commands.add(
+        "import",
+        _import,
+        help="bring in applications or contacts: LinkedIn exports, a CSV of applications, a nextyes JSON export",
+    )
+    file = import_.add_argument("file", metavar="FILE", help="the file to read; its format is told from its content")
+    completes(file, FILE)
+    import_.add_argument("--dry-run", action="store_true", help="say what would be imported, and change nothing")
+
+
+def _import(recorder: Recorder, options: argparse.Namespace) -> int:
     from tui.exchange.importing import UnreadableFile, import_file, plan_import, read_file
 
     store = recorder.store
@@ -52,7 +75,27 @@ def _show_progress(done: int, total: int) -> None:
     print(f"\rRead {done:,} of {total:,} rows", end=ending, file=sys.stderr, flush=True)
 
 
-def export_command(recorder: Recorder, options: argparse.Namespace) -> int:
+def _register_export(commands: Commands) -> None:
+    export = commands.add("export", _export, help="write your records to a file", prints_document=True)
+    export.add_argument(
+        "--format",
+        choices=EXPORT_FORMATS,
+        default="json",
+        metavar="FORMAT",
+        help="json (every record; the default), csv (one table), md (a full report, or the "
+        "weekly review with --week) or ics (interviews, follow-ups and reminders)",
+    )
+    completes(export.add_argument("--out", metavar="PATH", help="file to write (default: standard output)"), FILE)
+    export.add_argument(
+        "--table",
+        choices=CSV_TABLES,
+        metavar="TABLE",
+        help="with csv: applications (default), activities, contacts or interviews",
+    )
+    export.add_argument("--week", metavar="DATE", help="with md: the weekly review of the week holding this day")
+
+
+def _export(recorder: Recorder, options: argparse.Namespace) -> int:
     search = recorder.store.load()
     today = recorder.today(search)
     if options.table is not None and options.format != "csv":
@@ -87,28 +130,36 @@ def export_command(recorder: Recorder, options: argparse.Namespace) -> int:
     return _write(text, options.out, what)
 
 
-def review_command(recorder: Recorder, options: argparse.Namespace) -> int:
+def _register_review(commands: Commands) -> None:
+    review = commands.add("review", _review, help="the weekly review: how the week went, what's next")
+    review.add_argument("--week", metavar="DATE", help="any day of the week to review (default: this week)")
+    review.add_argument(
+        "--format", choices=REVIEW_FORMATS, default="text", metavar="FORMAT", help="text (default) or md (Markdown)"
+    )
+
+
+def _review(recorder: Recorder, options: argparse.Namespace) -> int:
     if options.format == "md":
         sys.stdout.write(_review_markdown(recorder, options.week))
         return 0
     from tui.exchange.review_format import review_text
 
-    sys.stdout.write(_ensure_newline(review_text(_review(recorder, options.week))))
+    sys.stdout.write(_ensure_newline(review_text(_weekly_review(recorder, options.week))))
     return 0
 
 
 def _review_markdown(recorder: Recorder, week: str | None) -> str:
     from tui.exchange.review_format import review_markdown
 
-    return _ensure_newline(review_markdown(_review(recorder, week)))
+    return _ensure_newline(review_markdown(_weekly_review(recorder, week)))
 
 
-def _review(recorder: Recorder, week: str | None) -> WeeklyReview:
+def _weekly_review(recorder: Recorder, week: str | None) -> WeeklyReview:
     from tui.core.review import weekly_review
 
     search = recorder.store.load()
     today = recorder.today(search)
-    week_of: date = _day(week, today, past_only=False)
+    week_of: date = day(week, today, past_only=False)
     try:
         return weekly_review(search, week_of, today, recorder.zone(search.settings).key)
     except ValueError as problem:

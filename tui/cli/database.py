@@ -1,4 +1,4 @@
-"""The shell's `backup list` and `backup restore [WHICH]`. Loaded only when one of them runs."""
+"""The database file itself: `check` verifies it, `backup list` and `backup restore [WHICH]` care for its copies."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from tui.cli import BadInput
+from tui.cli.common import BadInput, Commands
 from tui.core.days import DateParseError, parse_day
 from tui.core.words import count, record_noun
 from tui.recording import Recorder
@@ -17,7 +17,35 @@ from tui.store.backups import Backup, all_backups, backup_folder, newest_backup
 SHOWN_TABLES = ("applications", "activities", "reflections", "contacts")  # enough to recognise a backup by
 
 
-def list_command(recorder: Recorder, options: argparse.Namespace) -> int:
+def register(commands: Commands) -> None:
+    """Add this group's commands, each registered beside its handler below."""
+    commands.add("check", _check, help="verify the database file")
+    backup = commands.group("backup", help="the copies kept beside your database")
+    backup.add("list", _list, help="every backup, newest first, with what it holds")
+    _register_restore(backup)
+
+
+def _check(recorder: Recorder, options: argparse.Namespace) -> int:
+    del options
+    path = recorder.store.path
+    if not path.exists():
+        print(f"{path}: no database yet; it is created the first time you add or log something")
+        return 0
+    from tui.exchange.json_format import records_by_table
+
+    search = recorder.store.check()
+    counts = ", ".join(count(len(records), record_noun(table)) for table, records in records_by_table(search).items())
+    print(f"{path}: sound — {counts}")
+    backups = all_backups(path)
+    if backups:
+        newest = f"the newest of {backups[0].day:%a %d %b %Y}"
+        print(f"Backups: {count(len(backups), 'copy', 'copies')}, {newest} ('nextyes backup list' shows them)")
+    else:
+        print("Backups: none yet; the first is kept when you change it on a later day")
+    return 0
+
+
+def _list(recorder: Recorder, options: argparse.Namespace) -> int:
     del options
     path = recorder.store.path
     backups = all_backups(path)
@@ -34,7 +62,19 @@ def list_command(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def restore_command(recorder: Recorder, options: argparse.Namespace) -> int:
+def _register_restore(backup: Commands) -> None:
+    restore = backup.add(
+        "restore", _restore, help="put a backup back as your database; the file as it is now is kept first"
+    )
+    restore.add_argument(
+        "which",
+        metavar="WHICH",
+        nargs="?",
+        help="a number from 'backup list', a day (2026-03-14, yesterday) or a backup's file name (default: the newest)",
+    )
+
+
+def _restore(recorder: Recorder, options: argparse.Namespace) -> int:
     store = recorder.store
     # The database may not open (the reason to restore), so days are read on the clock's own calendar.
     backup = _choose(store.path, options.which, recorder.now().date())

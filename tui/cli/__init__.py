@@ -1,0 +1,53 @@
+"""The `nextyes` command: quick logging from the shell, and the door to the app.
+
+The commands live in one module per group (records, today, network, exchange, database, settings,
+completion), each registering its commands beside their handlers; `command_line` puts them together. This
+module answers `--version` before importing any of them. Nothing in the package imports Textual; only
+opening the app loads it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING
+
+from tui import __version__
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Sequence
+
+    from tui.clock import Clock
+    from tui.store import Store
+
+__all__ = ["Store", "build_parser", "main"]  # Store: see __getattr__
+
+
+def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
+    """Run the command in `argv` and return its exit status. `now` replaces the real clock (tests)."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if arguments == ["--version"]:  # the commands and the models they import take 200 ms to load
+        print(f"nextyes {__version__}")
+        return 0
+    from tui.cli.command_line import run
+
+    return run(arguments, now)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every `nextyes` command."""
+    from tui.cli.command_line import build_parser as build
+
+    return build()
+
+
+def __getattr__(name: str) -> type[Store]:
+    """`tui.cli.Store`, the store the commands open, imported when first asked for (not for `--version`).
+
+    `command_line` opens it through this name, so a test can replace it (a shorter wait for the lock).
+    """
+    if name != "Store":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from tui.store import Store
+
+    return Store

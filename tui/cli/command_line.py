@@ -1,0 +1,158 @@
+"""The command line as a whole: one parser made from every command group, and the run of the chosen command.
+
+A group registers its own commands and their handlers (`register(commands)`); this module opens the store,
+runs the handler and turns what went wrong into an exit status and one line on standard error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+
+from pydantic import ValidationError
+
+import tui.cli
+from tui import __version__
+from tui.cli import completion, database, exchange, network, records, settings, today
+from tui.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_DATABASE,
+    FILE,
+    BadInput,
+    Commands,
+    Parser,
+    completes,
+    describe_validation,
+)
+from tui.clock import Clock, system_clock, zone_named
+from tui.core.models import Win
+from tui.core.rewards import Reward
+from tui.locations import db_path
+from tui.recording import Recorder
+from tui.store import StoreError
+from tui.terminal import controls_shown_on_stdout, visible
+
+GROUPS = (records, today, network, exchange, database, settings, completion)  # in the order `--help` lists them
+
+
+def build_parser() -> Parser:
+    """The `nextyes` parser: the options every command takes, then each group's commands."""
+    shared = Parser(add_help=False)
+    database_file = shared.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: NEXTYES_DB, else your data folder)",
+    )
+    completes(database_file, FILE)
+    parser = Parser(
+        prog="nextyes",
+        description="Keep your job search moving: every 'no' gets you closer to the next 'yes'.",
+        parents=[shared],
+    )
+    parser.add_argument("--version", action="version", version=f"nextyes {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the app on a copy of the demo data")
+    commands = Commands(parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser), shared)
+    for group in GROUPS:
+        group.register(commands)
+    return parser
+
+
+def run(arguments: list[str], now: Clock | None) -> int:
+    """Run the command in `arguments` and return its exit status. `now` replaces the real clock (tests)."""
+    try:
+        options = _parse(arguments)
+        _refuse_undecodable(arguments)
+        with nullcontext() if _prints_exactly(options) else controls_shown_on_stdout():
+            return _run(options, now)
+    except BadInput as problem:
+        _complain(problem)
+        return EXIT_BAD_INPUT
+    except StoreError as problem:
+        _complain(problem)
+        return EXIT_DATABASE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `nextyes today | head -3`: the reader has seen enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _parse(arguments: list[str]) -> argparse.Namespace:
+    """Parse, letting free words sit before or after the options (`log learn --on friday sql`)."""
+    parser = build_parser()
+    options, extra = parser.parse_known_args(arguments)
+    words = getattr(options, "trailing_words", None)  # the command's own say (see `Commands.add`)
+    if extra and words and not any(word.startswith("-") for word in extra):
+        setattr(options, words, [*getattr(options, words), *extra])
+    elif extra:
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    return options
+
+
+def _refuse_undecodable(arguments: list[str]) -> None:
+    for argument in arguments:
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            raise BadInput("an argument is not valid UTF-8 text; check your terminal's encoding") from None
+
+
+def _prints_exactly(options: argparse.Namespace) -> bool:
+    """True for output that must reach standard output byte for byte: the app itself, a document (an export,
+    a draft to send, a completion script, the review in Markdown) and JSON (its own escapes cover newline,
+    ESC and the other C0 controls).
+
+    Everything else is printed for a person to read, with control characters shown as symbols.
+    """
+    document = getattr(options, "prints_document", False) or getattr(options, "format", None) == "md"
+    return options.command is None or document or getattr(options, "json", False)
+
+
+def _complain(problem: Exception) -> None:
+    """One line on standard error, whatever the message quotes: line breaks escaped, controls shown."""
+    one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"nextyes: {visible(one_line)}", file=sys.stderr)
+
+
+def _run(options: argparse.Namespace, now: Clock | None) -> int:
+    path = db_path(getattr(options, "db", None))
+    if options.command is None:
+        return _open_app(path, demo=options.demo, now=now)
+    # Looked up on the package, where a test swaps in a store with a shorter lock timeout.
+    store = tui.cli.Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
+    wins: list[Win] = []  # added by the command's change itself; said after what the command says
+    recorder = Recorder(store, store.now, celebrate=_announce, note_wins=wins.extend)
+    try:
+        status: int = options.handler(recorder, options)
+    except ValidationError as error:
+        raise BadInput(describe_validation(error)) from None
+    for win in wins:
+        print(f"★ A win for your list: {win.text}")
+    return status
+
+
+def _announce(rewards: list[Reward]) -> None:
+    for reward in rewards:
+        print(f"★ {reward.title}! (earned {reward.earned_on:%a %d %b})")
+
+
+def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:
+    from tui.app import NextYesApp
+
+    if not demo:
+        NextYesApp(db_path=path, now=now).run()
+        return 0
+    import shutil
+
+    from tui.demo import demo_clock, demo_database_copy
+
+    copy = demo_database_copy()
+    try:
+        NextYesApp(db_path=copy, now=now or demo_clock()).run()
+    finally:
+        shutil.rmtree(copy.parent, ignore_errors=True)
+    return 0

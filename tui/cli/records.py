@@ -1,0 +1,318 @@
+"""Recording what happened: `add`, `log`, `rest`, `stage`, `interview` and `feedback`."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from datetime import date, datetime, time
+
+from tui.cli.common import (
+    ACTIVITY_KINDS,
+    APPLICATION_IDS,
+    BadInput,
+    Commands,
+    clock_time,
+    completes,
+    day,
+    find_application,
+    find_contact,
+    whole,
+)
+from tui.core.models import Activity, ActivityKind, Application, ApplicationKind, InterviewKind, RejectionReason, Stage
+from tui.core.search import JobSearch
+from tui.core.streaks import StreakHistory, recovery_ends, rest_days_left, track
+from tui.core.words import count
+from tui.recording import MoveRefused, Recorder, RestRefused
+
+APPLICATION_KINDS = [kind.value for kind in ApplicationKind]
+STAGES = [stage.value for stage in Stage]
+INTERVIEW_KINDS = [kind.value for kind in InterviewKind]
+REJECTION_REASONS = [reason.value for reason in RejectionReason]
+
+
+def register(commands: Commands) -> None:
+    """Add this group's commands, each registered beside its handler below."""
+    _register_add(commands)
+    _register_log(commands)
+    _register_rest(commands)
+    _register_stage(commands)
+    _register_interview(commands)
+    _register_feedback(commands)
+
+
+def _register_add(commands: Commands) -> None:
+    add = commands.add("add", _add, help="record an application you sent")
+    add.add_argument("company", metavar="COMPANY")
+    add.add_argument("role", metavar="ROLE")
+    add.add_argument("--source", default="", help="where you found it (LinkedIn, referral…)")
+    add.add_argument("--url", default="", help="the posting's address")
+    add.add_argument(
+        "--kind",
+        choices=APPLICATION_KINDS,
+        default="full-time",
+        metavar="KIND",
+        help=f"one of {', '.join(APPLICATION_KINDS)} (default full-time)",
+    )
+    add.add_argument("--on", metavar="DATE", help="the day you applied (default today)")
+    add.add_argument("--note", default="", help="anything worth remembering")
+    add.add_argument("--anyway", action="store_true", help="add it even if it looks like one you already track")
+    add.add_argument(
+        "--saved",
+        action="store_true",
+        help="a job saved for later, not sent yet: today's actions remind you to send it",
+    )
+
+
+def _add(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.safety import describe_ending, describe_similar, recent_endings, similar_applications
+
+    search = recorder.store.load()
+    today = recorder.today(search)
+    applied = day(options.on, today, past_only=True)
+    similar = similar_applications(search, options.company, options.role)
+    if similar and not options.anyway:
+        raise BadInput(f"{describe_similar(similar[0])} — add it anyway with --anyway")
+    application = recorder.add_application(
+        options.company,
+        options.role,
+        kind=ApplicationKind(options.kind),
+        source=options.source,
+        url=options.url,
+        on=applied,
+        note=options.note,
+        saved=options.saved,
+    )
+    when = f"saved {applied}: send it when you are ready" if options.saved else f"applied {application.applied_on}"
+    print(f"Added {application.short_id}: {application.company} — {application.role} ({when})")
+    for ending in recent_endings(search, application.company, today, search.settings.reapply_months):
+        print(f"  Before: {describe_ending(ending, today)}.")
+    return 0
+
+
+def _register_log(commands: Commands) -> None:
+    log = commands.add("log", _log, help="log something you did today", trailing_words="note")
+    log.add_argument("kind", metavar="KIND", choices=ACTIVITY_KINDS, help=f"one of {', '.join(ACTIVITY_KINDS)}")
+    log.add_argument("note", metavar="NOTE", nargs="*", help="what you did, in a few words")
+    log.add_argument("--on", metavar="DATE", help="the day it counts for (default today)")
+    completes(
+        log.add_argument("--app", metavar="ID", help="the application it was for: short id or company name"),
+        APPLICATION_IDS,
+    )
+    log.add_argument("--contact", metavar="NAME", help="who it was with: short id or part of a contact's name")
+
+
+def _log(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    today = recorder.today(search)
+    logged_on = day(options.on, today, past_only=True)
+    application = find_application(search, options.app) if options.app else None
+    contact = find_contact(search, options.contact) if options.contact else None
+    activity = recorder.log(
+        ActivityKind(options.kind),
+        " ".join(options.note),
+        on=logged_on,
+        application_id=application.id if application else None,
+        contact_id=contact.id if contact else None,
+    )
+    print(logged(recorder, search, today, activity))
+    return 0
+
+
+def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
+    """'Logged network with Dana on 2026-03-15. Streak: 3 days.'"""
+    # The store kept the transaction's records as its read of the file it wrote: nothing is validated
+    # again, and the streak the rewards judged on them is remembered with them.
+    after = recorder.store.load()
+    history = track(after, today, recorder.zone(after.settings).key)
+    application = search.application(activity.application_id)
+    contact = search.contact(activity.contact_id)
+    about = f" for {application.company}" if application else ""
+    about += f" with {contact.name}" if contact else ""
+    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(history)}"
+
+
+def _streak_sentence(history: StreakHistory) -> str:
+    if history.current == 0 and history.done_today is False:
+        return "A fresh start: log something today to begin a streak."
+    if history.current == 0:
+        return "A fresh start: keep going to begin a streak."
+    return f"Streak: {count(history.current, 'day')}."
+
+
+def _register_rest(commands: Commands) -> None:
+    rest = commands.add("rest", _rest, help="plan a rest day: it keeps your streak alive")
+    rest.add_argument("--on", metavar="DATE", help="the day to rest (default today; 'tomorrow', 'next friday'…)")
+    rest.add_argument("--note", default="", help="why, if you like")
+    rest.add_argument("--cancel", action="store_true", help="make a planned rest day an ordinary day again")
+
+
+def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    resting = day(options.on, recorder.today(search), past_only=False)
+    try:
+        if options.cancel:
+            recorder.cancel_rest(resting)
+            print(f"{resting:%a %d %b %Y} is an ordinary day again.")
+            return 0
+        rest = recorder.plan_rest(resting, options.note)
+    except RestRefused as refused:
+        raise BadInput(str(refused)) from None
+    after = dataclasses.replace(search, rest_days=(*search.rest_days, rest))
+    print(
+        f"Rest day planned for {resting:%a %d %b %Y}: your streak waits for you. "
+        f"Rest days left that week: {rest_days_left(after, resting)}."
+    )
+    return 0
+
+
+def _register_stage(commands: Commands) -> None:
+    stage = commands.add("stage", _stage, help="move an application to another stage")
+    completes(stage.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS)
+    stage.add_argument("stage", metavar="STAGE", choices=STAGES, help=f"one of {', '.join(STAGES)}")
+    stage.add_argument("--on", metavar="DATE", help="the day it happened (default today)")
+    stage.add_argument("--note", default="", help="anything worth remembering about the move")
+    stage.add_argument(
+        "--round", type=whole(1, 20), metavar="N", help="interviewing only: the round reached (default the next one)"
+    )
+    stage.add_argument("--final", action="store_true", help="interviewing only: this is the final round")
+    stage.add_argument(
+        "--reason",
+        choices=REJECTION_REASONS,
+        metavar="R",
+        help=f"rejected only: why, as far as you know ({', '.join(REJECTION_REASONS)})",
+    )
+
+
+def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
+    stage = Stage(options.stage)
+    if (options.round is not None or options.final) and stage is not Stage.INTERVIEWING:
+        raise BadInput(f"--round and --final go with interviewing only, not {stage.value}")
+    if options.reason is not None and stage is not Stage.REJECTED:
+        raise BadInput(f"--reason goes with rejected only, not {stage.value}")
+    search = recorder.store.load()
+    application = find_application(search, options.app)
+    moved_on = day(options.on, recorder.today(search), past_only=True)
+    try:
+        moved = recorder.move_stage(
+            application.id,
+            stage,
+            note=options.note,
+            on=moved_on,
+            round=options.round,
+            final=options.final,
+            reason=RejectionReason(options.reason) if options.reason is not None else None,
+        )
+    except MoveRefused as refused:
+        raise BadInput(str(refused)) from None
+    name = f"{moved.company} — {moved.role}"
+    if application.stage is Stage.GHOSTED and (stage.is_pending or stage is Stage.SAVED):
+        print(f"{name} is reopened: now {stage.value}.")
+    elif stage is Stage.INTERVIEWING:
+        final = ", the final round" if moved.stage_history[-1].final else ""
+        print(f"{name} is now interviewing (round {moved.interview_round}{final}).")
+    else:
+        print(f"{name} is now {stage.value}.")
+    if stage is Stage.REJECTED:
+        print(_comeback(search, moved, moved_on))
+    return 0
+
+
+def _comeback(search: JobSearch, application: Application, said_no: date) -> str:
+    """After a no: what was reached, how long the streak is protected, and the next steps as commands."""
+    from tui.core.interviews import describe_reach
+
+    ident = application.short_id
+    recovery = search.settings.recovery_days
+    if recovery:
+        protected = (
+            f"Your streak is protected for {count(recovery, 'recovery day')}, "
+            f"through {recovery_ends(said_no, recovery):%a %d %b}: take the time you need."
+        )
+    else:
+        protected = "Recovery days are off ('nextyes settings --recovery-days N' turns them on)."
+    return "\n".join(
+        [
+            f"That's a hard one, and it's fine to feel it. {describe_reach(search, application)}.",
+            protected,
+            "When you're ready:",
+            f"  nextyes draft {ident} feedback              ask what would have made the difference",
+            f'  nextyes goal "a skill to work on" --app {ident}   turn a gap into a learning goal',
+            f'  nextyes contact add "NAME" --app {ident}     keep the bridge: you may apply there again',
+        ]
+    )
+
+
+def _register_interview(commands: Commands) -> None:
+    interview = commands.add("interview", _interview, help="record an interview, held or coming up")
+    completes(
+        interview.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS
+    )
+    interview.add_argument("--on", metavar="DATE", required=True, help="its day: past or future ('next tuesday')")
+    interview.add_argument(
+        "--at",
+        metavar="HH:MM",
+        type=clock_time,
+        default=time(9, 0),
+        help="its start, on your settings' clock (default 09:00)",
+    )
+    interview.add_argument("--round", type=whole(1, 20), metavar="N", help="which round (default the next one)")
+    interview.add_argument(
+        "--kind",
+        choices=INTERVIEW_KINDS,
+        default="other",
+        metavar="K",
+        help=f"one of {', '.join(INTERVIEW_KINDS)} (default other)",
+    )
+    interview.add_argument(
+        "--with",
+        dest="people",
+        default="",
+        metavar="NAMES",
+        help="who you meet, separated by commas: 'Dana Ruiz, Sam Lee'",
+    )
+    interview.add_argument("--note", default="", help="anything worth remembering")
+
+
+def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.interviews import join_names
+
+    search = recorder.store.load()
+    application = find_application(search, options.app)
+    held_on = day(options.on, recorder.today(search), past_only=False)
+    at = datetime.combine(held_on, options.at, tzinfo=recorder.zone(search.settings))
+    interview = recorder.schedule_interview(
+        application.id,
+        at,
+        round=options.round,
+        kind=InterviewKind(options.kind),
+        people=options.people.split(","),
+        notes=options.note,
+    )
+    people = f" with {join_names(interview.people)}" if interview.people else ""
+    print(
+        f"Interview recorded: {application.company}, round {interview.round} ({interview.kind.value}), "
+        f"{at:%a %d %b %H:%M}{people}."
+    )
+    return 0
+
+
+def _register_feedback(commands: Commands) -> None:
+    feedback = commands.add(
+        "feedback", _feedback, help="record what an employer said when asked why", trailing_words="text"
+    )
+    completes(feedback.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS)
+    feedback.add_argument("text", metavar="TEXT", nargs="+", help="what they said")
+
+
+def _feedback(recorder: Recorder, options: argparse.Namespace) -> int:
+    search = recorder.store.load()
+    application = find_application(search, options.app)
+    text = " ".join(options.text)
+    if not text.strip():
+        raise BadInput("the feedback is blank; write what they said")
+    recorder.record_feedback(application.id, text)
+    print(
+        f"Feedback from {application.company} recorded. A gap worth closing? "
+        f'nextyes goal "…" --app {application.short_id}'
+    )
+    return 0
