@@ -109,12 +109,12 @@ class LoopSteps:
             finally:
                 durations.append(time.perf_counter() - began)
 
-        handle._run = timed_run  # type: ignore[method-assign]
+        handle._run = timed_run
         gc.callbacks.append(collecting)
         try:
             yield
         finally:
-            handle._run = original  # type: ignore[method-assign]
+            handle._run = original
             gc.callbacks.remove(collecting)
 
     def mark(self) -> tuple[int, int]:
@@ -133,8 +133,8 @@ def drive_app(db_path: Path, now: Callable[[], datetime], saves: int) -> AppRun:
 
 async def _drive(db_path: Path, now: Callable[[], datetime], saves: int) -> AppRun:
     from tui.app import NextYesApp
-    from tui.app.app import Change
     from tui.app.pilot import settle
+    from tui.app.state import Change
     from tui.core.models import ActivityKind
 
     app = NextYesApp(db_path=db_path, now=now, poll_interval=NO_POLL)

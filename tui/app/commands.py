@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 
 class Scope(StrEnum):
@@ -40,6 +40,7 @@ class Command:
     priority: bool = False  # before the focused widget's own use of the key (a TextArea's bindings)
 
 
+# fmt: off
 COMMANDS: tuple[Command, ...] = (
     Command(
         "add_application", "a", "a", "Add", "Add an application",
@@ -133,9 +134,11 @@ COMMANDS: tuple[Command, ...] = (
     Command("show_help", "question_mark", "?", "Help", "Show the keys", "This list of every key"),
     Command("quit", "q", "q", "Quit", "Quit nextyes", "Everything is already saved"),
 )
+# fmt: on
 
 # Keys that work inside one screen over the dashboard: that screen binds them to its own actions and
 # offers them in the palette while it is open.
+# fmt: off
 SCREEN_COMMANDS: tuple[Command, ...] = (
     Command(
         "add_contact", "a", "a", "Add", "Add a contact",
@@ -178,6 +181,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         scope=Scope.DRAFT, priority=True,
     ),
 )
+# fmt: on
 
 # Keys Textual itself provides: listed in help so that it names every key.
 NAVIGATION: tuple[tuple[str, str], ...] = (
@@ -190,7 +194,7 @@ NAVIGATION: tuple[tuple[str, str], ...] = (
 )
 
 
-def bindings(scope: Scope) -> list[Binding]:
+def bindings(scope: Scope) -> list[BindingType]:
     """Key bindings for the commands that work in `scope`.
 
     On the dashboard each runs the app's action wherever it is bound; in a screen, the screen's own.

@@ -6,6 +6,8 @@ share one definition of "settled".
 
 from __future__ import annotations
 
+import contextlib
+
 from textual.pilot import Pilot
 from textual.widgets import Input, TextArea
 from textual.worker import WorkerCancelled
@@ -18,8 +20,8 @@ async def settle(pilot: Pilot[None]) -> None:
         await pilot.pause()
     for widget in pilot.app.screen.query(Input):
         widget.cursor_blink = False
-    for widget in pilot.app.query(TextArea):
-        widget.cursor_blink = False
+    for text_area in pilot.app.query(TextArea):
+        text_area.cursor_blink = False
     await pilot.pause()
 
 
@@ -30,7 +32,5 @@ async def _wait_for_workers(pilot: Pilot[None]) -> None:
     waiting on; the newer poll is waited for on the next pass of `settle`.
     """
     for worker in list(pilot.app.workers):
-        try:
+        with contextlib.suppress(WorkerCancelled):
             await worker.wait()
-        except WorkerCancelled:
-            pass

@@ -11,6 +11,8 @@ The stored text is untouched: a form still saves exactly what was typed.
 
 from __future__ import annotations
 
+from typing import cast
+
 import rich.control
 import textual.content
 
@@ -21,4 +23,5 @@ def show_control_characters() -> None:
     """Make every later-rendered text show its control characters as symbols (newline and tab excepted)."""
     # The libraries' own tables (pinned versions; tests/test_text_intact.py fails if they move).
     for table in (rich.control._CONTROL_STRIP_TRANSLATE, textual.content._CONTROL_STRIP_TRANSLATE):
-        table.update(MULTI_LINE)
+        # Typed as strip tables (every value None), but str.translate takes a replacement just as well.
+        cast(dict[int, str], table).update(MULTI_LINE)

@@ -86,9 +86,7 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             compact=True,
         )
         yield self.field_row("Kind", kinds)
-        yield self.field_row(
-            "Source", text("source", draft.source if draft else "", "e.g. job board, referral")
-        )
+        yield self.field_row("Source", text("source", draft.source if draft else "", "e.g. job board, referral"))
         yield self.field_row("URL", text("url", draft.url if draft else ""))
         yield self.field_row(
             "Applied on",

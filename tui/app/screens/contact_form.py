@@ -142,9 +142,7 @@ class NetworkingScreen(FormScreen[NetworkingDraft]):
     hint_text = "enter saves · tab next field · escape cancels"
     AUTO_FOCUS = "#note"
 
-    def __init__(
-        self, contact: Contact, today: date, draft: NetworkingDraft | None = None, problem: str = ""
-    ) -> None:
+    def __init__(self, contact: Contact, today: date, draft: NetworkingDraft | None = None, problem: str = "") -> None:
         super().__init__(problem)
         self.contact = contact
         self.today = today
@@ -155,7 +153,9 @@ class NetworkingScreen(FormScreen[NetworkingDraft]):
         draft = self.draft
         yield self.field_row(
             "Note",
-            Input(draft.note if draft else "", id="note", placeholder="e.g. coffee, asked about their team", compact=True),
+            Input(
+                draft.note if draft else "", id="note", placeholder="e.g. coffee, asked about their team", compact=True
+            ),
         )
         yield self.field_row(
             "Day",

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -13,13 +13,11 @@ from textual.widgets import DataTable
 from tui.app.commands import Scope, bindings
 from tui.app.screens.contact_form import ContactDraft, ContactFormScreen, NetworkingDraft, NetworkingScreen
 from tui.app.screens.records import Cell, RecordsScreen
+from tui.app.state import Change, Snapshot
 from tui.app.widgets.pending import describe_touch
 from tui.core.actions import reconnect_due
 from tui.core.models import ActivityKind, Contact
 from tui.core.pipeline import describe_due
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
 
 SUPPORT = "♥ support"
 
@@ -84,56 +82,51 @@ class ContactsScreen(RecordsScreen[Contact]):
 
     # Forms ---------------------------------------------------------------------------------------
 
-    def open_contact_form(self, contact: Contact | None, draft: ContactDraft | None = None, problem: str = "") -> None:
-        from tui.app.app import Change
+    def open_contact_form(self, contact: Contact | None) -> None:
+        def contact_form(draft: ContactDraft | None, problem: str) -> ContactFormScreen:
+            return ContactFormScreen(self.snapshot.search.settings, contact, draft, problem)
 
-        def typed(draft: ContactDraft | None) -> None:
-            if draft is None:
-                return
-            retry = partial(self.open_contact_form, contact, draft)
-            if contact is None:
-                change = Change(
-                    feedback=f"added {draft.name} to your contacts (tier {draft.tier.value})",
-                    record=lambda recorder: recorder.add_contact(
-                        draft.name,
-                        company=draft.company,
-                        tier=draft.tier,
-                        how_we_know=draft.how_we_know,
-                        support=draft.support,
-                        notes=draft.notes,
-                    ),
-                    retry=retry,
-                )
-            else:
-                change = Change(
-                    feedback=f"{draft.name}'s details",
-                    record=lambda recorder: recorder.update_contact(contact.id, **draft.fields),
-                    retry=retry,
-                )
-            self.nextyes.save(change)
+        self.nextyes.edit(contact_form, partial(contact_saved, contact))
 
-        self.app.push_screen(ContactFormScreen(self.snapshot.search.settings, contact, draft, problem), typed)
+    def open_networking_form(self, contact: Contact) -> None:
+        # Both read the search as it is when called: a failed save may reopen the form after a reload.
+        def networking_form(draft: NetworkingDraft | None, problem: str) -> NetworkingScreen:
+            return NetworkingScreen(contact, self.snapshot.today, draft, problem)
 
-    def open_networking_form(self, contact: Contact, draft: NetworkingDraft | None = None, problem: str = "") -> None:
-        from tui.app.app import Change
+        def logged(draft: NetworkingDraft) -> Change:
+            return networked(contact, self.snapshot.today, draft)
 
-        today = self.snapshot.today
+        self.nextyes.edit(networking_form, logged)
 
-        def typed(draft: NetworkingDraft | None) -> None:
-            if draft is None:
-                return
-            when = "" if draft.on == today else f" on {draft.on:%a %d %b}"
-            self.nextyes.save(
-                Change(
-                    feedback=f"networking with {contact.name}{when}; their reconnect clock starts again",
-                    record=lambda recorder: recorder.log(
-                        ActivityKind.NETWORK,
-                        draft.note or f"in touch with {contact.name}",
-                        on=draft.on,
-                        contact_id=contact.id,
-                    ),
-                    retry=partial(self.open_networking_form, contact, draft),
-                )
-            )
 
-        self.app.push_screen(NetworkingScreen(contact, today, draft, problem), typed)
+def contact_saved(contact: Contact | None, draft: ContactDraft) -> Change:
+    """A new contact, or `contact`'s details as edited."""
+    if contact is None:
+        return Change(
+            feedback=f"added {draft.name} to your contacts (tier {draft.tier.value})",
+            record=lambda recorder: recorder.add_contact(
+                draft.name,
+                company=draft.company,
+                tier=draft.tier,
+                how_we_know=draft.how_we_know,
+                support=draft.support,
+                notes=draft.notes,
+            ),
+        )
+    return Change(
+        feedback=f"{draft.name}'s details",
+        record=lambda recorder: recorder.update_contact(contact.id, **draft.fields),
+    )
+
+
+def networked(contact: Contact, today: date, draft: NetworkingDraft) -> Change:
+    when = "" if draft.on == today else f" on {draft.on:%a %d %b}"
+    return Change(
+        feedback=f"networking with {contact.name}{when}; their reconnect clock starts again",
+        record=lambda recorder: recorder.log(
+            ActivityKind.NETWORK,
+            draft.note or f"in touch with {contact.name}",
+            on=draft.on,
+            contact_id=contact.id,
+        ),
+    )

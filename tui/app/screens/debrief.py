@@ -81,7 +81,9 @@ class DebriefScreen(FormScreen[DebriefDraft]):
         )
         yield self.field_row(
             "Went well",
-            Input(draft.went_well if draft else interview.went_well, id="went-well", placeholder="optional", compact=True),
+            Input(
+                draft.went_well if draft else interview.went_well, id="went-well", placeholder="optional", compact=True
+            ),
         )
         yield self.field_row(
             "I'd change",

@@ -38,7 +38,10 @@ class DraftScreen(ModalScreen[None]):
             yield TextArea(self.draft.text, id="draft-text", soft_wrap=True, show_line_numbers=False)
 
     def note(self) -> str:
-        note = "nextyes never sends it: edit it here, copy it with ctrl+o (as in the flow after a no), and send it yourself."
+        note = (
+            "nextyes never sends it: edit it here, copy it with ctrl+o (as in the flow after a no), "
+            "and send it yourself."
+        )
         if UNSIGNED in self.draft.body:
             note += f" To sign it, replace {UNSIGNED} (nextyes settings --your-name does it for good)."
         return note

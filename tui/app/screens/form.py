@@ -27,13 +27,12 @@ def max_length(model: type[BaseModel], field: str) -> int:
     return min(limits)
 
 
-def application_picker(applications: list[Application], chosen: uuid.UUID | None, *, with_stage: bool = False) -> Select[uuid.UUID]:
+def application_picker(
+    applications: list[Application], chosen: uuid.UUID | None, *, with_stage: bool = False
+) -> Select[uuid.UUID]:
     """An optional choice of one application ("none" until one is picked), keeping `chosen` when it is listed."""
     return Select(
-        [
-            (f"{a.company} — {a.role}" + (f" ({a.stage.value})" if with_stage else ""), a.id)
-            for a in applications
-        ],
+        [(f"{a.company} — {a.role}" + (f" ({a.stage.value})" if with_stage else ""), a.id) for a in applications],
         value=chosen if chosen in {a.id for a in applications} else Select.NULL,
         prompt="none",
         id="application",
@@ -108,7 +107,9 @@ class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
         """A label, the field, and a line beneath it for what is wrong with it."""
         return Horizontal(
             Label(label, classes="field-label"),
-            Vertical(field, Static("", id=f"{field.id}-error", classes="field-error", markup=False), classes="field-box"),
+            Vertical(
+                field, Static("", id=f"{field.id}-error", classes="field-error", markup=False), classes="field-box"
+            ),
             classes="field-row",
         )
 
@@ -141,9 +142,8 @@ class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
         return day
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "submit" and any(select.expanded for select in self.query(Select)):
-            return False  # enter picks from the open list first
-        return True
+        # enter picks from the open list first
+        return not (action == "submit" and any(select.expanded for select in self.query(Select)))
 
     def action_submit(self) -> None:
         for error in self.query(".field-error"):

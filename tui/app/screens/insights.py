@@ -1,9 +1,9 @@
-"""Insights: the funnel, how replies come and how applications end, what kinds of roles say no, and the weeks' activity."""
+"""Insights: the funnel, how replies come and how applications end, what kinds of roles say no, and the
+weeks' activity."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,13 +13,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
+from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import Heatmap, legend_lines
 from tui.core.insights import Breakdown, EndRow, FunnelStep, Insights, WeekActivity, build_insights
 from tui.core.models import Stage
 from tui.core.streaks import DayState
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
 
 BAR_CELLS = 10  # the funnel's longest bar: Applied
 LEGEND_WIDTH = 12  # one state a line, beside the calendar

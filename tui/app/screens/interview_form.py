@@ -102,7 +102,9 @@ class ScheduleInterviewScreen(FormScreen[ScheduleDraft]):
             ),
         )
         yield self.field_row("People", text("people", draft.people_text if draft else "", "e.g. Dana Reyes, Sam Lee"))
-        yield self.field_row("Notes", text("notes", draft.notes if draft else "", "optional: link, address, what to bring"))
+        yield self.field_row(
+            "Notes", text("notes", draft.notes if draft else "", "optional: link, address, what to bring")
+        )
         yield Static("", id="schedule-status", classes="form-note", markup=False)
 
     def on_mount(self) -> None:

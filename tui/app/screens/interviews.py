@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING
 
 from textual import on
 from textual.binding import Binding
@@ -14,12 +13,10 @@ from tui.app.commands import Scope, bindings
 from tui.app.screens.debrief import DebriefDraft, DebriefScreen
 from tui.app.screens.interview_form import ScheduleDraft, ScheduleInterviewScreen
 from tui.app.screens.records import Cell, RecordsScreen
+from tui.app.state import Change, Snapshot
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Application, Interview
 from tui.core.words import count
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
 
 
 def describe_start(interview: Interview) -> str:
@@ -87,56 +84,47 @@ class InterviewsScreen(RecordsScreen[Interview]):
 
     # Forms ---------------------------------------------------------------------------------------
 
-    def open_schedule_form(self, draft: ScheduleDraft | None = None, problem: str = "") -> None:
-        from tui.app.app import Change
+    def open_schedule_form(self) -> None:
+        # The application and the zone as they are when it opens: a failed save may reopen it after a reload.
+        def schedule_form(draft: ScheduleDraft | None, problem: str) -> ScheduleInterviewScreen:
+            zone = self.nextyes.recorder.zone(self.snapshot.search.settings)
+            return ScheduleInterviewScreen(self.application, self.snapshot.today, zone, draft, problem)
 
-        application = self.application
-        zone = self.nextyes.recorder.zone(self.snapshot.search.settings)
+        self.nextyes.edit(schedule_form, partial(scheduled, self.application))
 
-        def typed(draft: ScheduleDraft | None) -> None:
-            if draft is None:
-                return
-            which = f"round {draft.round} " if draft.round is not None else ""
-            self.nextyes.save(
-                Change(
-                    feedback=f"{which}{INTERVIEW_KIND_WORDS[draft.kind]} with {application.company} "
-                    f"on {draft.at:%a %d %b at %H:%M}",
-                    record=lambda recorder: recorder.schedule_interview(
-                        application.id,
-                        draft.at,
-                        round=draft.round,
-                        kind=draft.kind,
-                        people=draft.people,
-                        notes=draft.notes,
-                    ),
-                    retry=partial(self.open_schedule_form, draft),
-                )
-            )
+    def open_debrief_form(self, interview: Interview) -> None:
+        def debrief_form(draft: DebriefDraft | None, problem: str) -> DebriefScreen:
+            return DebriefScreen(interview, self.application, draft, problem)
 
-        self.app.push_screen(ScheduleInterviewScreen(application, self.snapshot.today, zone, draft, problem), typed)
+        self.nextyes.edit(debrief_form, partial(debriefed, self.application, interview))
 
-    def open_debrief_form(self, interview: Interview, draft: DebriefDraft | None = None, problem: str = "") -> None:
-        from tui.app.app import Change
 
-        application = self.application
+def scheduled(application: Application, draft: ScheduleDraft) -> Change:
+    which = f"round {draft.round} " if draft.round is not None else ""
+    return Change(
+        feedback=f"{which}{INTERVIEW_KIND_WORDS[draft.kind]} with {application.company} "
+        f"on {draft.at:%a %d %b at %H:%M}",
+        record=lambda recorder: recorder.schedule_interview(
+            application.id,
+            draft.at,
+            round=draft.round,
+            kind=draft.kind,
+            people=draft.people,
+            notes=draft.notes,
+        ),
+    )
 
-        def typed(draft: DebriefDraft | None) -> None:
-            if draft is None:
-                return
-            asked = count(len(draft.questions), "question") if draft.questions else "no questions"
-            self.nextyes.save(
-                Change(
-                    feedback=f"debrief of the {application.company} interview, {asked} for the bank (b shows it)",
-                    record=lambda recorder: recorder.debrief_interview(
-                        interview.id,
-                        questions=draft.questions,
-                        rating=draft.rating,
-                        went_well=draft.went_well,
-                        change=draft.change,
-                        people=draft.people,
-                    ),
-                    retry=partial(self.open_debrief_form, interview, draft),
-                )
-            )
 
-        self.app.push_screen(DebriefScreen(interview, application, draft, problem), typed)
+def debriefed(application: Application, interview: Interview, draft: DebriefDraft) -> Change:
+    asked = count(len(draft.questions), "question") if draft.questions else "no questions"
+    return Change(
+        feedback=f"debrief of the {application.company} interview, {asked} for the bank (b shows it)",
+        record=lambda recorder: recorder.debrief_interview(
+            interview.id,
+            questions=draft.questions,
+            rating=draft.rating,
+            went_well=draft.went_well,
+            change=draft.change,
+            people=draft.people,
+        ),
+    )

@@ -26,9 +26,7 @@ class LearningGoalScreen(FormScreen[GoalDraft]):
     title_text = "Add a learning goal: it stays in Today's actions until you dismiss it with x"
     AUTO_FOCUS = "#skill"
 
-    def __init__(
-        self, applications: list[Application], draft: GoalDraft | None = None, problem: str = ""
-    ) -> None:
+    def __init__(self, applications: list[Application], draft: GoalDraft | None = None, problem: str = "") -> None:
         super().__init__(problem)
         self.applications = applications
         self.draft = draft

@@ -142,7 +142,9 @@ class MoveStageScreen(FormScreen[StageDraft]):
         """The round typed, explained beside the field when it is not a round this move can reach."""
         round = whole_number(typed, 1, MAX_ROUND)
         if round is None:
-            self.explain("round", f"the round is a number from 1 to {MAX_ROUND}, such as {next_round(self.application)}")
+            self.explain(
+                "round", f"the round is a number from 1 to {MAX_ROUND}, such as {next_round(self.application)}"
+            )
             return None
         if self.application.stage is not Stage.INTERVIEWING:
             return round
@@ -151,7 +153,9 @@ class MoveStageScreen(FormScreen[StageDraft]):
             self.explain("round", f"it reached round {reached} already; rounds only go forward")
             return None
         if round == reached and not (final and not self.application.reached_final):
-            self.explain("round", f"it is at round {reached} now: type {reached + 1} for the next, or tick the final round")
+            self.explain(
+                "round", f"it is at round {reached} now: type {reached + 1} for the next, or tick the final round"
+            )
             return None
         return round
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
 from tui.app.widgets.wins import describe_wins
@@ -21,9 +21,6 @@ from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
 from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
 from tui.core.streaks import describe_today as today_in_words
 from tui.core.words import count
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
 
 BAR_CELLS = 10  # the longest goal bar; bigger goals are drawn to scale
 

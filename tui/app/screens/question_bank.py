@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -13,10 +11,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from tui.app.state import Snapshot
 from tui.core.interviews import BankEntry, QuestionBank, question_bank
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
 
 SHOWN = 10  # entries in each section; the rest are a scroll of little use
 EMPTY = "None yet. Debrief an interview with v, then enter, to start the bank."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import ClassVar, Generic, TypeVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -11,11 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from tui.app.host import Host
+from tui.app.state import Snapshot
 from tui.app.widgets.pending import clip
 from tui.core.models import Record
-
-if TYPE_CHECKING:
-    from tui.app.app import NextYesApp, Snapshot
 
 RecordType = TypeVar("RecordType", bound=Record)
 Cell = str | Text
@@ -112,8 +111,8 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
         return self.records[row] if self.records and 0 <= row < len(self.records) else None
 
     @property
-    def nextyes(self) -> NextYesApp:
-        return self.app  # type: ignore[return-value]
+    def nextyes(self) -> Host:
+        return cast(Host, self.app)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -430,7 +430,7 @@ class RejectionFlowScreen(FormScreen[None]):
             error.remove_class("-shown")
         self.show_problem("")
         step = self.step
-        typed = self.read()
+        typed = self.read_step()
         if typed is None and self.query(".field-error.-shown"):
             first_wrong = next(iter(self.query(".field-error.-shown")))
             if first_wrong.id is not None:
@@ -491,7 +491,7 @@ class RejectionFlowScreen(FormScreen[None]):
 
     # Reading each step -------------------------------------------------------------------------
 
-    def read(self) -> RejectionStep | None:
+    def read_step(self) -> RejectionStep | None:
         """The current step as typed, ready to save; None when there is nothing to save or it is wrong."""
         readers = {
             Step.REACH: self.read_reason,

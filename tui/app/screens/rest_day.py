@@ -46,9 +46,7 @@ class RestDayScreen(FormScreen[RestDraft]):
     hint_text = "enter saves · tab next field · escape cancels"
     AUTO_FOCUS = "#day"
 
-    def __init__(
-        self, search: JobSearch, today: date, draft: RestDraft | None = None, problem: str = ""
-    ) -> None:
+    def __init__(self, search: JobSearch, today: date, draft: RestDraft | None = None, problem: str = "") -> None:
         super().__init__(problem)
         self.search = search
         self.today = today
@@ -90,9 +88,7 @@ class RestDayScreen(FormScreen[RestDraft]):
             return
         rest = DayState.REST.glyph
         if self.search.rest_day_on(day) is not None:
-            status.update(
-                f"{rest} {day:%a %d %b} is already a rest day: enter cancels it, making it an ordinary day."
-            )
+            status.update(f"{rest} {day:%a %d %b} is already a rest day: enter cancels it, making it an ordinary day.")
             return
         status.update(f"{rest} {day:%a %d %b} · {describe_allowance(self.search, day, self.today)}")
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import ComposeResult
@@ -13,13 +12,10 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
+from tui.app.state import Snapshot
 from tui.core.review import WeeklyReview, weekly_review
 from tui.core.rewards import week_start
 from tui.exchange.review_format import review_text
-
-if TYPE_CHECKING:
-    from tui.app.app import Snapshot
-
 
 REVIEW_WIDTH = 80  # the sheet's width (`.help` in app.tcss), border and padding included
 

@@ -55,7 +55,9 @@ class WinScreen(FormScreen[WinDraft]):
         )
         yield self.field_row(
             "Day",
-            Input(draft.day_text if draft else "today", id="day", placeholder="today, friday, 2026-03-14", compact=True),
+            Input(
+                draft.day_text if draft else "today", id="day", placeholder="today, friday, 2026-03-14", compact=True
+            ),
         )
         application_id = draft.application_id if draft else None
         yield self.field_row(
@@ -67,7 +69,9 @@ class WinScreen(FormScreen[WinDraft]):
         text = self.read_text("text", max_length(Win, "text"))
         if text == "":
             self.explain("text", "write what you did; a number makes it easy to believe on a rough day")
-        day = self.read_day("day", self.today, future_refused="that is in the future; a win counts once it has happened")
+        day = self.read_day(
+            "day", self.today, future_refused="that is in the future; a win counts once it has happened"
+        )
         if not text or day is None:
             return None
         application = chosen_application(self.query_one("#application", Select))

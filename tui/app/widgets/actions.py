@@ -72,7 +72,9 @@ def describe_done(action: Action, search: JobSearch) -> str:
 def describe_already_done(action: Action) -> str:
     """Why pressing done again on a ticked action records nothing more."""
     if action.kind is ActionKind.LEARN:
-        return f"Already worked on today: {action.title.removeprefix('Work on: ')}. It comes back tomorrow; x closes it."
+        return (
+            f"Already worked on today: {action.title.removeprefix('Work on: ')}. It comes back tomorrow; x closes it."
+        )
     return f"Already done today: {action.title}. It leaves the list tomorrow."
 
 

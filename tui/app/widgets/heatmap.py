@@ -115,10 +115,7 @@ def heatmap_lines(history: StreakHistory, weeks: int = WEEKS) -> list[Content]:
     start = first_monday(history.today, weeks)
     lines = [Content.styled(month_labels(start, weeks), "$foreground-muted")]
     for weekday, label in enumerate(WEEKDAYS):
-        cells = [
-            day_cell(start + timedelta(weeks=column, days=weekday), history)
-            for column in range(weeks)
-        ]
+        cells = [day_cell(start + timedelta(weeks=column, days=weekday), history) for column in range(weeks)]
         lines.append(Content.assemble((label, "$foreground-muted"), " ", *cells))
     return lines
 

@@ -58,7 +58,7 @@ def header_variants(dashboard: Dashboard) -> list[Content]:
     )
     variants = []
     for brand, separator, short, short_today in wordings:
-        parts = [
+        parts: list[Content | str] = [
             describe_streak(history, short=short),
             describe_freezes(history.freezes_held, short=short),
             describe_momentum(history.momentum, short=short),

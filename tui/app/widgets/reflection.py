@@ -12,7 +12,7 @@ from tui.core.dashboard import Dashboard
 from tui.core.prompts import PromptContext
 
 # Why today's prompt is not the everyday kind, said before it.
-CONTEXT_WORDS = {
+CONTEXT_WORDS: dict[str, str] = {
     PromptContext.REJECTION: "After a rejection",
     PromptContext.INTERVIEW: "After an interview",
     PromptContext.WEEKLY: "Weekly review",

@@ -1,0 +1,47 @@
+"""The job search as the app holds it: the search as last read (`Snapshot`) and one change to record (`Change`)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from tui.core.dashboard import Dashboard
+from tui.core.search import JobSearch
+from tui.recording import Recorder
+
+FileSignature = tuple[int, int] | None  # (mtime_ns, size), or None while there is no file
+
+
+def file_signature(path: Path) -> FileSignature:
+    """What changes whenever the database file is replaced; None when there is no file to read."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The job search as read at one moment, and the dashboard built from it."""
+
+    search: JobSearch
+    dashboard: Dashboard
+    signature: FileSignature
+
+    @property
+    def today(self) -> date:
+        return self.dashboard.today
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing to record: how to record it, what to say when it is saved, and how to try again."""
+
+    feedback: str  # completes "Saved: …"
+    record: Callable[[Recorder], object]
+    retry: Callable[[str], None] | None = None  # reopens the form as typed, given why it failed
+    then: Callable[[Snapshot], None] | None = None  # what comes next once saved, given the search as it now is
