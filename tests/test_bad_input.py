@@ -24,9 +24,8 @@ from hypothesis import strategies as st
 from textual.pilot import Pilot
 from textual.widgets import TextArea
 
-from tests.conftest import FIXED_NOW, FakeClock
-from tests.test_app import SIZE, field_error, make_app, screen_text
-from tests.test_app_network import highlight, stored
+from tests.support.clock import FIXED_NOW, FakeClock
+from tests.support.pilot import SIZE, field_error, highlight, make_app, screen_text, stored
 from tui.app import NextYesApp
 from tui.app.pilot import settle
 from tui.app.screens.add_application import AddApplicationScreen
@@ -83,35 +82,41 @@ COMMANDS = runnable_commands(build_parser())
 
 # Values people type by mistake, or on purpose to see what breaks. No '/', '~' or NUL: a generated path stays
 # in the example's own folder (argv cannot hold NUL anyway).
+# fmt: off
 AWKWARD = [
     "", " ", "-", "--", "-x", "=", "'", '"', "%s", "{0}", "[bold]x[/]", "\\",
     "\x1b[31mred", "\x1b]0;title\x07", "\x1b[2J", "a\rb", "a\nb", "a\tb", "\x7f", "\x9b31m",
     "\u202eevil", "👩\u200d💻🎉", "e\u0301", "z̷̢͎a̵l̶g̸o̷", "שלום עולם", "مرحبا",
     "x" * 2001, "\udcff",  # a byte that was not UTF-8, as Python hands it over in argv
 ]
+# fmt: on
+# fmt: off
 DATES = [
     "1900-01-01", "2300-06-15", "0001-01-01", "9999-12-31", "1999-12-31", "2100-01-01", "2026-02-30",
     "today", "yesterday", "tomorrow", "friday", "next friday", "3 days ago", "in 99999 days", "99999 days ago",
     "2 weeks", "in 9999 months", "2026-03-14",
 ]
+# fmt: on
+# fmt: off
 NUMBERS = [
     "-1", "0", "1", "2", "3", "21", "0.5", "1e309", "nan", "inf", "²", "١٢", "9" * 30, "9" * 5000,
     "A=30", "a=0", "learn=nan", "learn=", "=1", "Z=1", "HH:MM", "25:00", "09:00",
 ]
+# fmt: on
 REFERENCES = ["Acme", "acm", "Globex", "Dana", "Nobody"]
-free_text = st.text(
-    alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="/~\x00"), max_size=30
-)
+free_text = st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="/~\x00"), max_size=30)
 word = st.one_of(st.sampled_from(AWKWARD + DATES + NUMBERS + REFERENCES), free_text)
 
 # What a person would type, by the placeholder (metavar) the parser shows, so that examples also get past
 # the parser and exercise the commands; anything else gets plain words.
+# fmt: off
 PLAUSIBLE = {
     "DATE": DATES, "WHEN": ["3 days", "next monday", "2026-04-01"], "N": ["1", "2", "3"], "H": ["4"], "D": ["7"],
     "APP": REFERENCES, "ID": REFERENCES, "NAME": ["Dana Reyes"], "NAMES": ["Dana Reyes, Sam Lee"],
     "HH:MM": ["14:30", "9:00"], "KIND=N": ["learn=1", "prep=0.5"], "TIER=N": ["A=30"],
     "FILE": ["applications.csv", "export.json"], "PATH": ["out.txt"], "WHICH": ["1", "yesterday", "today"],
 }
+# fmt: on
 PLAIN = ["Acme", "coffee with Dana", "shipped the report"]
 HOW_MANY = {0: (0, 0), None: (1, 1), "?": (0, 1), "*": (0, 3), "+": (1, 3)}  # values for each argparse nargs
 
@@ -120,7 +125,7 @@ def values_for(action: argparse.Action, *, tidy: bool) -> st.SearchStrategy[list
     """What may follow an option, or stand for a positional: its choices or a likely value; unless `tidy`, anything."""
     likely = st.sampled_from(sorted(action.choices or PLAUSIBLE.get(str(action.metavar), PLAIN)))
     one = likely if tidy else st.one_of(likely, word)
-    low, high = HOW_MANY.get(action.nargs, (action.nargs, action.nargs))  # type: ignore[arg-type]
+    low, high = HOW_MANY.get(action.nargs, (action.nargs, action.nargs))
     return st.lists(one, min_size=low, max_size=high)
 
 
@@ -277,9 +282,7 @@ def test_an_imported_export_skips_records_dated_in_an_absurd_year(day: str, seed
     assert result.status == 0, result
     assert result.out.count(f"{day} is out of range") == 2
     assert len(imported.applications) == len(export["applications"]) - 1
-    assert all(
-        date(1990, 1, 1) <= activity.logical_day <= date(2100, 12, 31) for activity in imported.activities
-    )
+    assert all(date(1990, 1, 1) <= activity.logical_day <= date(2100, 12, 31) for activity in imported.activities)
 
 
 # --- the readers behind the forms -------------------------------------------------------------------------
@@ -294,7 +297,8 @@ day_like = st.one_of(
 
 
 @pytest.mark.parametrize(
-    ("reader", "earliest"), [(parse_day, EARLIEST_DAY), (parse_until, TODAY + timedelta(days=1))],
+    ("reader", "earliest"),
+    [(parse_day, EARLIEST_DAY), (parse_until, TODAY + timedelta(days=1))],
     ids=["a day", "a day to snooze until"],
 )
 @given(text=day_like)
@@ -310,7 +314,7 @@ def test_a_typed_day_is_in_range_or_refused_in_one_line(
     assert earliest <= day <= LATEST_DAY
 
 
-@given(text=st.one_of(st.text(max_size=12), st.sampled_from(NUMBERS + ["2pm", "14:30", "9.30", "13pm", "٢:٣٠"])))
+@given(text=st.one_of(st.text(max_size=12), st.sampled_from([*NUMBERS, "2pm", "14:30", "9.30", "13pm", "٢:٣٠"])))
 def test_a_typed_time_is_a_time_or_refused(text: str) -> None:
     with contextlib.suppress(TimeParseError):
         parse_time(text)
@@ -406,7 +410,7 @@ async def refused_keeping_typing(
         await pilot.press(key)
         await settle(pilot)
         assert isinstance(app.screen, form)
-        assert problem in field_error(app, field_id)  # type: ignore[arg-type]
+        assert problem in field_error(app, field_id)
         assert typed_in(app, attempt) == attempt
 
 
@@ -418,7 +422,7 @@ async def refused_then_saved(
     await fill(pilot, typed)
     await pilot.press(key)
     await settle(pilot)
-    assert not isinstance(pilot.app.screen, form), field_errors(pilot.app)  # type: ignore[arg-type]
+    assert not isinstance(pilot.app.screen, form), field_errors(pilot.app)
 
 
 def field_errors(app: NextYesApp) -> list[str]:
@@ -429,17 +433,27 @@ async def test_the_add_form_refuses_an_absurd_day_and_a_long_note_then_saves_odd
     db_path: Path, clock: FakeClock
 ) -> None:
     typed = {
-        "company": ODD["escape"], "role": ODD["rtl"], "source": ODD["emoji"], "url": "https://example.com/?q=\x1b",
-        "applied-on": "2026-03-14", "note": ODD["combining"].ljust(2000, "n"),  # at the limit exactly
+        "company": ODD["escape"],
+        "role": ODD["rtl"],
+        "source": ODD["emoji"],
+        "url": "https://example.com/?q=\x1b",
+        "applied-on": "2026-03-14",
+        "note": ODD["combining"].ljust(2000, "n"),  # at the limit exactly
     }
     async with opened(db_path, clock, "a") as pilot:
         await refused_then_saved(
-            pilot, AddApplicationScreen, typed,
+            pilot,
+            AddApplicationScreen,
+            typed,
             [("applied-on", "2300-06-15", "out of range"), ("note", "n" * 2001, "too long")],
         )
     [application] = stored(db_path, clock).applications
     assert (application.company, application.role, application.source, application.url, application.notes) == (
-        typed["company"], typed["role"], typed["source"], typed["url"], typed["note"]
+        typed["company"],
+        typed["role"],
+        typed["source"],
+        typed["url"],
+        typed["note"],
     )
     assert application.applied_on == date(2026, 3, 14)
 
@@ -477,7 +491,7 @@ async def test_the_rest_form_refuses_1900_then_saves_odd_text_exactly(db_path: P
 async def test_the_snooze_form_refuses_2300_then_snoozes(db_path: Path, clock: FakeClock, recorder: Recorder) -> None:
     recorder.add_application("Acme", "Engineer", on=TODAY - timedelta(days=8))  # a follow-up is due
     async with opened(db_path, clock) as pilot:
-        highlight(pilot.app, ActionKind.FOLLOW_UP)  # type: ignore[arg-type]
+        highlight(pilot.app, ActionKind.FOLLOW_UP)
         await pilot.press("z")
         await refused_then_saved(pilot, SnoozeScreen, {"until": "3 days"}, [("until", "2300-01-01", "out of range")])
     assert [mark.until for mark in stored(db_path, clock).action_marks] == [TODAY + timedelta(days=3)]
@@ -520,17 +534,29 @@ async def test_the_schedule_form_refuses_an_absurd_day_and_round_then_saves_odd_
     db_path: Path, clock: FakeClock, recorder: Recorder
 ) -> None:
     recorder.add_application("Acme", "Engineer", on=TODAY - timedelta(days=8))
-    typed = {"day": "tomorrow", "time": "14:30", "round": "1", "people": f"{ODD['escape']}, {ODD['rtl']}",
-             "notes": ODD["combining"]}
+    typed = {
+        "day": "tomorrow",
+        "time": "14:30",
+        "round": "1",
+        "people": f"{ODD['escape']}, {ODD['rtl']}",
+        "notes": ODD["combining"],
+    }
     async with opened(db_path, clock, "v", "a") as pilot:
         await refused_then_saved(
-            pilot, ScheduleInterviewScreen, typed,
-            [("day", "2300-06-15", "out of range"), ("round", "٢٠٠", "a number from 1 to 20"),
-             ("time", "25:00", "not a time")],
+            pilot,
+            ScheduleInterviewScreen,
+            typed,
+            [
+                ("day", "2300-06-15", "out of range"),
+                ("round", "٢٠٠", "a number from 1 to 20"),
+                ("time", "25:00", "not a time"),
+            ],
         )
     [interview] = stored(db_path, clock).interviews
     assert (interview.people, interview.notes, interview.day) == (
-        [ODD["escape"], ODD["rtl"]], typed["notes"], TODAY + timedelta(days=1)
+        [ODD["escape"], ODD["rtl"]],
+        typed["notes"],
+        TODAY + timedelta(days=1),
     )
 
 
@@ -542,14 +568,16 @@ async def test_the_debrief_form_refuses_a_bad_rating_then_saves_odd_text_exactly
     typed = {
         "people": ODD["rtl"],
         "questions": f"Tell me about {ODD['escape']} | 4 | {ODD['emoji']}\n{ODD['combining']} | | {ODD['controls']}",
-        "went-well": ODD["emoji"], "change": ODD["controls"],
+        "went-well": ODD["emoji"],
+        "change": ODD["controls"],
     }
     async with opened(db_path, clock, "v", "enter") as pilot:
         refusals = [("questions", "Design a rate limiter | ² | ran long", "not 1 to 5")]
         await refused_then_saved(pilot, DebriefScreen, typed, refusals, key="ctrl+s")
     [interview] = stored(db_path, clock).interviews
     assert [(q.text, q.rating, q.answer) for q in interview.questions] == [
-        (f"Tell me about {ODD['escape']}", 4, ODD["emoji"]), (ODD["combining"], None, ODD["controls"])
+        (f"Tell me about {ODD['escape']}", 4, ODD["emoji"]),
+        (ODD["combining"], None, ODD["controls"]),
     ]
     assert (interview.people, interview.went_well, interview.change) == ([ODD["rtl"]], ODD["emoji"], ODD["controls"])
 
@@ -573,7 +601,7 @@ async def test_the_rejection_flow_refuses_a_reminder_in_2300_then_saves_odd_text
         await fill(pilot, typed)
         await pilot.press("enter")  # step 4: the bridge
         await settle(pilot)
-        assert "Step 5 of 5" in screen_text(pilot.app)  # type: ignore[arg-type]
+        assert "Step 5 of 5" in screen_text(pilot.app)
     search = stored(db_path, clock)
     assert search.applications[0].feedback == ODD["escape"]
     assert sorted(goal.text for goal in search.learning_goals) == sorted([ODD["rtl"], ODD["combining"]])
@@ -583,7 +611,7 @@ async def test_the_rejection_flow_refuses_a_reminder_in_2300_then_saves_odd_text
 async def test_the_reflection_keeps_line_breaks_and_odd_text_exactly(db_path: Path, clock: FakeClock) -> None:
     text = f"{ODD['escape']}\n{ODD['rtl']}\n\n{ODD['combining']} {ODD['controls']}\t{ODD['emoji']}"
     async with opened(db_path, clock, "r") as pilot:
-        pilot.app.dashboard.query_one(ReflectionText).text = text  # type: ignore[attr-defined]
+        pilot.app.dashboard.query_one(ReflectionText).text = text
         await pilot.press("ctrl+s")
         await settle(pilot)
     assert [reflection.text for reflection in stored(db_path, clock).reflections] == [text]

@@ -60,8 +60,7 @@ def loaded_forbidden(proc: subprocess.CompletedProcess[str]) -> list[str]:
 
 
 REPORT_FORBIDDEN = (
-    "import sys\n"
-    f"print('loaded:' + ','.join(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}))\n"
+    f"import sys\nprint('loaded:' + ','.join(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r}))\n"
 )
 
 

@@ -21,8 +21,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
-from tests.conftest import FIXED_NOW, FakeClock
-from tests.test_app import SIZE, make_app, screen_text
+from tests.support.clock import FIXED_NOW, FakeClock
+from tests.support.pilot import SIZE, make_app, screen_text
 from tui.app.pilot import settle
 from tui.app.screens.move_stage import MoveStageScreen
 from tui.app.screens.progress import ProgressScreen
@@ -66,12 +66,21 @@ stored_text = st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, ma
 
 
 @settings(max_examples=15)
-@given(company=stored_text, role=stored_text, note=stored_text, name=stored_text, win=stored_text, reflection=st.text(
-    st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=300
-))
+@given(
+    company=stored_text,
+    role=stored_text,
+    note=stored_text,
+    name=stored_text,
+    win=stored_text,
+    reflection=st.text(st.characters(blacklist_categories=["Cs"]), min_size=1, max_size=300),
+)
 @example(  # every field at its longest
-    company="C" * 199 + "́", role=ODD["rtl"].ljust(200, "R"), note=ODD["escape"].ljust(2000, "n"),
-    name=ODD["emoji"].ljust(200, "N"), win="w" * 2000, reflection=f"{ODD['return']}\n" * 1666,  # 19,992 characters
+    company="C" * 199 + "́",
+    role=ODD["rtl"].ljust(200, "R"),
+    note=ODD["escape"].ljust(2000, "n"),
+    name=ODD["emoji"].ljust(200, "N"),
+    win="w" * 2000,
+    reflection=f"{ODD['return']}\n" * 1666,  # 19,992 characters
 )
 def test_any_text_is_stored_and_read_back_exactly(
     tmp_path_factory: pytest.TempPathFactory, company: str, role: str, note: str, name: str, win: str, reflection: str
@@ -84,8 +93,9 @@ def test_any_text_is_stored_and_read_back_exactly(
     interview = recorder.schedule_interview(
         application.id, FIXED_NOW, kind=InterviewKind.OTHER, people=[name], notes=note
     )
-    recorder.debrief_interview(interview.id, questions=[Question(text=role, rating=3, answer=note)], rating=None,
-                               went_well=note, change=note)
+    recorder.debrief_interview(
+        interview.id, questions=[Question(text=role, rating=3, answer=note)], rating=None, went_well=note, change=note
+    )
     recorder.add_contact(name, company=company, how_we_know=note, notes=note)
     recorder.add_win(win, on=TODAY)
     recorder.add_learning_goals([role])
@@ -96,7 +106,12 @@ def test_any_text_is_stored_and_read_back_exactly(
     search = Store(path, FakeClock()).load()
     [stored] = search.applications
     assert (stored.company, stored.role, stored.source, stored.url, stored.notes, stored.feedback) == (
-        company, role, company, note, note, note
+        company,
+        role,
+        company,
+        note,
+        note,
+        note,
     )
     assert stored.stage_history[-1].note == note
     assert note in {activity.note for activity in search.activities}
@@ -121,7 +136,7 @@ def test_an_export_imported_elsewhere_keeps_every_odd_text_and_tag(
     assert main(["--db", str(db_path), "export", "--out", str(exported)], now=FakeClock()) == 0
 
     elsewhere = Store(tmp_path / "elsewhere.json", FakeClock())
-    parsed = read_file(exported, now=FIXED_NOW, zone=FIXED_NOW.tzinfo, rollover_hour=4)  # type: ignore[arg-type]
+    parsed = read_file(exported, now=FIXED_NOW, zone=FIXED_NOW.tzinfo, rollover_hour=4)
     import_file(elsewhere, parsed)
     here, there = recorder.store.load(), elsewhere.load()
     assert sorted((a.company, a.source, a.notes, tuple(a.tags)) for a in there.applications) == sorted(
@@ -150,8 +165,7 @@ def shell(db_path: Path, recorder: Recorder) -> Callable[..., str]:
 
 
 @pytest.mark.parametrize(
-    "arguments",
-    [("status",), ("today",), ("wins",), ("contact", "list"), ("review",)], ids=" ".join
+    "arguments", [("status",), ("today",), ("wins",), ("contact", "list"), ("review",)], ids=" ".join
 )
 def test_what_the_shell_prints_for_a_person_shows_control_characters_as_symbols(
     shell, arguments: tuple[str, ...]

@@ -1,0 +1,197 @@
+"""kill -9 of a nextyes process at any moment of a write never costs the file nor a record it said was saved.
+
+Each round forks a writer that records one thing after another exactly as the shell does (a fresh Store, the
+Recorder), and reports each record's name on a pipe only once its transaction has returned. After a seeded
+random delay the writer is killed with SIGKILL: before the lock, while reading, while its temp file is half
+written, between the rename and its report… Its clock moves a day every few records, so daily backups are
+kept and pruned while the kills land too.
+
+    .venv/bin/python -m pytest tests/test_store_kills.py -s    prints the figures quoted in the README
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import random
+import signal
+import time
+import traceback
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+from tests.support.clock import FIXED_NOW, FakeClock
+from tui.core.models import ActivityKind
+from tui.core.search import JobSearch
+from tui.recording import Recorder
+from tui.store import Store
+from tui.store.backups import backup_folder
+from tui.store.database import count_records
+
+KILLS = 200
+RECORDS_A_DAY = 3  # the writer's clock moves a day every few records, so backups are kept and pruned
+LONGEST_LIFE = 0.08  # seconds: a writer is killed at a random moment within this long after it starts
+SEED = 20260315
+FAILED = "!"  # a line the writer sends instead of a name when a write raised: the test reports it
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.serial,  # kills a writer at random moments: it needs a core of its own to mean anything
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="forking a writer to kill needs os.fork"),
+]
+
+
+class WriterClock:
+    """The writer's clock: one day later every RECORDS_A_DAY records of the whole search."""
+
+    def __init__(self, records_before: int) -> None:
+        self.records = records_before
+
+    def __call__(self) -> datetime:
+        return FIXED_NOW + timedelta(days=self.records // RECORDS_A_DAY)
+
+    def count_one(self) -> None:
+        self.records += 1
+
+
+def record_name(round_number: int, number: int) -> str:
+    return f"round-{round_number}-{number}"
+
+
+def write_until_killed(db_path: Path, round_number: int, records_before: int, report: int) -> NoReturn:
+    """The forked writer: record after record as `nextyes add` and `nextyes log` do, each reported once saved.
+
+    It never returns into the test process it was forked from: whatever happens, it ends with os._exit.
+    """
+    try:
+        clock = WriterClock(records_before)
+        recorder = Recorder(Store(db_path, clock), clock)
+        for number in itertools.count():
+            name = record_name(round_number, number)
+            if number % 2:
+                recorder.log(ActivityKind.NETWORK, name)
+            else:
+                recorder.add_application(name, "Engineer")
+            os.write(report, f"{name}\n".encode())
+            clock.count_one()
+    except BaseException:
+        os.write(report, f"{FAILED}{traceback.format_exc()!r}\n".encode())
+    finally:
+        os._exit(1)
+
+
+def kill_a_writer(db_path: Path, round_number: int, records_before: int, life: float) -> list[str]:
+    """Fork a writer, SIGKILL it after `life` seconds, and return the names it reported as saved."""
+    reading, writing = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(reading)
+        write_until_killed(db_path, round_number, records_before, writing)
+    os.close(writing)
+    time.sleep(life)
+    os.kill(pid, signal.SIGKILL)
+    _, status = os.waitpid(pid, 0)
+    with os.fdopen(reading, "rb") as pipe:
+        reported = pipe.read().decode().splitlines()
+    failures = [line for line in reported if line.startswith(FAILED)]
+    assert failures == [], f"round {round_number}: the writer failed before its kill: {failures[0]}"
+    assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"round {round_number}: {status}"
+    return reported
+
+
+def temp_files(db_path: Path) -> set[Path]:
+    """Every temp file beside the database or in its backups folder."""
+    folders = (db_path.parent, backup_folder(db_path))
+    return {path for folder in folders if folder.is_dir() for path in folder.glob(".*.tmp")}
+
+
+def names_in(search: JobSearch) -> list[str]:
+    """The names the writers gave their records: each application's company and each network note."""
+    networking = [a.note for a in search.activities if a.kind is ActivityKind.NETWORK]
+    return [a.company for a in search.applications] + networking
+
+
+@dataclass
+class Survey:
+    """What the kills did, checked after every one of them."""
+
+    db_path: Path
+    acknowledged: list[str] = field(default_factory=list)
+    kills_that_left_a_temp_file: int = 0
+    backups_seen: set[Path] = field(default_factory=set)
+    backups_checked: dict[Path, tuple[int, int, int]] = field(default_factory=dict)
+    temp_files_seen: set[Path] = field(default_factory=set)
+
+    def after_a_kill(self, reported: list[str]) -> list[str]:
+        """Check the file opens with every acknowledged record and every backup parses; returns the names."""
+        self.acknowledged += reported
+        left = temp_files(self.db_path) - self.temp_files_seen
+        self.kills_that_left_a_temp_file += bool(left)
+        self.temp_files_seen |= left
+        names = names_in(Store(self.db_path, FakeClock()).check())
+        missing = set(self.acknowledged) - set(names)
+        assert not missing, f"after {len(self.acknowledged)} acknowledged records, lost: {sorted(missing)}"
+        self.check_backups()
+        return names
+
+    def check_backups(self) -> None:
+        """Each backup opens: a file changed since the last look (by inode, size or time) is parsed again."""
+        folder = backup_folder(self.db_path)
+        for backup in sorted(folder.glob("[!.]*")) if folder.is_dir() else []:
+            info = backup.stat()
+            stamp = (info.st_ino, info.st_size, info.st_mtime_ns)
+            if self.backups_checked.get(backup) != stamp:
+                count_records(backup)  # raises CorruptDatabase when it does not parse
+                self.backups_checked[backup] = stamp
+            self.backups_seen.add(backup)
+
+
+def unreported_per_round(final: list[str], acknowledged: list[str]) -> set[int]:
+    """How many saved records each round did not report: only the one in hand at the kill may be among them."""
+
+    def per_round(names: list[str]) -> Counter[str]:
+        return Counter(name.rsplit("-", 1)[0] for name in names if name.startswith("round-"))
+
+    return set((per_round(final) - per_round(acknowledged)).values()) | {0}
+
+
+def kill_lives(seed: int) -> Iterator[float]:
+    rng = random.Random(seed)
+    while True:
+        yield rng.uniform(0, LONGEST_LIFE)
+
+
+def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_acknowledged_record(
+    db_path: Path,
+) -> None:
+    started = time.monotonic()
+    survey = Survey(db_path)
+    names: list[str] = []
+    for round_number, life in zip(range(KILLS), kill_lives(SEED), strict=False):
+        reported = kill_a_writer(db_path, round_number, len(names), life)
+        names = survey.after_a_kill(reported)
+
+    clock = WriterClock(len(names))
+    Recorder(Store(db_path, clock), clock).log(ActivityKind.NETWORK, "after the kills")
+    final = names_in(Store(db_path, clock).check())
+    runtime = time.monotonic() - started
+
+    print(
+        f"\n{KILLS} kills, {len(survey.acknowledged)} acknowledged records all kept, {len(final)} records in the file "
+        f"({len(final) - len(survey.acknowledged) - 1} saved but killed before reporting), "
+        f"{survey.kills_that_left_a_temp_file} kills caught a write mid-way, "
+        f"{len(survey.backups_seen)} backups kept over the run, {runtime:.1f} s"
+    )
+    assert set(survey.acknowledged) | {"after the kills"} <= set(final)
+    assert len(final) == len(set(final)), "a record was written twice"
+    assert unreported_per_round(final, survey.acknowledged) <= {0, 1}, "more than the write in hand went unreported"
+    assert temp_files(db_path) == set(), "the write after the kills sweeps what killed writers left"
+    assert len(survey.acknowledged) >= KILLS // 2, "too few writes happened for the kills to prove anything"
+    assert survey.kills_that_left_a_temp_file > 0, "no kill landed in the middle of a write"
+    assert survey.backups_seen - set(backup_folder(db_path).iterdir()), "no backup was pruned during the kills"

@@ -1,0 +1,135 @@
+"""Driving and reading the app in pilot tests: the app at a fixed clock, what the screen shows, keys."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+
+from tests.support.clock import ZONE, FakeClock
+from tui.app import NextYesApp
+from tui.app.screens.rejection import RejectionFlowScreen
+from tui.app.widgets.actions import ActionsList
+from tui.app.widgets.heatmap import LABEL_WIDTH, WEEKS, Heatmap
+from tui.app.widgets.pending import PendingTable
+from tui.core.actions import Action, ActionKind
+from tui.core.models import Stage
+from tui.store import Store
+
+SIZE = (80, 24)
+
+
+NO_POLL = 3600.0
+
+
+def make_app(db_path: Path, clock: FakeClock, poll_interval: float = NO_POLL) -> NextYesApp:
+    return NextYesApp(db_path=db_path, now=clock, poll_interval=poll_interval)
+
+
+async def type_text(pilot: Pilot[None], text: str) -> None:
+    """Type `text` as a fast typist does: every key reaches the app before it has handled the first.
+
+    `Pilot.press` waits for the app to go idle after each key (two 20 ms sleeps at least, a key): a
+    sentence took longer than the rest of most tests. A burst is the harder case for the app (no key may
+    be dropped or land in another field), and each key still goes through the driver as a real one does.
+    """
+    driver = pilot.app._driver
+    assert driver is not None
+    for character in text:
+        key = events.Key(_key_name(character), character)
+        key.set_sender(pilot.app)
+        driver.send_message(key)
+    await pilot.pause()
+
+
+def _key_name(character: str) -> str:
+    """Textual's name for the key that types `character` (`space`, `full_stop`…, or the letter itself)."""
+    return character if character.isalnum() else _character_to_key(character)
+
+
+def toasts(app: NextYesApp) -> list[str]:
+    return [notification.message for notification in app._notifications]
+
+
+def pending_cell(app: NextYesApp, row: int, column: str) -> str:
+    table = app.dashboard.query_one(PendingTable)
+    return str(table.get_row_at(row)[table.get_column_index(column)]).strip()
+
+
+def pending_companies(app: NextYesApp) -> list[str]:
+    table = app.dashboard.query_one(PendingTable)
+    return [pending_cell(app, index, "Company") for index in range(table.row_count)]
+
+
+def header(app: NextYesApp) -> str:
+    return str(app.dashboard.query_one("#momentum", Static).render())
+
+
+def screen_text(app: NextYesApp) -> str:
+    """Everything the current screen shows, as plain text."""
+    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
+
+
+def field_error(app: NextYesApp, field_id: str) -> str:
+    error = app.screen.query_one(f"#{field_id}-error", Static)
+    return str(error.render()) if error.display and error.has_class("-shown") else ""
+
+
+def heatmap_rows(app: NextYesApp, heatmap: Heatmap | None = None) -> list[str]:
+    """The calendar as it is drawn on the screen: the month labels, then Monday to Sunday."""
+    heatmap = heatmap or app.dashboard.query_one(Heatmap)
+    region = heatmap.content_region
+    lines = screen_text(app).splitlines()
+    return [lines[y][region.x : region.right] for y in range(region.y, region.bottom)]
+
+
+def calendar_cell(app: NextYesApp, day: date, today: date) -> str:
+    """The character drawn for `day` on the dashboard's calendar, whose last column is today's week."""
+    first_monday = today - timedelta(days=today.weekday() + 7 * (WEEKS - 1))
+    return heatmap_rows(app)[1 + day.weekday()][LABEL_WIDTH + (day - first_monday).days // 7]
+
+
+YESTERDAY_3PM = datetime(2026, 3, 14, 15, 0, tzinfo=ZONE)
+
+
+def shown_actions(app: NextYesApp) -> list[Action]:
+    return list(app.dashboard.query_one(ActionsList).actions.values())
+
+
+def titles(app: NextYesApp) -> list[str]:
+    return [action.title for action in shown_actions(app)]
+
+
+def highlight(app: NextYesApp, kind: ActionKind) -> Action:
+    """Put the highlight on the first action of `kind`, as ↑/↓ would."""
+    actions = app.dashboard.query_one(ActionsList)
+    index = next(i for i, action in enumerate(shown_actions(app)) if action.kind is kind)
+    actions.highlighted = index
+    return shown_actions(app)[index]
+
+
+def table_rows(app: NextYesApp, table_id: str) -> list[list[str]]:
+    table = app.screen.query_one(f"#{table_id}", DataTable)
+    return [[str(cell).strip() for cell in table.get_row_at(row)] for row in range(table.row_count)]
+
+
+def stored(db_path: Path, clock: FakeClock):
+    return Store(db_path, clock).load()
+
+
+STAGES = list(Stage)
+
+
+def down_to(current: Stage, wanted: Stage) -> list[str]:
+    """The keys that move the picker's highlight from `current` to `wanted`."""
+    steps = STAGES.index(wanted) - STAGES.index(current)
+    return ["down"] * steps if steps >= 0 else ["up"] * -steps
+
+
+def flow(app: NextYesApp) -> RejectionFlowScreen:
+    assert isinstance(app.screen, RejectionFlowScreen)
+    return app.screen
