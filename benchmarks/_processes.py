@@ -57,9 +57,7 @@ def run_plain(command: Sequence[str], env: dict[str, str] | None = None) -> Fini
     return Finished((ended - began) * 1000, usage.ru_maxrss / 1024)
 
 
-def run_in_terminal(
-    command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 60.0
-) -> Finished:
+def run_in_terminal(command: Sequence[str], env: dict[str, str] | None = None, timeout: float = 60.0) -> Finished:
     """Run `command` on a fresh 80×24 pseudo-terminal, with `--signal-fd N` added, and time its lines on N.
 
     The terminal's output is read and thrown away as it comes, as a terminal would draw it; the last of

@@ -82,13 +82,17 @@ def main() -> None:
         today = date(2026, 3, 15)
         figures = [
             (f"read {options.rows:,} LinkedIn rows", timed(read, options.runs)),
-            (f"read and import them ({len(search.applications) + len(search.activities):,} records, one write)",
-             timed(imported, options.runs)),
+            (
+                f"read and import them ({len(search.applications) + len(search.activities):,} records, one write)",
+                timed(imported, options.runs),
+            ),
             ("export json", timed(lambda: export_json(search, NOW), options.runs)),
             ("export csv (applications)", timed(lambda: export_csv(search), options.runs)),
             ("export ics", timed(lambda: export_ics(search, search.settings, today, NOW), options.runs)),
-            ("export md (insights + report)",
-             timed(lambda: report_markdown(search, build_insights(search, today), NOW, today), options.runs)),
+            (
+                "export md (insights + report)",
+                timed(lambda: report_markdown(search, build_insights(search, today), NOW, today), options.runs),
+            ),
             ("insights", timed(lambda: build_insights(search, today), options.runs)),
             ("weekly review", timed(lambda: weekly_review(search, today, today), options.runs)),
         ]

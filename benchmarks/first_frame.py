@@ -45,7 +45,7 @@ def open_nextyes(db: Path, fd: int) -> int:
             screen.app.call_after_refresh(say, fd, "frame")
 
     def after_show(screen: DashboardScreen, dashboard: object) -> None:
-        shown(screen, dashboard)  # type: ignore[arg-type]
+        shown(screen, dashboard)
         if once(screen, "data"):
             screen.app.call_after_refresh(data_drawn, screen)
 
@@ -60,9 +60,9 @@ def open_nextyes(db: Path, fd: int) -> int:
         say(fd, f"data activities={activities} pending={screen.pending.row_count}")
         screen.app.exit()
 
-    DashboardScreen.on_mount = after_mount  # type: ignore[method-assign]
-    DashboardScreen.show = after_show  # type: ignore[method-assign]
-    DashboardScreen.show_problem = after_problem  # type: ignore[method-assign]
+    DashboardScreen.on_mount = after_mount
+    DashboardScreen.show = after_show
+    DashboardScreen.show_problem = after_problem
     return main(["--db", str(db)])
 
 

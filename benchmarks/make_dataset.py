@@ -60,57 +60,79 @@ DEFAULT_SEED = 20260315
 DAY = timedelta(days=1)
 
 # The vocabularies the data is drawn from. Weighted ones are (value, weight) pairs.
+# fmt: off
 COMPANY_NAMES = (
     "Amberline", "Birchway", "Cobalt Ridge", "Driftwood", "Emberfield", "Fernhill", "Glasswing", "Harborlight",
     "Ironbark", "Juniper", "Kestrel", "Larkspur", "Mossgate", "Nettlebrook", "Oakhollow", "Pinecrest",
     "Quarrystone", "Redfern", "Saltmarsh", "Thistle", "Umberton", "Valewood", "Willowmere", "Yarrow",
     "Zephyr Point", "Alderbank", "Brackenford", "Copperleaf", "Dunmore", "Eastwick",
 )
+# fmt: on
+# fmt: off
 COMPANY_TRADES = (
     "Analytics", "Health", "Logistics", "Labs", "Robotics", "Insurance", "Media", "Energy", "Software",
     "Bank", "Learning", "Retail", "Games", "Travel",
 )
+# fmt: on
+# fmt: off
 ROLES = (
     "Backend Engineer", "Data Engineer", "Platform Engineer", "Python Developer", "Site Reliability Engineer",
     "Analytics Engineer", "Machine Learning Engineer", "Full-Stack Developer", "Software Engineer",
     "DevOps Engineer", "Data Analyst", "API Developer", "Infrastructure Engineer", "QA Automation Engineer",
     "Developer Advocate", "Solutions Engineer",
 )
+# fmt: on
 SENIORITY = (("", 50), ("Senior ", 35), ("Staff ", 8), ("Lead ", 7))
+# fmt: off
 SOURCES = (
     ("LinkedIn", 30), ("job board", 22), ("company site", 18), ("recruiter", 10), ("referral", 9),
     ("former colleague", 4), ("newsletter", 4), ("meetup", 3),
 )
+# fmt: on
 KINDS = (
-    (ApplicationKind.FULL_TIME, 80), (ApplicationKind.CONTRACT, 13), (ApplicationKind.FREELANCE, 5),
+    (ApplicationKind.FULL_TIME, 80),
+    (ApplicationKind.CONTRACT, 13),
+    (ApplicationKind.FREELANCE, 5),
     (ApplicationKind.OTHER, 2),
 )
+# fmt: off
 LOCATIONS = (
     "Remote", "Remote (EU)", "Berlin", "Lisbon", "Amsterdam (hybrid)", "London", "Dublin", "Toronto", "Austin",
     "Madrid", "",
 )
+# fmt: on
 TAGS = ("python", "remote", "data", "startup", "fintech", "climate", "health", "dream job", "long shot", "contract")
 APPLICATION_NOTES = (
-    "Tailored the resume to their stack.", "Salary range listed; fits.", "Small team, sounds like real ownership.",
-    "Cover letter mentions the migration project.", "Found through their engineering blog.",
+    "Tailored the resume to their stack.",
+    "Salary range listed; fits.",
+    "Small team, sounds like real ownership.",
+    "Cover letter mentions the migration project.",
+    "Found through their engineering blog.",
 )
+# fmt: off
 FIRST_NAMES = (
     "Ada", "Bruno", "Chiara", "Dev", "Elif", "Farid", "Greta", "Hugo", "Ines", "Jonas", "Keiko", "Luca", "Maya",
     "Nikhil", "Olga", "Pablo", "Quinn", "Rosa", "Sami", "Tomas", "Uma", "Viktor", "Wen", "Ximena", "Yusuf",
     "Zara", "Anouk", "Bilal", "Carmen", "Dario",
 )
+# fmt: on
+# fmt: off
 LAST_NAMES = (
     "Abbott", "Brandt", "Castillo", "Duarte", "Eriksen", "Fontaine", "Gallo", "Haddad", "Ibsen", "Jansen",
     "Kowalski", "Lindqvist", "Moreau", "Nakamura", "Okafor", "Petrov", "Quispe", "Rinaldi", "Sato", "Tanaka",
     "Urbano", "Varga", "Weber", "Xu", "Yilmaz", "Zielinski", "Almeida", "Bakker", "Costa", "Dubois",
 )
+# fmt: on
 TIERS = ((Tier.A, 15), (Tier.B, 45), (Tier.C, 40))
 KEEP_IN_TOUCH = {Tier.A: 0.75, Tier.B: 0.55, Tier.C: 0.4}  # the chance each reconnect is followed by another
+# fmt: off
 HOW_WE_KNOW = (
     "former colleague", "met at a meetup", "bootcamp classmate", "a recruiter I trust", "friend of a friend",
     "my old team lead", "met after a conference talk", "from the online community", "studied together",
     "worked on an open-source project together",
 )
+# fmt: on
+# fmt: off
 PROMPTS = (
     "What went well today, however small?", "What did today's no teach you?",
     "Which part of the interview would you answer differently?", "What are you proudest of this week?",
@@ -118,6 +140,8 @@ PROMPTS = (
     "Who could you ask for help this week?", "What drained your energy today, and what gave it back?",
     "Which skill came up more than once lately?", "What do you value most in your next job?",
 )
+# fmt: on
+# fmt: off
 REFLECTION_LINES = (
     "Sent the applications I planned, and one I almost skipped.", "The recruiter call went better than I feared.",
     "Rejections sting less when I look at the whole week.", "I keep underselling the migration project.",
@@ -128,6 +152,8 @@ REFLECTION_LINES = (
     "Three follow-ups sent; one reply already.", "I noticed I apply faster when the role is a real fit.",
     "Practised the intro out loud until it felt natural.", "It was a quiet day and that is fine.",
 )
+# fmt: on
+# fmt: off
 QUESTIONS = (
     "Tell me about yourself.", "Walk me through a system you designed end to end.",
     "How would you design a rate limiter?", "Describe a conflict with a teammate and how it ended.",
@@ -142,58 +168,84 @@ QUESTIONS = (
     "Write a function that merges overlapping intervals.", "How do you keep a data pipeline idempotent?",
     "What does a good on-call rotation look like?", "Tell me about a decision you made with little data.",
 )
+# fmt: on
+# fmt: off
 ANSWER_NOTES = (
     "used the migration story; ran long", "STAR format, clear result", "blanked on the numbers at first",
     "drew the diagram early, which helped", "honest about what I did not know", "good, but no metrics",
     "rambled; practise the short version", "they nodded a lot", "solid, finished with time to spare", "",
 )
+# fmt: on
+# fmt: off
 WENT_WELL = (
     "Clear structure on the design question", "Good rapport with the hiring manager", "Asked sharp questions",
     "Stayed calm when stuck", "Had numbers ready for every story", "Finished the exercise with tests",
 )
+# fmt: on
 DO_DIFFERENTLY = (
-    "Start with the requirements before the boxes", "Shorter answers, then offer detail",
-    "Prepare a question about their roadmap", "Rest more the night before", "Say the trade-offs out loud",
+    "Start with the requirements before the boxes",
+    "Shorter answers, then offer detail",
+    "Prepare a question about their roadmap",
+    "Rest more the night before",
+    "Say the trade-offs out loud",
     "Bring the salary number ready",
 )
 INTERVIEW_NOTES = ("Video call; camera on.", "Bring the portfolio link.", "Two people, one silent.", "")
 REJECTION_NOTES = ("form email", "", "", "position filled internally", "after the recruiter call", "by phone")
 EARLY_REASONS = ((None, 10), (RejectionReason.UNKNOWN, 50), (RejectionReason.SKILLS, 20), (RejectionReason.FIT, 20))
 LATE_REASONS = (
-    (RejectionReason.INTERVIEW, 35), (RejectionReason.FIT, 25), (RejectionReason.SKILLS, 25),
+    (RejectionReason.INTERVIEW, 35),
+    (RejectionReason.FIT, 25),
+    (RejectionReason.SKILLS, 25),
     (RejectionReason.UNKNOWN, 15),
 )
 FEEDBACK = (
     "Strong fundamentals; another candidate had more Kubernetes experience.",
-    "The design round lacked depth on failure cases.", "They wanted someone who had led a team before.",
-    "Good culture fit, but the take-home missed the edge cases.", "Answers were long; hard to follow the thread.",
+    "The design round lacked depth on failure cases.",
+    "They wanted someone who had led a team before.",
+    "Good culture fit, but the take-home missed the edge cases.",
+    "Answers were long; hard to follow the thread.",
     "They went with an internal candidate; would like to stay in touch.",
 )
+# fmt: off
 SKILLS = (
     "System design: caching and queues", "SQL window functions", "Telling the migration story in two minutes",
     "Kubernetes basics", "Testing async code", "The salary conversation", "Failure modes in distributed systems",
     "Leading a project review", "Data modelling for analytics", "Terraform modules",
 )
+# fmt: on
+# fmt: off
 NETWORK_NOTES = (
     "went to the Python meetup", "coffee chat with a former colleague", "joined a community call",
     "commented on a friend's launch post", "asked for an intro in the alumni group", "helped someone in a forum",
 )
+# fmt: on
 CONTACT_NOTES = ("coffee with {first}", "call with {first}", "sent {first} an article", "lunch with {first}")
+# fmt: off
 LEARN_NOTES = (
     "a chapter of a system design book", "SQL practice: window functions", "course module on containers",
     "read about event sourcing", "built a small CLI to learn a library", "watched a conference talk on queues",
 )
+# fmt: on
 PREP_NOTES = (
-    "practised the two-minute intro", "mock interview with a friend", "reviewed my STAR stories",
-    "researched companies on the shortlist", "timed myself on a coding exercise",
+    "practised the two-minute intro",
+    "mock interview with a friend",
+    "reviewed my STAR stories",
+    "researched companies on the shortlist",
+    "timed myself on a coding exercise",
 )
+# fmt: off
 OTHER_NOTES = (
     "updated my resume", "tidied the portfolio", "rewrote the LinkedIn headline", "sorted the job alerts",
     "cleaned up the spreadsheet of leads", "updated the cover letter template",
 )
+# fmt: on
 WINS = (
-    "Shipped a side project now used by {n} people", "Cut the test suite from {m} to {k} minutes",
-    "Wrote a blog post read {n} times", "Mentored {k} people at the meetup", "Solved {m} SQL exercises this week",
+    "Shipped a side project now used by {n} people",
+    "Cut the test suite from {m} to {k} minutes",
+    "Wrote a blog post read {n} times",
+    "Mentored {k} people at the meetup",
+    "Solved {m} SQL exercises this week",
     "Gave a lightning talk to {n} people",
 )
 REST_NOTES = ("family day", "a walk in the hills", "", "birthday", "resting after a busy week", "")
@@ -318,18 +370,36 @@ class DatasetWriter:
     ) -> None:
         self.add(
             Activity(
-                id=self.new_id(), kind=kind, at=at, timezone=ZONE.key, logical_day=day or day_of(at), note=note,
-                application_id=application_id, contact_id=contact_id, created_at=at, updated_at=at,
+                id=self.new_id(),
+                kind=kind,
+                at=at,
+                timezone=ZONE.key,
+                logical_day=day or day_of(at),
+                note=note,
+                application_id=application_id,
+                contact_id=contact_id,
+                created_at=at,
+                updated_at=at,
             )
         )
 
     def mark(self, key: str, mark: Mark, at: datetime, until: date | None = None) -> None:
-        self.add(ActionMark(id=self.new_id(), key=key, mark=mark, day=day_of(at), until=until, created_at=at,
-                            updated_at=at))
+        self.add(
+            ActionMark(id=self.new_id(), key=key, mark=mark, day=day_of(at), until=until, created_at=at, updated_at=at)
+        )
 
     def win(self, day: date, text: str, at: datetime, application_id: uuid.UUID | None = None, key: str = "") -> None:
-        self.add(Win(id=self.new_id(), day=day, text=text, application_id=application_id, key=key, created_at=at,
-                     updated_at=at))
+        self.add(
+            Win(
+                id=self.new_id(),
+                day=day,
+                text=text,
+                application_id=application_id,
+                key=key,
+                created_at=at,
+                updated_at=at,
+            )
+        )
 
     # The days.
 
@@ -343,8 +413,9 @@ class DatasetWriter:
     def rest_day(self, day: date) -> None:
         """A planned day off, planned the evening before; a few get a reflection all the same."""
         planned = self.stamp(day - DAY, earliest=19, latest=23)
-        self.add(RestDay(id=self.new_id(), day=day, note=self.rng.choice(REST_NOTES), created_at=planned,
-                         updated_at=planned))
+        self.add(
+            RestDay(id=self.new_id(), day=day, note=self.rng.choice(REST_NOTES), created_at=planned, updated_at=planned)
+        )
         if self.rng.random() < 0.9:
             self.reflection(day)
 
@@ -360,7 +431,8 @@ class DatasetWriter:
         if rng.random() < 0.4:
             self.general_networking(day)
         for chance, kind, notes in (
-            (0.45, ActivityKind.LEARN, LEARN_NOTES), (0.25, ActivityKind.PREP, PREP_NOTES),
+            (0.45, ActivityKind.LEARN, LEARN_NOTES),
+            (0.25, ActivityKind.PREP, PREP_NOTES),
             (0.3, ActivityKind.OTHER, OTHER_NOTES),
         ):
             if rng.random() < chance:
@@ -375,8 +447,16 @@ class DatasetWriter:
     def reflection(self, day: date) -> None:
         at = self.stamp(day, earliest=19, latest=23)
         lines = self.rng.sample(REFLECTION_LINES, self.rng.randint(1, 3))
-        self.add(Reflection(id=self.new_id(), day=day, prompt=self.rng.choice(PROMPTS), text=" ".join(lines),
-                            created_at=at, updated_at=at))
+        self.add(
+            Reflection(
+                id=self.new_id(),
+                day=day,
+                prompt=self.rng.choice(PROMPTS),
+                text=" ".join(lines),
+                created_at=at,
+                updated_at=at,
+            )
+        )
         self.activity(ActivityKind.REFLECT, at, "wrote the day's reflection", day=day)
 
     def manual_win(self, day: date) -> None:
@@ -405,7 +485,7 @@ class DatasetWriter:
     ) -> None:
         """Someone met on `day`; they stay in touch for a while, at about their tier's pace."""
         rng = self.rng
-        tier: Tier = self.pick(TIERS)  # type: ignore[assignment]
+        tier: Tier = self.pick(TIERS)
         at = self.stamp(day)
         contact = Contact(
             id=self.new_id(),
@@ -443,8 +523,9 @@ class DatasetWriter:
             self.activity(ActivityKind.NETWORK, at, note, contact_id=contact.id)
             last, due = done, None
 
-    def learning_goal(self, day: date, text: str, source: str, application_id: uuid.UUID | None = None,
-                      after: datetime | None = None) -> None:
+    def learning_goal(
+        self, day: date, text: str, source: str, application_id: uuid.UUID | None = None, after: datetime | None = None
+    ) -> None:
         """A skill worked on a few times in the weeks after, then closed (dismissed from today's actions)."""
         rng = self.rng
         at = self.stamp(day, after=after)
@@ -465,17 +546,33 @@ class DatasetWriter:
         if closed_on is not None:
             updated_at = self.stamp(closed_on, after=at)
             self.mark(key, Mark.DISMISSED, updated_at)
-        self.add(LearningGoal(id=goal_id, text=text, application_id=application_id, source=source,
-                              closed_on=closed_on, created_at=at, updated_at=updated_at))
+        self.add(
+            LearningGoal(
+                id=goal_id,
+                text=text,
+                application_id=application_id,
+                source=source,
+                closed_on=closed_on,
+                created_at=at,
+                updated_at=updated_at,
+            )
+        )
 
     # Applications, from sending to the end of their story.
 
     def save_for_later(self, day: date) -> None:
         at = self.stamp(day)
-        self.add(Application(
-            id=self.new_id(), company=self.rng.choice(self.companies), role=self.role(), stage=Stage.SAVED,
-            stage_history=[StageChange(stage=Stage.SAVED, at=at, day=day_of(at))], created_at=at, updated_at=at,
-        ))
+        self.add(
+            Application(
+                id=self.new_id(),
+                company=self.rng.choice(self.companies),
+                role=self.role(),
+                stage=Stage.SAVED,
+                stage_history=[StageChange(stage=Stage.SAVED, at=at, day=day_of(at))],
+                created_at=at,
+                updated_at=at,
+            )
+        )
 
     def role(self) -> str:
         return f"{self.pick(SENIORITY)}{self.rng.choice(ROLES)}"
@@ -485,10 +582,14 @@ class DatasetWriter:
         at = self.stamp(day)
         company = rng.choice(self.companies)
         draft = Draft(
-            id=self.new_id(), company=company, role=self.role(), applied_on=day_of(at),
-            history=[StageChange(stage=Stage.APPLIED, at=at, day=day_of(at))], updated_at=at,
+            id=self.new_id(),
+            company=company,
+            role=self.role(),
+            applied_on=day_of(at),
+            history=[StageChange(stage=Stage.APPLIED, at=at, day=day_of(at))],
+            updated_at=at,
         )
-        source: str = self.pick(SOURCES)  # type: ignore[assignment]
+        source: str = self.pick(SOURCES)
         draft.fields = {
             "kind": self.pick(KINDS),
             "source": source,
@@ -500,8 +601,13 @@ class DatasetWriter:
         self.activity(ActivityKind.APPLY, at, "", application_id=draft.id)
         if source == "referral" and self.contacts:
             contact = rng.choice(self.contacts[-60:])
-            self.activity(ActivityKind.NETWORK, self.stamp(day, after=at), f"asked {contact.name} for a referral",
-                          application_id=draft.id, contact_id=contact.id)
+            self.activity(
+                ActivityKind.NETWORK,
+                self.stamp(day, after=at),
+                f"asked {contact.name} for a referral",
+                application_id=draft.id,
+                contact_id=contact.id,
+            )
         self.tell(draft)
         self.add(self.finish(draft))
 
@@ -584,8 +690,9 @@ class DatasetWriter:
                 draft.updated_at = self.stamp(heard, after=at)
                 draft.fields["feedback"] = rng.choice(FEEDBACK)
                 if rng.random() < 0.5:
-                    self.learning_goal(heard, rng.choice(SKILLS), f"feedback from {draft.company}", draft.id,
-                                       after=draft.updated_at)
+                    self.learning_goal(
+                        heard, rng.choice(SKILLS), f"feedback from {draft.company}", draft.id, after=draft.updated_at
+                    )
         if rng.random() < 0.05:
             self.keep_bridge(draft, day)
 
@@ -593,8 +700,13 @@ class DatasetWriter:
         day = self.calendar.recorded_on(said_no + DAY)
         if day is None:
             return
-        self.new_contact(day, company=draft.company, how_we_know=f"met through the {draft.role} application",
-                         reconnect_on=said_no + DAY * 90, application_id=draft.id)
+        self.new_contact(
+            day,
+            company=draft.company,
+            how_we_know=f"met through the {draft.role} application",
+            reconnect_on=said_no + DAY * 90,
+            application_id=draft.id,
+        )
         draft.fields["reapply_after"] = said_no + relativedelta(months=6)
         draft.updated_at = self.stamp(day, after=draft.updated_at)
 
@@ -636,14 +748,24 @@ class DatasetWriter:
 
     def interview(self, draft: Draft, number: int, day: date, scheduled: datetime) -> Interview:
         rng = self.rng
-        kinds = (InterviewKind.PHONE, InterviewKind.TECHNICAL) if number == 1 else (
-            InterviewKind.TECHNICAL, InterviewKind.ON_SITE, InterviewKind.PANEL, InterviewKind.OTHER)
+        kinds = (
+            (InterviewKind.PHONE, InterviewKind.TECHNICAL)
+            if number == 1
+            else (InterviewKind.TECHNICAL, InterviewKind.ON_SITE, InterviewKind.PANEL, InterviewKind.OTHER)
+        )
         people = [f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(rng.randint(0, 3))]
         return Interview(
-            id=self.new_id(), application_id=draft.id,
+            id=self.new_id(),
+            application_id=draft.id,
             at=datetime(day.year, day.month, day.day, rng.randint(10, 17), rng.choice((0, 30)), tzinfo=UTC),
-            timezone=ZONE.key, day=day, round=number, kind=rng.choice(kinds), people=people,
-            notes=rng.choice(INTERVIEW_NOTES), created_at=scheduled, updated_at=scheduled,
+            timezone=ZONE.key,
+            day=day,
+            round=number,
+            kind=rng.choice(kinds),
+            people=people,
+            notes=rng.choice(INTERVIEW_NOTES),
+            created_at=scheduled,
+            updated_at=scheduled,
         )
 
     def hold(self, draft: Draft, interview: Interview, invited: date) -> None:
@@ -661,14 +783,17 @@ class DatasetWriter:
         debriefed = over + timedelta(minutes=rng.randint(20, 300))
         if rng.random() < 0.85:
             asked = rng.sample(QUESTIONS, rng.randint(2, 5))
-            interview = interview.model_copy(update={
-                "questions": [Question(text=q, answer=rng.choice(ANSWER_NOTES), rating=rng.randint(1, 5))
-                              for q in asked],
-                "rating": rng.randint(1, 5),
-                "went_well": rng.choice(WENT_WELL),
-                "change": rng.choice(DO_DIFFERENTLY),
-                "updated_at": debriefed,
-            })
+            interview = interview.model_copy(
+                update={
+                    "questions": [
+                        Question(text=q, answer=rng.choice(ANSWER_NOTES), rating=rng.randint(1, 5)) for q in asked
+                    ],
+                    "rating": rng.randint(1, 5),
+                    "went_well": rng.choice(WENT_WELL),
+                    "change": rng.choice(DO_DIFFERENTLY),
+                    "updated_at": debriefed,
+                }
+            )
         self.add(interview)
         if rng.random() < 0.7:
             at = debriefed + timedelta(minutes=rng.randint(5, 90))
@@ -701,9 +826,15 @@ class DatasetWriter:
 
     def finish(self, draft: Draft) -> Application:
         return Application(
-            id=draft.id, company=draft.company, role=draft.role, applied_on=draft.applied_on, stage=draft.stage,
-            stage_history=draft.history, created_at=draft.history[0].at, updated_at=draft.updated_at,
-            **draft.fields,  # type: ignore[arg-type]
+            id=draft.id,
+            company=draft.company,
+            role=draft.role,
+            applied_on=draft.applied_on,
+            stage=draft.stage,
+            stage_history=draft.history,
+            created_at=draft.history[0].at,
+            updated_at=draft.updated_at,
+            **draft.fields,
         )
 
 

@@ -211,7 +211,9 @@ def cold_start(launcher: Launcher, env: dict[str, str], dataset: Dataset, runs: 
         figure_row("minimal Textual app (Header, Static, Footer), first frame", floor),
         figure_row("nextyes / minimal app", ours / floor, "x", Target(1.3, "x")),
         figure_row(
-            "peak memory, nextyes app to its first frame with data", median_of(results["nextyes"], _peak), "MB",
+            "peak memory, nextyes app to its first frame with data",
+            median_of(results["nextyes"], _peak),
+            "MB",
             Target(150, "MB", strictly=True),
         ),
         figure_row("peak memory, minimal Textual app", median_of(results["minimal"], _peak), "MB"),
@@ -238,7 +240,8 @@ def shell_log(launcher: Launcher, env: dict[str, str], dataset: Dataset, copies:
         figure_row("python -c pass", median_of(results["pass"], _wall)),
         figure_row(f"python -c 'import {DEPENDENCIES}'", median_of(results["imports"], _wall)),
         figure_row(
-            "nextyes log network bench (fresh copy, so the daily backup too)", median_of(results["log"], _wall),
+            "nextyes log network bench (fresh copy, so the daily backup too)",
+            median_of(results["log"], _wall),
             target=Target(120, "ms", strictly=True),
         ),
         figure_row("peak memory, nextyes log", median_of(results["log"], _peak), "MB"),
@@ -293,11 +296,13 @@ def keys_and_saves(env: dict[str, str], dataset: Dataset, empty: Dataset, copies
     saves = run.saves
     return [
         figure_row(
-            f"key handled on the event loop, median of {len(run.presses)} presses", run.median_press_ms,
+            f"key handled on the event loop, median of {len(run.presses)} presses",
+            run.median_press_ms,
             target=KEY_TARGET,
         ),
         figure_row(
-            f"key handled, the slowest: {worst.key} ({worst_when}, to {worst.screen})", worst.busy_ms,
+            f"key handled, the slowest: {worst.key} ({worst_when}, to {worst.screen})",
+            worst.busy_ms,
             target=KEY_TARGET,
         ),
         figure_row("  its processor time on the event loop's thread", worst.cpu_ms),
@@ -319,7 +324,8 @@ def keys_and_saves(env: dict[str, str], dataset: Dataset, empty: Dataset, copies
         ),
         figure_row(f"  the slowest, {on_empty.worst_press.key}", on_empty.worst_press.busy_ms),
         figure_row(
-            "app save in its worker: log, read back, rebuild the dashboard", _median(s.wall_ms for s in saves),
+            "app save in its worker: log, read back, rebuild the dashboard",
+            _median(s.wall_ms for s in saves),
             target=WRITE_TARGET,
         ),
         figure_row("  event loop busy from that save until the new data is shown", _median(s.busy_ms for s in saves)),
@@ -408,12 +414,15 @@ def rules(datasets: dict[int, Dataset], runs: int) -> list[Row]:
         each = {
             "streaks and momentum (track)": lambda s: track(s, today, zone),
             "rewards (earned_rewards, weekly_progress)": lambda s: (
-                earned_rewards(s, history), weekly_progress(s, today)
+                earned_rewards(s, history),
+                weekly_progress(s, today),
             ),
             "today's actions (todays_actions)": lambda s: todays_actions(s, s.settings, today),
             "insights (build_insights)": lambda s: build_insights(s, today),
             "streaks, momentum, actions and insights together": lambda s: (
-                track(s, today, zone), todays_actions(s, s.settings, today), build_insights(s, today)
+                track(s, today, zone),
+                todays_actions(s, s.settings, today),
+                build_insights(s, today),
             ),
             "the whole dashboard (build_dashboard), as each reload builds it": lambda s: build_dashboard(
                 s, today, prompts, zone
@@ -492,15 +501,22 @@ def main() -> None:
         print(f"each figure the median of {runs} runs; targets judged on the {TARGET_YEARS}-year search")
         measured = [d for years, d in datasets.items() if years in sizes]
         rows = [
-            *guarded(f"Cold start to the first frame, fresh processes, 80×24 terminal ({TARGET_YEARS} y)",
-                     lambda: cold_start(launcher, env, target, runs)),
+            *guarded(
+                f"Cold start to the first frame, fresh processes, 80×24 terminal ({TARGET_YEARS} y)",
+                lambda: cold_start(launcher, env, target, runs),
+            ),
             *guarded(f"From the shell ({TARGET_YEARS} y)", lambda: shell_log(launcher, env, target, copies, runs)),
-            *guarded(f"Keys and saves in the app: run_test at 80×24, a process of its own ({TARGET_YEARS} y)",
-                     lambda: keys_and_saves(env, target, datasets[0], copies, runs)),
-            *guarded("Writes, in this process, on a fresh copy",
-                     lambda: writes({d.years: d for d in measured}, copies, runs)),
-            *guarded("Loading and rules, in this process (a fresh JobSearch each run)",
-                     lambda: rules({d.years: d for d in measured}, runs)),
+            *guarded(
+                f"Keys and saves in the app: run_test at 80×24, a process of its own ({TARGET_YEARS} y)",
+                lambda: keys_and_saves(env, target, datasets[0], copies, runs),
+            ),
+            *guarded(
+                "Writes, in this process, on a fresh copy", lambda: writes({d.years: d for d in measured}, copies, runs)
+            ),
+            *guarded(
+                "Loading and rules, in this process (a fresh JobSearch each run)",
+                lambda: rules({d.years: d for d in measured}, runs),
+            ),
         ]
     print_table(rows)
     print(f"\ntook {time.perf_counter() - began:.0f} s")

@@ -17,7 +17,7 @@ from dateutil.relativedelta import relativedelta
 
 from tui.clock import Clock
 from tui.core.interviews import parse_questions
-from tui.core.models import ActivityKind, ApplicationKind, InterviewKind, RejectionReason, Stage, Tier
+from tui.core.models import ActivityKind, Application, ApplicationKind, InterviewKind, RejectionReason, Stage, Tier
 from tui.locations import data_dir
 from tui.recording import Recorder
 from tui.store import Store
@@ -52,6 +52,7 @@ class _StepClock:
         self.current = datetime(day.year, day.month, day.day, hour, tzinfo=DEMO_ZONE)
 
 
+# fmt: off
 APPLICATIONS = [
     # company, role, kind, source, days before DEMO_NOW, stage moves (days after applying, stage)
     ("Northwind Analytics", "Data Engineer", ApplicationKind.FULL_TIME, "LinkedIn", 20,
@@ -67,6 +68,7 @@ APPLICATIONS = [
      [(5, Stage.SCREENING)]),
     ("Cedar Bank", "Data Analyst", ApplicationKind.FULL_TIME, "job board", 50, []),
 ]
+# fmt: on
 
 FOLLOW_UPS = [("Cedar Bank", 7), ("Cedar Bank", 14)]  # company, days after applying: no reply since
 
@@ -83,6 +85,7 @@ NETWORKING = [
     (10, "Marco Bianchi", "asked Marco for an intro at Lumen"),
 ]
 
+# fmt: off
 INTERVIEWS = [
     # company, days from DEMO_NOW (negative: held), hour, kind, people, debrief (questions, rating, well, change)
     ("Northwind Analytics", -6, 11, InterviewKind.PANEL, ["Dana Ruiz", "Sam Okafor"], (
@@ -97,6 +100,7 @@ INTERVIEWS = [
         3, "kept the intro short", "prepare on-call examples")),
     ("Northwind Analytics", 1, 14, InterviewKind.TECHNICAL, ["Dana Ruiz"], None),
 ]
+# fmt: on
 
 QUILL_FEEDBACK = "They went with someone with more production Kubernetes experience."
 LEARNING_GOALS = [("Kubernetes: deploy a small service end to end", "feedback from Quill Labs")]
@@ -137,6 +141,7 @@ EARLIER_ACTIVITY = {
 }
 REST_DAYS = [(8, "a quiet Sunday with family")]  # days before DEMO_NOW, note
 
+# fmt: off
 REFLECTIONS = [
     (9, "What did you learn about the market, a company or yourself today?",
      "Quill said no after the screen. I think I rushed the project walkthrough; next time lead with the result."),
@@ -145,6 +150,7 @@ REFLECTIONS = [
     (1, "How are you looking after yourself this week, beyond the search?",
      "Two runs and a long call with my sister. The week felt lighter."),
 ]
+# fmt: on
 
 
 def build_demo(target: Path) -> None:
@@ -159,11 +165,11 @@ def _record_demo(path: Path) -> None:
     clock = _StepClock()
     recorder = Recorder(Store(path, clock), clock)
     today = DEMO_NOW.date()
-    applications = {}
-    for company, role, kind, source, ago, moves in APPLICATIONS:
+    applications: dict[str, Application] = {}
+    for company, role, application_kind, source, ago, moves in APPLICATIONS:
         applied = today - timedelta(days=ago)
         clock.at(applied)
-        application = recorder.add_application(company, role, kind=kind, source=source, on=applied)
+        application = recorder.add_application(company, role, kind=application_kind, source=source, on=applied)
         applications[company] = application
         for after, stage in moves:
             clock.at(applied + timedelta(days=after), hour=15)
@@ -211,7 +217,9 @@ def _record_network(recorder: Recorder, clock: _StepClock, today: date) -> None:
         recorder.log(ActivityKind.NETWORK, note, contact_id=contacts[name].id)
 
 
-def _record_interviews(recorder: Recorder, clock: _StepClock, today: date, applications: dict) -> None:
+def _record_interviews(
+    recorder: Recorder, clock: _StepClock, today: date, applications: dict[str, Application]
+) -> None:
     for company, offset, hour, kind, people, debrief in INTERVIEWS:
         day = today + timedelta(days=offset)
         clock.at(min(day - timedelta(days=3), today - timedelta(days=1)), hour=9)  # booked ahead
@@ -226,7 +234,7 @@ def _record_interviews(recorder: Recorder, clock: _StepClock, today: date, appli
         )
 
 
-def _record_the_quill_comeback(recorder: Recorder, clock: _StepClock, today: date, quill) -> None:
+def _record_the_quill_comeback(recorder: Recorder, clock: _StepClock, today: date, quill: Application) -> None:
     """The rejection flow, as a person would have gone through it after the no from Quill Labs."""
     rejected = recorder.store.load().application(quill.id)
     assert rejected is not None

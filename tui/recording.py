@@ -159,7 +159,7 @@ class Recorder:
             stamp = self.now()
             existing = tx.search.reflection_on(day)
             if existing is not None:
-                return tx.replace(existing.touched(stamp, text=text))  # type: ignore[return-value]
+                return tx.replace(existing.touched(stamp, text=text))
             reflection = Reflection(day=day, prompt=prompt, text=text, created_at=stamp, updated_at=stamp)
             tx.add(reflection)
             self._add_activity(tx, stamp, ActivityKind.REFLECT, "wrote the day's reflection", day, None)
@@ -230,13 +230,13 @@ class Recorder:
             changes: dict[str, object] = {"rejection_reason": reason}
             if feedback is not None:
                 changes["feedback"] = feedback.strip()
-            return tx.replace(application.touched(self.now(), **changes))  # type: ignore[return-value]
+            return tx.replace(application.touched(self.now(), **changes))
 
     def record_feedback(self, application_id: uuid.UUID, feedback: str) -> Application:
         """What the employer said when asked for feedback."""
         with self._transaction() as tx:
             application = self._application(tx, application_id)
-            return tx.replace(application.touched(self.now(), feedback=feedback.strip()))  # type: ignore[return-value]
+            return tx.replace(application.touched(self.now(), feedback=feedback.strip()))
 
     def keep_bridge(
         self,
@@ -385,7 +385,7 @@ class Recorder:
             contact = tx.get(Contact, contact_id)
             if contact is None:
                 raise KeyError(f"no contact with id {contact_id}")
-            return tx.replace(contact.touched(self.now(), **changes))  # type: ignore[return-value]
+            return tx.replace(contact.touched(self.now(), **changes))
 
     def add_learning_goals(
         self, texts: list[str], *, application_id: uuid.UUID | None = None, source: str = ""
@@ -488,7 +488,9 @@ class Recorder:
             raise KeyError(f"no application with id {application_id}")
         return application
 
-    def _count_interview(self, tx: Transaction, stamp: datetime, interview: Interview, application: Application) -> None:
+    def _count_interview(
+        self, tx: Transaction, stamp: datetime, interview: Interview, application: Application
+    ) -> None:
         """An interview held counts once, on its day, as an interview activity for its application."""
         counted = any(
             a.kind is ActivityKind.INTERVIEW and a.logical_day == interview.day
@@ -544,10 +546,7 @@ def _no_rest_left(search: JobSearch, day: date) -> str:
     planned = sorted(d for d in planned_rest_days(search) if week_start(d) == monday)
     listed = ", ".join(f"{d:%a %d}" for d in planned)
     days = "day" if allowance == 1 else "days"
-    return (
-        f"the week of Mon {monday:%d %b} already has {allowance} rest {days} ({listed}), "
-        f"the most allowed; {change}"
-    )
+    return f"the week of Mon {monday:%d %b} already has {allowance} rest {days} ({listed}), the most allowed; {change}"
 
 
 def wins_for_move(application: Application, change: StageChange) -> list[tuple[str, str]]:

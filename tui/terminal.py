@@ -58,7 +58,7 @@ class VisibleWriter:
 def controls_shown_on_stdout() -> Iterator[None]:
     """While inside, whatever is printed to standard output shows its control characters as symbols."""
     real = sys.stdout
-    sys.stdout = VisibleWriter(real)  # type: ignore[assignment]
+    sys.stdout = VisibleWriter(real)
     try:
         yield
     finally:

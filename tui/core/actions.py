@@ -252,16 +252,22 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
         silent = (today - touched).days
         if silent < settings.ghosted_after_days:
             continue
-        silent_ones.append((-silent, application.company.casefold(), Action(
-                key=f"ghosted:{application.id.hex}",
-                kind=ActionKind.GHOSTED,
-                title=f"No reply from {application.company} ({application.role}) in {silent} days: mark it ghosted?",
-                why=f"nothing heard since {touched.day} {touched:%b}{_year_unless(touched, today)}; "
-                "ghosted clears it from your list, "
-                "and it reopens if they write back",
-                application_id=application.id,
-            ),
-        ))
+        silent_ones.append(
+            (
+                -silent,
+                application.company.casefold(),
+                Action(
+                    key=f"ghosted:{application.id.hex}",
+                    kind=ActionKind.GHOSTED,
+                    title=f"No reply from {application.company} ({application.role}) in {silent} days: "
+                    "mark it ghosted?",
+                    why=f"nothing heard since {touched.day} {touched:%b}{_year_unless(touched, today)}; "
+                    "ghosted clears it from your list, "
+                    "and it reopens if they write back",
+                    application_id=application.id,
+                ),
+            )
+        )
     silent_ones.sort(key=lambda entry: entry[:2])
     return [action for _, _, action in silent_ones]
 

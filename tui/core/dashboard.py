@@ -33,9 +33,7 @@ class Dashboard:
         return open_actions(self.actions)
 
 
-def build_dashboard(
-    search: JobSearch, today: date, prompts: Sequence[Prompt], zone_now: str = "UTC"
-) -> Dashboard:
+def build_dashboard(search: JobSearch, today: date, prompts: Sequence[Prompt], zone_now: str = "UTC") -> Dashboard:
     """Everything the dashboard shows on `today`; `zone_now` is the time zone it is being lived in."""
     settings = search.settings
     reflection = search.reflection_on(today)

@@ -53,9 +53,7 @@ def parse_day(text: str, today: date) -> date:
     if day is None:
         raise DateParseError(f"cannot read the date {text!r}; use {ACCEPTED_DATES}")
     if not EARLIEST_DAY <= day <= LATEST_DAY:
-        raise DateParseError(
-            f"the date {text!r} is out of range; use a day between {EARLIEST_DAY} and {LATEST_DAY}"
-        )
+        raise DateParseError(f"the date {text!r} is out of range; use a day between {EARLIEST_DAY} and {LATEST_DAY}")
     return day
 
 
@@ -106,7 +104,8 @@ def parse_until(text: str, today: date) -> date:
     cleaned = " ".join(text.strip().lower().split())
     if match := _SNOOZE_LENGTH.match(cleaned):
         count, unit = int(match.group(1)), match.group(2)
-        day: date | None = today + relativedelta(**{f"{unit}s": count})
+        length = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(unit)
+        day: date | None = today + (length or relativedelta(months=count))
     elif cleaned in WEEKDAYS:
         day = _next_weekday(cleaned, today)
     else:

@@ -46,9 +46,7 @@ def next_follow_up(search: JobSearch, application: Application, settings: Settin
     if len(sent) >= settings.max_follow_ups:
         return None
     anchor = max([applied_on, *sent])
-    return FollowUp(
-        due_on=anchor + timedelta(days=settings.follow_up_days), number=len(sent) + 1, anchor=anchor
-    )
+    return FollowUp(due_on=anchor + timedelta(days=settings.follow_up_days), number=len(sent) + 1, anchor=anchor)
 
 
 def pending_rows(search: JobSearch, settings: Settings, today: date) -> list[PendingRow]:
@@ -65,9 +63,7 @@ def pending_rows(search: JobSearch, settings: Settings, today: date) -> list[Pen
     return rows
 
 
-def _next_step(
-    search: JobSearch, application: Application, settings: Settings, today: date
-) -> tuple[str, date | None]:
+def _next_step(search: JobSearch, application: Application, settings: Settings, today: date) -> tuple[str, date | None]:
     if application.next_step_on is not None:
         label = application.next_step or "next step"
         return f"{label} {describe_due(application.next_step_on, today)}", application.next_step_on

@@ -41,8 +41,11 @@ def prompt_context(search: JobSearch, today: date, history: StreakHistory) -> Pr
     logged, and not a planned rest) after earlier activity; otherwise an ordinary day.
     """
     yesterday = today - timedelta(days=1)
-    if any(change.stage is Stage.REJECTED and change.day == today
-           for application in search.applications for change in application.stage_history):
+    if any(
+        change.stage is Stage.REJECTED and change.day == today
+        for application in search.applications
+        for change in application.stage_history
+    ):
         return PromptContext.REJECTION
     if any(interview.day in (today, yesterday) for interview in search.interviews):
         return PromptContext.INTERVIEW

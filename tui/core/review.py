@@ -197,9 +197,7 @@ def _rejections(moves: tuple[Move, ...]) -> tuple[Application, ...]:
 
 
 def _days(history: StreakHistory, start: date, last: date) -> tuple[tuple[date, DayState], ...]:
-    return tuple(
-        (day, tracked.state) for day in _each_day(start, last) if (tracked := history.on(day)) is not None
-    )
+    return tuple((day, tracked.state) for day in _each_day(start, last) if (tracked := history.on(day)) is not None)
 
 
 def _counts(activities: list[Activity]) -> dict[ActivityKind, int]:

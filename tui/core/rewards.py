@@ -94,9 +94,7 @@ def _perfect_weeks(history: StreakHistory) -> list[Reward]:
         if all(day is not None and day.state is DayState.DONE for day in week):
             year, number, _ = tracked.day.isocalendar()
             monday = week_start(tracked.day)
-            rewards.append(
-                Reward(f"perfect-week-{year}-W{number:02d}", f"Perfect week of {monday:%d %b}", tracked.day)
-            )
+            rewards.append(Reward(f"perfect-week-{year}-W{number:02d}", f"Perfect week of {monday:%d %b}", tracked.day))
     return rewards
 
 
@@ -148,7 +146,11 @@ def _count_kinds(search: JobSearch, first: date, last: date) -> dict[ActivityKin
 
 def _goals(settings: Settings, counts: dict[ActivityKind, int]) -> tuple[Goal, ...]:
     return (
-        Goal("applications", "Applications", ActivityKind.APPLY, counts[ActivityKind.APPLY], settings.weekly_applications),
-        Goal("networking", "Networking", ActivityKind.NETWORK, counts[ActivityKind.NETWORK], settings.weekly_networking),
+        Goal(
+            "applications", "Applications", ActivityKind.APPLY, counts[ActivityKind.APPLY], settings.weekly_applications
+        ),
+        Goal(
+            "networking", "Networking", ActivityKind.NETWORK, counts[ActivityKind.NETWORK], settings.weekly_networking
+        ),
         Goal("learning", "Learning", ActivityKind.LEARN, counts[ActivityKind.LEARN], settings.weekly_learning),
     )

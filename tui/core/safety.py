@@ -16,10 +16,12 @@ SIMILAR_COMPANY = 0.85  # "Quill Labs" and "Quil Labs" are one company; "Stripe"
 SIMILAR_ROLE = 0.75  # "Data Engineer" and "Senior Data Engineer" are close; "Backend" and "Frontend" are not
 
 # Words that name a company's legal form, not the company: "Acme" and "Acme Corp." are one employer.
+# fmt: off
 COMPANY_SUFFIXES = frozenset(
     {"inc", "incorporated", "ltd", "limited", "llc", "llp", "gmbh", "co", "corp", "corporation",
      "company", "plc", "ag", "sa", "sas", "bv", "nv", "oy", "ab", "pty", "srl"}
 )
+# fmt: on
 # Shorthand in job titles, spelled out so "Sr. Data Engineer" reads as "senior data engineer".
 ROLE_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager"}
 

@@ -71,9 +71,7 @@ class JobSearch:
         """The search as it stood at the end of `day`: later applications and activities left out."""
         return JobSearch(
             settings=self.settings,
-            applications=tuple(
-                a for a in self.applications if a.applied_on is None or a.applied_on <= day
-            ),
+            applications=tuple(a for a in self.applications if a.applied_on is None or a.applied_on <= day),
             activities=tuple(a for a in self.activities if a.logical_day <= day),
             reflections=tuple(r for r in self.reflections if r.day <= day),
             rest_days=tuple(r for r in self.rest_days if r.day <= day),

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from itertools import pairwise
 from types import MappingProxyType
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -233,7 +234,7 @@ def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:
         zones[today] = (zone_now, zone_now)
         anchors.append(today)
     skipped: set[date] = set()
-    for earlier, later in zip(anchors, anchors[1:], strict=False):
+    for earlier, later in pairwise(anchors):
         gap = (later - earlier).days - 1
         left_in, arrived_in = zones[earlier][1], zones[later][0]
         if gap < 1 or left_in == arrived_in:

@@ -122,9 +122,7 @@ class RowContext:
         if first.date() != second.date():
             raise RowProblem(f"the {what} {quote(text)} is missing its day, month or year ({ACCEPTED_DATES})")
         if not EARLIEST_YEAR <= first.year <= LATEST_YEAR:
-            raise RowProblem(
-                f"the {what} {quote(text)} is out of range (a year from {EARLIEST_YEAR} to {LATEST_YEAR})"
-            )
+            raise RowProblem(f"the {what} {quote(text)} is out of range (a year from {EARLIEST_YEAR} to {LATEST_YEAR})")
         has_time = first.tzinfo is not None or re.search(r"\d:\d", text) is not None
         return first, has_time
 
@@ -270,9 +268,9 @@ def read_application_row(values: dict[str, str], context: RowContext) -> ReadRow
         location=values.get("location", ""),
         applied_on=applied_on,
         stage=stage,
-        stage_history=[StageChange(stage=Stage.SAVED, at=saved.at, day=saved.day)] if saved else _history(
-            stage, applied, moved
-        ),
+        stage_history=[StageChange(stage=Stage.SAVED, at=saved.at, day=saved.day)]
+        if saved
+        else _history(stage, applied, moved),
         next_step=values.get("next_step", ""),
         next_step_on=context.calendar_day(values.get("next_step_on", ""), "next step date"),
         notes="\n".join(part for part in notes if part),

@@ -161,6 +161,7 @@ def _interview_rows(search: JobSearch) -> Iterable[Row]:
         }
 
 
+# fmt: off
 _TABLES: dict[str, CsvTable] = {
     "applications": CsvTable(
         (
@@ -185,3 +186,4 @@ _TABLES: dict[str, CsvTable] = {
         _interview_rows,
     ),
 }
+# fmt: on

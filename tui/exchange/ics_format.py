@@ -54,7 +54,8 @@ def export_ics(search: JobSearch, settings: Settings, today: date, now: datetime
     stamp = now.astimezone(UTC)
     for entry in sorted(_entries(search, settings, today), key=lambda e: e.sort_key):
         calendar.add_component(_event(entry, stamp))
-    return calendar.to_ical().decode("utf-8")
+    payload: bytes = calendar.to_ical()
+    return payload.decode("utf-8")
 
 
 def _entries(search: JobSearch, settings: Settings, today: date) -> list[CalendarEntry]:

@@ -20,4 +20,4 @@ def plain(text: str) -> str:
         return escaped
     if marker.group(1) in "+-":
         return "\\" + escaped
-    return f"{marker.group(1)}\\{escaped[marker.end():]}"
+    return f"{marker.group(1)}\\{escaped[marker.end() :]}"

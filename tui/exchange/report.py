@@ -130,9 +130,7 @@ def _applications(search: JobSearch) -> list[str]:
     heading = ["## Applications", ""]
     if not search.applications:
         return [*heading, "No applications yet."]
-    newest_first = sorted(
-        search.applications, key=lambda a: (a.applied_on or date.min, a.created_at), reverse=True
-    )
+    newest_first = sorted(search.applications, key=lambda a: (a.applied_on or date.min, a.created_at), reverse=True)
     rows = [_application_row(application) for application in newest_first]
     header = ["Company", "Role", "Kind", "Source", "Applied", "Stage", "Last move"]
     return [*heading, *_table(header, rows, "lllllll")]
@@ -140,10 +138,7 @@ def _applications(search: JobSearch) -> list[str]:
 
 def _application_row(application: Application) -> list[str]:
     last = application.stage_history[-1] if application.stage_history else None
-    if last is None:
-        moved = NONE
-    else:
-        moved = "no date" if last.undated else last.day.isoformat()
+    moved = NONE if last is None else "no date" if last.undated else last.day.isoformat()
     return [
         literal(application.company),
         literal(application.role),
@@ -203,8 +198,6 @@ def _table(header: list[str], rows: list[list[str]], align: str) -> list[str]:
 
 def _row(cells: list[str]) -> str:
     return "| " + " | ".join(cells) + " |"
-
-
 
 
 def _long_day(day: date) -> str:

@@ -295,7 +295,6 @@ def _wrap(text: str, width: int, indent: str = "  ") -> list[str]:
 # --- Markdown ----------------------------------------------------------------------------------
 
 
-
 def _days_markdown(review: WeeklyReview) -> list[str]:
     states = dict(review.days)
     glyphs = [states[day].glyph if day in states else " " for day in _week(review)]
@@ -328,8 +327,6 @@ def _quote(text: str) -> list[str]:
 
 
 # --- small words -------------------------------------------------------------------------------
-
-
 
 
 def _day_month(day: date) -> str:
