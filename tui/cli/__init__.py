@@ -18,9 +18,8 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from tui.clock import Clock
-    from tui.store import Store
 
-__all__ = ["Store", "build_parser", "main"]  # Store: see __getattr__
+__all__ = ["build_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
@@ -39,15 +38,3 @@ def build_parser() -> argparse.ArgumentParser:
     from tui.cli.command_line import build_parser as build
 
     return build()
-
-
-def __getattr__(name: str) -> type[Store]:
-    """`tui.cli.Store`, the store the commands open, imported when first asked for (not for `--version`).
-
-    `command_line` opens it through this name, so a test can replace it (a shorter wait for the lock).
-    """
-    if name != "Store":
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from tui.store import Store
-
-    return Store

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-import tui.cli
 from tui import __version__
 from tui.cli import completion, database, exchange, network, records, settings, today
 from tui.cli.common import (
@@ -32,7 +31,7 @@ from tui.core.models import Win
 from tui.core.rewards import Reward
 from tui.locations import db_path
 from tui.recording import Recorder
-from tui.store import StoreError
+from tui.store import Store, StoreError
 from tui.terminal import controls_shown_on_stdout, visible
 
 GROUPS = (records, today, network, exchange, database, settings, completion)  # in the order `--help` lists them
@@ -122,8 +121,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     path = db_path(getattr(options, "db", None))
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
-    # Looked up on the package, where a test swaps in a store with a shorter lock timeout.
-    store = tui.cli.Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
+    store = Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
     wins: list[Win] = []  # added by the command's change itself; said after what the command says
     recorder = Recorder(store, store.now, celebrate=_announce, note_wins=wins.extend)
     try:
