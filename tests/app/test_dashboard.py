@@ -21,6 +21,7 @@ from tests.support.pilot import (
     make_app,
     pending_cell,
     pending_companies,
+    raised,
     screen_text,
     toasts,
     type_text,
@@ -481,7 +482,7 @@ SUNDAY = date(2026, 3, 15)  # the FakeClock's day
 
 
 def reward_toasts(app: NextYesApp) -> list[str]:
-    return [n.message for n in app._notifications if n.title == "Reward earned"]
+    return [toast.message for toast in raised(app) if toast.title == "Reward earned"]
 
 
 def log_done_days(recorder: Recorder, *days: date) -> None:

@@ -32,6 +32,7 @@ from tests.support.pilot import (
     make_app,
     pending_cell,
     pending_companies,
+    raised,
     screen_text,
     table_rows,
     titles,
@@ -73,7 +74,7 @@ AS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0
 
 
 def error_toasts(app: NextYesApp) -> list[str]:
-    return [notification.message for notification in app._notifications if notification.severity == "error"]
+    return [toast.message for toast in raised(app) if toast.severity == "error"]
 
 
 def saved_toasts(app: NextYesApp) -> list[str]:

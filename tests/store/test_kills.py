@@ -18,7 +18,6 @@ import signal
 import time
 import traceback
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -36,7 +35,8 @@ from tui.store.database import count_records
 
 KILLS = 200
 RECORDS_A_DAY = 3  # the writer's clock moves a day every few records, so backups are kept and pruned
-LONGEST_LIFE = 0.08  # seconds: a writer is killed at a random moment within this long after it starts
+LONGEST_LIFE = 0.08  # seconds: a writer is killed at a random moment within this long after it starts…
+SLOWEST_LIFE = 2.0  # …a window that widens, up to this, while writes are slow (a loaded machine)
 SEED = 20260315
 FAILED = "!"  # a line the writer sends instead of a name when a write raised: the test reports it
 
@@ -161,10 +161,26 @@ def unreported_per_round(final: list[str], acknowledged: list[str]) -> set[int]:
     return set((per_round(final) - per_round(acknowledged)).values()) | {0}
 
 
-def kill_lives(seed: int) -> Iterator[float]:
-    rng = random.Random(seed)
-    while True:
-        yield rng.uniform(0, LONGEST_LIFE)
+@dataclass
+class KillWindow:
+    """When to kill the next writer: a random moment within a window that follows the machine's pace.
+
+    On a loaded machine a write takes longer than the quiet machine's 80 ms window, and a writer killed
+    before its first write proves nothing. So the window widens by a quarter after a writer that saved
+    nothing and narrows after one that saved three or more, keeping the kills among the writes.
+    """
+
+    rng: random.Random
+    longest: float = LONGEST_LIFE
+
+    def next_life(self) -> float:
+        return self.rng.uniform(0, self.longest)
+
+    def saw(self, reported: int) -> None:
+        if reported == 0:
+            self.longest = min(self.longest * 1.25, SLOWEST_LIFE)
+        elif reported >= 3:
+            self.longest = max(self.longest / 1.25, LONGEST_LIFE)
 
 
 def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_acknowledged_record(
@@ -173,8 +189,10 @@ def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_ackno
     started = time.monotonic()
     survey = Survey(db_path)
     names: list[str] = []
-    for round_number, life in zip(range(KILLS), kill_lives(SEED), strict=False):
-        reported = kill_a_writer(db_path, round_number, len(names), life)
+    window = KillWindow(random.Random(SEED))
+    for round_number in range(KILLS):
+        reported = kill_a_writer(db_path, round_number, len(names), window.next_life())
+        window.saw(len(reported))
         names = survey.after_a_kill(reported)
 
     clock = WriterClock(len(names))

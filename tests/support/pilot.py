@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import weakref
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.keys import _character_to_key
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
@@ -26,8 +30,35 @@ SIZE = (80, 24)
 NO_POLL = 3600.0
 
 
+@dataclass(frozen=True)
+class Toast:
+    message: str
+    title: str
+    severity: str
+
+
 def make_app(db_path: Path, clock: FakeClock, poll_interval: float = NO_POLL) -> NextYesApp:
-    return NextYesApp(db_path=db_path, now=clock, poll_interval=poll_interval)
+    """The app at `clock`, keeping every toast it raises (see `raised`)."""
+    app = NextYesApp(db_path=db_path, now=clock, poll_interval=poll_interval)
+    kept: list[Toast] = []
+    show = app.notify
+
+    def notify(message: str, *, title: str = "", severity: SeverityLevel = "information", **options: Any) -> None:
+        kept.append(Toast(message, title, severity))
+        show(message, title=title, severity=severity, **options)
+
+    app.notify = notify
+    _RAISED[app] = kept
+    return app
+
+
+_RAISED: weakref.WeakKeyDictionary[NextYesApp, list[Toast]] = weakref.WeakKeyDictionary()
+
+
+def raised(app: NextYesApp) -> list[Toast]:
+    """Every toast the app raised, in order, gone or not: a toast times out by the wall clock (8 to 10
+    seconds), which a test on a loaded machine can outlast between the key and the assertion."""
+    return _RAISED[app]
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
@@ -52,7 +83,8 @@ def _key_name(character: str) -> str:
 
 
 def toasts(app: NextYesApp) -> list[str]:
-    return [notification.message for notification in app._notifications]
+    """The messages of every toast raised so far (see `raised`)."""
+    return [toast.message for toast in raised(app)]
 
 
 def pending_cell(app: NextYesApp, row: int, column: str) -> str:

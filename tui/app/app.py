@@ -172,14 +172,18 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
             self.post_message(ChangeFailed(change, " ".join(str(error).split())))
             return
         loaded = self.read_job_search()
-        self.post_message(ChangeSaved(change, loaded.snapshot if isinstance(loaded, JobSearchLoaded) else None))
+        # The panels first, then what follows the change (the steps after a no open over the dashboard,
+        # which shows through their backdrop: it must already show the change, not the moment before it).
         self.post_message(loaded)
+        self.post_message(ChangeSaved(change, loaded.snapshot if isinstance(loaded, JobSearchLoaded) else None))
 
     @on(ChangeSaved)
     def confirm_saved(self, message: ChangeSaved) -> None:
         self.notify(f"Saved: {message.change.feedback}")
         if message.change.then is not None and message.snapshot is not None:
-            message.change.then(message.snapshot)
+            # After the dashboard has been drawn with the change: a screen pushed before would keep the
+            # dashboard behind it as it was drawn last.
+            self.call_after_refresh(message.change.then, message.snapshot)
 
     def celebrate(self, rewards: list[Reward]) -> None:
         """Called by the recorder from the save worker: hand the rewards to the event loop."""

@@ -18,10 +18,17 @@ async def settle(pilot: Pilot[None]) -> None:
     for _ in range(3):
         await _wait_for_workers(pilot)
         await pilot.pause()
-    for widget in pilot.app.screen.query(Input):
-        widget.cursor_blink = False
-    for text_area in pilot.app.query(TextArea):
-        text_area.cursor_blink = False
+    # Every screen's: `App.query` looks only at the default screen, so a form's text area kept blinking
+    # and a picture taken on a slow machine caught its cursor in either phase.
+    for screen in pilot.app.screen_stack:
+        for field in screen.query(Input):
+            field.cursor_blink = False
+        for text_area in screen.query(TextArea):
+            text_area.cursor_blink = False
+            # Its lines are cached with the blink's phase but not with the blink itself: a line drawn while
+            # the cursor was blinked off would be drawn so again. A style update empties that cache.
+            text_area.notify_style_update()
+            text_area.refresh()
     await pilot.pause()
 
 
