@@ -189,7 +189,7 @@ def test_check_reports_a_sound_file_and_its_backups(run, clock: FakeClock) -> No
     clock.advance(days=1)
     run("log", "learn")
     status, out, _ = run("check")
-    assert "Backups: 1 copy, the newest of Mon 16 Mar 2026" in out
+    assert "Backups: 2 copies; the newest is the file as it was before its last change (Mon 16 Mar 2026" in out
 
 
 def test_text_is_stored_intact(run, store: Store) -> None:

@@ -192,8 +192,10 @@ def test_backup_list_numbers_every_backup_newest_first_with_what_it_holds(run, h
 
     assert status == 0, err
     lines = out.splitlines()
-    assert lines[1].startswith("1. Tue 17 Mar 2026  daily") and "2 applications" in lines[1]
-    assert lines[2].startswith("2. Mon 16 Mar 2026  daily") and "1 application," in lines[2]
+    # First the file as it was before the last write (replaced at 14:30), then the daily backups.
+    assert lines[1].startswith("1. Tue 17 Mar 2026  previous at 14:30:00") and "2 applications" in lines[1]
+    assert lines[2].startswith("2. Tue 17 Mar 2026  daily") and "2 applications" in lines[2]
+    assert lines[3].startswith("3. Mon 16 Mar 2026  daily") and "1 application," in lines[3]
     assert "nextyes backup restore N" in lines[-1]
 
 
@@ -206,7 +208,7 @@ def test_backup_restore_without_a_choice_puts_back_the_newest(run, store: Store,
     assert "nextyes.before-restore-2026-03-18-143000.json" in out
 
 
-@pytest.mark.parametrize("which", ["2", "2026-03-16", "monday", "nextyes-2026-03-16.json"])
+@pytest.mark.parametrize("which", ["3", "2026-03-16", "monday", "nextyes-2026-03-16.json"])
 def test_backup_restore_takes_a_number_a_day_or_a_file_name(run, store: Store, history, which: str) -> None:
     status, _, err = run("backup", "restore", which)
 
@@ -238,7 +240,7 @@ def test_a_corrupt_database_names_its_newest_backup_and_the_restore_command(run,
 
 
 def test_backup_restore_with_no_backups_names_the_file_and_exits_3(run, db_path: Path) -> None:
-    said = f"No backups of {db_path} yet: the first is kept when you change it on a later day.\n"
+    said = f"No backups of {db_path} yet: the first is kept when you next change it.\n"
     assert run("backup", "list") == (0, said, "")
 
     status, _, err = run("backup", "restore")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -12,7 +13,7 @@ from tui.core.days import DateParseError, parse_day
 from tui.core.words import count, record_noun
 from tui.recording import Recorder
 from tui.store import StoreError, count_records
-from tui.store.backups import Backup, all_backups, backup_folder, newest_backup
+from tui.store.backups import Backup, BackupKind, all_backups, backup_folder, newest_copy
 
 SHOWN_TABLES = ("applications", "activities", "reflections", "contacts")  # enough to recognise a backup by
 
@@ -27,21 +28,30 @@ def register(commands: Commands) -> None:
 
 def _check(recorder: Recorder, options: argparse.Namespace) -> int:
     del options
-    path = recorder.store.path
-    if not path.exists():
-        print(f"{path}: no database yet; it is created the first time you add or log something")
+    store = recorder.store
+    path = store.path
+    if not os.path.lexists(path) or (path.is_symlink() and not path.exists()):
+        store.check()  # refuses a link into a folder that is not there
+        where = f" (it leads to {store.file})" if path.is_symlink() else ""
+        print(f"{path}: no database yet{where}; it is created the first time you add or log something")
         return 0
     from tui.exchange.json_format import records_by_table
 
-    search = recorder.store.check()
+    search = store.check()
     counts = ", ".join(count(len(records), record_noun(table)) for table, records in records_by_table(search).items())
     print(f"{path}: sound — {counts}")
+    if store.file != Path(os.path.abspath(path)):
+        print(f"The path leads through a link to {store.file}: that file is read and written, its backups beside it.")
     backups = all_backups(path)
-    if backups:
-        newest = f"the newest of {backups[0].day:%a %d %b %Y}"
-        print(f"Backups: {count(len(backups), 'copy', 'copies')}, {newest} ('nextyes backup list' shows them)")
+    if not backups:
+        print("Backups: none yet; the first is kept when you next change it")
+        return 0
+    newest = backups[0]
+    if newest.kind is BackupKind.PREVIOUS:
+        said = f"the newest is the file as it was before its last change ({newest.day:%a %d %b %Y} {newest.detail})"
     else:
-        print("Backups: none yet; the first is kept when you change it on a later day")
+        said = f"the newest of {newest.day:%a %d %b %Y}"
+    print(f"Backups: {count(len(backups), 'copy', 'copies')}; {said} ('nextyes backup list' shows them)")
     return 0
 
 
@@ -50,7 +60,7 @@ def _list(recorder: Recorder, options: argparse.Namespace) -> int:
     path = recorder.store.path
     backups = all_backups(path)
     if not backups:
-        print(f"No backups of {path} yet: the first is kept when you change it on a later day.")
+        print(f"No backups of {path} yet: the first is kept when you next change it.")
         return 0
     print(f"Backups of {path}, newest first, in {backup_folder(path)}:")
     number_width = len(str(len(backups)))
@@ -58,6 +68,8 @@ def _list(recorder: Recorder, options: argparse.Namespace) -> int:
     for number, backup in enumerate(backups, start=1):
         label = f"{backup.label:<{label_width}}"
         print(f"{number:>{number_width}}. {backup.day:%a %d %b %Y}  {label}  {_holds(backup.path)}")
+    if backups[0].kind is BackupKind.PREVIOUS:
+        print("'previous' is the file as it was before its last change, kept at every change.")
     print("Put one back with 'nextyes backup restore N'; the file as it is now is kept first.")
     return 0
 
@@ -70,7 +82,8 @@ def _register_restore(backup: Commands) -> None:
         "which",
         metavar="WHICH",
         nargs="?",
-        help="a number from 'backup list', a day (2026-03-14, yesterday) or a backup's file name (default: the newest)",
+        help="a number from 'backup list', 'previous', a day (2026-03-14, yesterday) or a backup's file name "
+        "(default: the newest, the file as it was before its last change)",
     )
 
 
@@ -94,11 +107,16 @@ def _choose(db_path: Path, which: str | None, today: date) -> Backup:
     """The backup named by WHICH: a number from `backup list`, a day, or a file name; else the newest."""
     backups = all_backups(db_path)
     if not backups:
-        raise StoreError(db_path, "has no backups yet", "the first is kept when you change it on a later day")
-    if which is None:  # the newest daily or weekly backup, else the newest copy of any kind
-        newest = newest_backup(db_path)
+        raise StoreError(db_path, "has no backups yet", "the first is kept when you next change it")
+    if which is None:  # the previous version, else the newest daily or weekly backup, else the newest of any kind
+        newest = newest_copy(db_path)
         return next((b for b in backups if b.path == newest), backups[0])
     cleaned = which.strip()
+    if cleaned.lower() == BackupKind.PREVIOUS.value:
+        previous = [b for b in backups if b.kind is BackupKind.PREVIOUS]
+        if previous:
+            return previous[0]
+        raise BadInput(f"there is no previous version yet; {_accepted(backups)}")
     if re.fullmatch(r"\d{1,4}", cleaned):
         if 1 <= int(cleaned) <= len(backups):
             return backups[int(cleaned) - 1]
@@ -119,7 +137,7 @@ def _choose(db_path: Path, which: str | None, today: date) -> Backup:
 def _accepted(backups: list[Backup]) -> str:
     return (
         f"use a number from 1 to {len(backups)} as 'nextyes backup list' shows them, "
-        "a day such as 2026-03-14 or 'yesterday', or a backup's file name"
+        "'previous', a day such as 2026-03-14 or 'yesterday', or a backup's file name"
     )
 
 

@@ -9,6 +9,7 @@ from tui.store.errors import (
     WriteFailed,
 )
 from tui.store.migrations import SCHEMA_VERSION
+from tui.store.paths import is_owned_by_store, owned_paths
 from tui.store.transaction import Transaction
 
 __all__ = [
@@ -21,4 +22,6 @@ __all__ = [
     "Transaction",
     "WriteFailed",
     "count_records",
+    "is_owned_by_store",
+    "owned_paths",
 ]

@@ -1,20 +1,36 @@
-"""Rolling backups kept in a folder beside the database.
+"""Backups kept in a folder beside the database file (the link's target, when the database path is a link).
 
-The first write of each day first copies the file as it was into `<db>.backups/<stem>-<day>.json`.
+At every write the file as it was is kept as `<db>.backups/<stem>.previous.json`, one file replaced at each
+write: a second name (a hard link) for the old file, made without copying a byte (a copy where the file
+system has no hard links). Whatever was acknowledged before the last write survives the file being damaged
+later, not only what the day's first write saw.
+
+The first write of each day also copies the file as it was into `<db>.backups/<stem>-<day>.json`.
 Pruning keeps the 7 newest of those days and, before them, the newest copy of each of 4 weeks, so
 a mistake noticed a month late can still be undone. Two kinds of copy are never pruned: the file as
 it was before an upgrade to a newer schema, and the file as it was before a restore.
+
+Every copy takes the database file's mode, owner and group (where the process may give them).
+
+The functions that write take `db_file`, the database file with links already followed
+(`paths.database_file`), as the store works it out once per transaction; those that list take the path as
+given and follow its links themselves.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 
-from tui.store.files import atomic_write
+from tui.store.errors import in_the_way
+from tui.store.files import atomic_write, discard, give_like, stage, stage_link, temp_name_pattern
+from tui.store.paths import BACKUPS_SUFFIX, beside, database_file
+from tui.store.paths import backup_folder as backup_folder  # where the backups are: here for every caller
 
 DAILY_BACKUPS_KEPT = 7
 WEEKLY_BACKUPS_KEPT = 4
@@ -23,9 +39,11 @@ WEEKLY_BACKUPS_KEPT = 4
 DAILY_NAME = re.compile(r"-(\d{4}-\d{2}-\d{2})\.json")
 RESTORE_NAME = re.compile(r"\.before-restore-(\d{4}-\d{2}-\d{2})-(\d\d)(\d\d)(\d\d)(?:-\d+)?\.json")
 UPGRADE_NAME = re.compile(r"\.schema-(\d+)\.json")
+PREVIOUS_SUFFIX = ".previous.json"
 
 
 class BackupKind(Enum):
+    PREVIOUS = "previous"  # the file as it was before its last write
     DAILY = "daily"
     WEEKLY = "weekly"  # a daily backup older than the newest 7, kept as its week's copy
     BEFORE_RESTORE = "before restore"
@@ -45,22 +63,20 @@ class Backup:
         return f"{self.kind.value} {self.detail}" if self.detail else self.kind.value
 
 
-def backup_folder(db_path: Path) -> Path:
-    return db_path.parent / f"{db_path.name}.backups"
-
-
 def list_backups(db_path: Path) -> list[Path]:
     """The daily and weekly backups of this database, newest first."""
     return [backup.path for backup in _dated(db_path)]
 
 
 def all_backups(db_path: Path) -> list[Backup]:
-    """Every copy of this database in its backups folder, newest first; of one day, the latest made first."""
+    """Every copy of this database in its backups folder, newest first: the previous version, then by day and,
+    of one day, the latest made first."""
+    real = database_file(db_path)
     try:
-        names = list(backup_folder(db_path).iterdir())
+        names = list(beside(real, BACKUPS_SUFFIX).iterdir())
     except OSError:  # no folder yet, or one that cannot be listed: a message must still be given, not a crash
         return []
-    found = [backup for path in names if (backup := _read_name(db_path, path)) is not None]
+    found = [backup for path in names if (backup := _read_name(real.stem, path)) is not None]
     rolling = _kept_days([b.day for b in found if b.kind is BackupKind.DAILY])
     found = [
         Backup(b.path, BackupKind.WEEKLY, b.day) if b.kind is BackupKind.DAILY and rolling.get(b.day) else b
@@ -70,46 +86,126 @@ def all_backups(db_path: Path) -> list[Backup]:
 
 
 def newest_backup(db_path: Path) -> Path | None:
-    """The newest daily or weekly backup: what a restore without a choice puts back."""
+    """The newest daily or weekly backup."""
     backups = list_backups(db_path)
     return backups[0] if backups else None
 
 
-def keep_daily_backup(db_path: Path, previous: bytes, today: date) -> None:
+def previous_version(db_path: Path) -> Path:
+    """Where the file as it was before its last write is kept (whether it is there yet or not)."""
+    return _previous_of(database_file(db_path))
+
+
+def _previous_of(db_file: Path) -> Path:
+    return beside(db_file, BACKUPS_SUFFIX) / f"{db_file.stem}{PREVIOUS_SUFFIX}"
+
+
+def newest_copy(db_path: Path) -> Path | None:
+    """What a restore without a choice puts back, and what a refusal names first: the previous version when
+    there is one, else the newest daily or weekly backup."""
+    previous = previous_version(db_path)
+    return previous if previous.is_file() else newest_backup(db_path)
+
+
+def ensure_backup_folder(db_file: Path) -> Path:
+    """The backups folder, made if missing (with the database file's owner and group).
+
+    WriteFailed naming the path when something else is there: "cannot be saved (File exists)" would name the
+    database, not what is in the way.
+    """
+    folder = beside(db_file, BACKUPS_SUFFIX)
+    if folder.is_dir():
+        return folder
+    try:
+        folder.mkdir()
+    except FileExistsError:
+        if not folder.is_dir():  # made meanwhile by another writer: fine
+            raise in_the_way(folder, f"the backups folder of {db_file.name}") from None
+    else:
+        give_like(folder, db_file)
+    return folder
+
+
+def stage_previous(db_file: Path, current: bytes) -> Path:
+    """Ready the file as it is now (`current`, its bytes) to become the previous version; `commit_previous`
+    puts it in place once the new file stands, `discard` drops it when the write fails.
+
+    A hard link when the file system allows (no copy: the old file simply keeps a second name), else a copy.
+    """
+    target = _previous_of(db_file)
+    if os.path.lexists(target) and not target.is_file():
+        raise in_the_way(target, f"the previous version of {db_file.name}")
+    linked = stage_link(db_file, target)
+    return linked if linked is not None else stage(target, current, like=db_file)
+
+
+def commit_previous(db_file: Path, staged: Path, now: datetime) -> None:
+    """Put the staged previous version in place, dated `now`: the time of the write that replaced it.
+
+    Best effort: it runs after the new file's rename, when the change already stands.
+    """
+    target = _previous_of(db_file)
+    try:
+        os.replace(staged, target)
+    except OSError:  # the new file stands: the write must not be reported as failed
+        discard(staged)
+        return
+    stamp = int(now.timestamp() * 1e9)
+    with contextlib.suppress(OSError):  # only the date a list shows
+        os.utime(target, ns=(stamp, stamp))
+
+
+def settle_previous(db_file: Path) -> None:
+    """Finish what a writer killed after its rename left: a staged previous version that is not the file as
+    it is now becomes the previous version; one that is (killed before the rename) is dropped.
+
+    Call only while holding the database's lock, before the temp files are swept.
+    """
+    target = _previous_of(db_file)
+    try:
+        staged = sorted(target.parent.glob(temp_name_pattern(target.name)), key=lambda path: path.stat().st_ctime_ns)
+    except OSError:
+        return
+    for candidate in staged:
+        with contextlib.suppress(OSError):
+            if db_file.exists() and os.path.samefile(candidate, db_file):
+                candidate.unlink()
+            else:
+                os.replace(candidate, target)
+
+
+def keep_daily_backup(db_file: Path, previous: bytes, today: date) -> None:
     """Save the file as it was before today's first write, then prune to 7 days and 4 weeks."""
-    folder = backup_folder(db_path)
-    target = folder / f"{db_path.stem}-{today.isoformat()}.json"
+    target = beside(db_file, BACKUPS_SUFFIX) / f"{db_file.stem}-{today.isoformat()}.json"
     if target.exists():
         return
-    folder.mkdir(exist_ok=True)
-    atomic_write(target, previous)
-    kept = _kept_days([backup.day for backup in _dated(db_path)])
-    for backup in _dated(db_path):
+    ensure_backup_folder(db_file)
+    atomic_write(target, previous, like=db_file)
+    kept = _kept_days([backup.day for backup in _dated(db_file)])
+    for backup in _dated(db_file):
         if backup.day not in kept:
             backup.path.unlink(missing_ok=True)
 
 
-def keep_pre_migration_copy(db_path: Path, previous: bytes, schema_version: int) -> Path:
+def keep_pre_migration_copy(db_file: Path, previous: bytes, schema_version: int) -> Path:
     """Keep the file as it was before its first write in a newer schema. Never pruned nor overwritten."""
-    folder = backup_folder(db_path)
-    target = folder / f"{db_path.stem}.schema-{schema_version}.json"
+    target = beside(db_file, BACKUPS_SUFFIX) / f"{db_file.stem}.schema-{schema_version}.json"
     if not target.exists():
-        folder.mkdir(exist_ok=True)
-        atomic_write(target, previous)
+        ensure_backup_folder(db_file)
+        atomic_write(target, previous, like=db_file)
     return target
 
 
-def keep_before_restore(db_path: Path, current: bytes, now: datetime) -> Path:
+def keep_before_restore(db_file: Path, current: bytes, now: datetime) -> Path:
     """Keep the file as it was before a restore, so the restore itself can be undone. Never pruned."""
-    folder = backup_folder(db_path)
-    folder.mkdir(exist_ok=True)
+    folder = ensure_backup_folder(db_file)
     stamp = f"{now:%Y-%m-%d-%H%M%S}"
-    target = folder / f"{db_path.stem}.before-restore-{stamp}.json"
+    target = folder / f"{db_file.stem}.before-restore-{stamp}.json"
     number = 1
     while target.exists():  # two restores within a second
         number += 1
-        target = folder / f"{db_path.stem}.before-restore-{stamp}-{number}.json"
-    atomic_write(target, current)
+        target = folder / f"{db_file.stem}.before-restore-{stamp}-{number}.json"
+    atomic_write(target, current, like=db_file)
     return target
 
 
@@ -134,11 +230,18 @@ def _dated(db_path: Path) -> list[Backup]:
     return [b for b in all_backups(db_path) if b.kind in (BackupKind.DAILY, BackupKind.WEEKLY)]
 
 
-def _read_name(db_path: Path, path: Path) -> Backup | None:
-    """The backup a file in the backups folder is, told by its name; None for anything else there."""
-    if not path.name.startswith(db_path.stem):
+def _read_name(stem: str, path: Path) -> Backup | None:
+    """The backup a file in the backups folder is, told by its name (the database file's `stem`, then what
+    kind of copy); None for anything else there."""
+    if not path.name.startswith(stem):
         return None
-    rest = path.name.removeprefix(db_path.stem)
+    rest = path.name.removeprefix(stem)
+    if rest == PREVIOUS_SUFFIX:
+        try:
+            replaced = datetime.fromtimestamp(path.stat().st_mtime)
+        except OSError:
+            return None
+        return Backup(path, BackupKind.PREVIOUS, replaced.date(), f"at {replaced:%H:%M:%S}")
     if match := DAILY_NAME.fullmatch(rest):
         return _dated_backup(path, BackupKind.DAILY, match.group(1))
     if match := RESTORE_NAME.fullmatch(rest):
@@ -160,10 +263,11 @@ def _dated_backup(path: Path, kind: BackupKind, day: str, detail: str = "") -> B
         return None
 
 
-def _newest_first(backup: Backup) -> tuple[date, float]:
-    """Newest day first; copies of one day in the order they were made, latest first."""
+def _newest_first(backup: Backup) -> tuple[bool, date, float]:
+    """The previous version first (the file as it was before its last change: newer than any daily copy);
+    then newest day first, copies of one day in the order they were made, latest first."""
     try:
         made = backup.path.stat().st_mtime
     except OSError:
         made = 0.0
-    return backup.day, made
+    return backup.kind is BackupKind.PREVIOUS, backup.day, made

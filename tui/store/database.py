@@ -8,6 +8,7 @@ and writes the result back once, atomically, only if it changed.
 from __future__ import annotations
 
 import errno
+import os
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -23,20 +24,32 @@ from tui.core.models import Settings
 from tui.core.search import JobSearch
 from tui.store import migrations, reading
 from tui.store.backups import (
-    backup_folder,
+    commit_previous,
+    ensure_backup_folder,
     keep_before_restore,
     keep_daily_backup,
     keep_pre_migration_copy,
+    settle_previous,
+    stage_previous,
 )
 from tui.store.collector import collector_paused
-from tui.store.errors import DatabaseBusy, StoreError, WriteFailed
-from tui.store.files import atomic_write, remove_debris, temp_name_pattern
+from tui.store.errors import DatabaseBusy, StoreError, WriteFailed, in_the_way
+from tui.store.files import atomic_write, discard, give_like, remove_debris, temp_name_pattern
+from tui.store.paths import BACKUPS_SUFFIX, LOCK_SUFFIX, beside, database_file, lock_file
 from tui.store.tables import TABLES, empty
 from tui.store.transaction import Transaction
 
 
 class Store:
     """One database file. Cheap to create; holds no file handle between calls.
+
+    The path may be a symlink (a file kept in a synced folder): it is read and written through, the link's
+    target is what is replaced, and the lock and the backups live beside that target, so a writer using the
+    link and one using the real path share one lock. A link whose target is missing is a database not made
+    yet, created at the target on the first write, when the target's folder exists; when that folder does
+    not exist either (a drive not mounted, a synced folder not there yet) the store refuses to read or
+    write, naming the link and where it leads, rather than show an empty database or make a new one elsewhere.
+    Only a regular file is read, and at most 1 GiB of it (see `reading.read_file`).
 
     It remembers the fingerprint of the last content it validated, so the same content read again (the
     shell's read before its transaction, the app's reload after a poll or after its own change) is not
@@ -64,7 +77,13 @@ class Store:
 
     @property
     def lock_path(self) -> Path:
-        return self.path.with_name(self.path.name + ".lock")
+        """The lock file, beside the database file (the link's target, when the path is a link)."""
+        return lock_file(self.path)
+
+    @property
+    def file(self) -> Path:
+        """The file read and replaced: the path with every link followed. Asked afresh: a link may change."""
+        return database_file(self.path)
 
     def load(self) -> JobSearch:
         """Every record as it is now. No lock: an atomic replace never shows a half-written file."""
@@ -96,7 +115,7 @@ class Store:
 
         The collector is paused throughout: parsing the file again makes as many objects as a read.
         """
-        with self._in_use, self._locked(), collector_paused:
+        with self._in_use, self._locked() as real, collector_paused:
             previous = self._read_bytes()
             raw = self._take_parsed(previous) if previous is not None else empty()
             written_as = migrations.schema_version(raw) or migrations.SCHEMA_VERSION
@@ -110,7 +129,7 @@ class Store:
             del raw
             try:
                 yield transaction
-                if transaction.changed and (written := self._write(transaction.raw, previous, written_as)):
+                if transaction.changed and (written := self._write(real, transaction.raw, previous, written_as)):
                     # What a read of the new file would give: the app's read after its own change is free.
                     self._validated = (reading.fingerprint(written), transaction.search)
             finally:
@@ -130,48 +149,84 @@ class Store:
         except StoreError as error:
             advice = "choose another backup from 'nextyes backup list'"
             raise StoreError(backup, f"cannot be restored: it {error.problem}", advice) from None
-        with self._locked():
+        with self._locked() as real:
             current = self._read_bytes()
             if current == payload:
                 return None
-            if current is not None and _read_only(self.path):
+            if current is not None and _read_only(real):
                 raise WriteFailed(self.path, "cannot be restored over: the file is read-only", "nothing was changed")
             try:
-                kept = keep_before_restore(self.path, current, self.now()) if current is not None else None
-                atomic_write(self.path, payload)
+                kept = keep_before_restore(real, current, self.now()) if current is not None else None
+                atomic_write(real, payload)
             except OSError as error:
                 raise _write_error(self.path, error) from None
         return kept
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
-        """Hold the lock file beside the database, or say the database is busy after `lock_timeout`."""
-        self._ensure_folder()
+    def _locked(self) -> Iterator[Path]:
+        """Hold the lock file beside the database, or say the database is busy after `lock_timeout`.
+
+        Gives the database file (links followed), worked out once for the whole transaction.
+        """
+        real = self.file
+        self._ensure_folder(real)
+        lock_path = beside(real, LOCK_SUFFIX)
         try:
-            lock = FileLock(self.lock_path, timeout=self.lock_timeout)
+            lock = FileLock(lock_path, timeout=self.lock_timeout)
             lock.acquire()
         except Timeout:
             raise DatabaseBusy(
                 self.path, "the database is busy", "another nextyes is writing to it; try again in a moment"
             ) from None
         except OSError as error:
+            if os.path.lexists(lock_path) and not lock_path.is_file():
+                raise in_the_way(lock_path, f"the lock file of {real.name}") from None
             raise _write_error(self.path, error) from None
         try:
-            _remove_debris(self.path)
-            yield
+            give_like(lock_path, real)  # root's lock must not shut the owner out of their own database
+            _remove_debris(real)
+            yield real
         finally:
             lock.release()
 
-    def _ensure_folder(self) -> None:
+    def _ensure_folder(self, real: Path) -> None:
+        """Make the folder the database file `real` goes in, unless a link leads to one that is missing."""
+        folder = real.parent
+        if folder.is_dir():
+            return
+        self._refuse_a_link_to_nowhere()
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            folder.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError) as error:
+            blocker = next((p for p in (folder, *folder.parents) if os.path.lexists(p) and not p.is_dir()), None)
+            if blocker is not None:
+                raise in_the_way(blocker, f"a folder on the way to {real.name}") from None
+            raise _write_error(self.path, error) from None
         except OSError as error:
             raise _write_error(self.path, error) from None
+
+    def _refuse_a_link_to_nowhere(self) -> None:
+        """StoreError when the path, or a folder on it, is a link to something missing, and the database file's
+        folder does not exist: nothing can be read there, and nothing should be made at the link's place."""
+        if self.file.parent.is_dir():
+            return
+        given = Path(os.path.abspath(self.path))
+        for place in (given, *given.parents):
+            if place.is_symlink() and not place.exists():
+                leads_to = f"is a link to {self.file}"
+                if place != given:
+                    leads_to = f"is in {place}, a link to {self.file.parent}"
+                raise StoreError(
+                    self.path,
+                    f"{leads_to}, and that folder does not exist (a drive not mounted, a synced folder not there yet?)",
+                    "mount or sync it, or change the link; nothing was read or written",
+                )
 
     def _read_bytes(self) -> bytes | None:
         try:
             return reading.read_file(self.path)
         except FileNotFoundError:
+            self._refuse_a_link_to_nowhere()
             return None
 
     def _search_of(self, payload: bytes, raw: dict[str, Any] | None = None) -> JobSearch:
@@ -204,8 +259,9 @@ class Store:
             return parsed[1]
         return reading.parse(self.path, payload)
 
-    def _write(self, raw: dict[str, Any], previous: bytes | None, written_as: int) -> bytes | None:
-        """Write `raw` atomically, keeping the day's backup first; the bytes written, or None when unchanged."""
+    def _write(self, real: Path, raw: dict[str, Any], previous: bytes | None, written_as: int) -> bytes | None:
+        """Write `raw` atomically to `real`, keeping the day's backup first and, once the new file stands, the
+        file as it was as the previous version; the bytes written, or None when unchanged."""
         try:
             payload = orjson.dumps(raw)  # compact UTF-8, the bytes json.dumps(ensure_ascii=False) gave, 9x faster
         except (TypeError, ValueError) as error:
@@ -214,16 +270,24 @@ class Store:
             ) from None
         if payload == previous:
             return None
-        if previous is not None and _read_only(self.path):
+        if previous is not None and _read_only(real):
             raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
+        staged: Path | None = None  # the file as it is, kept as the previous version once the new one stands
         try:
             if previous is not None:
+                ensure_backup_folder(real)
                 if written_as < migrations.SCHEMA_VERSION:
-                    keep_pre_migration_copy(self.path, previous, written_as)
-                keep_daily_backup(self.path, previous, self.now().date())
-            atomic_write(self.path, payload)
-        except OSError as error:
-            raise _write_error(self.path, error) from None
+                    keep_pre_migration_copy(real, previous, written_as)
+                keep_daily_backup(real, previous, self.now().date())
+                staged = stage_previous(real, previous)
+            atomic_write(real, payload)
+        except BaseException as error:
+            discard(staged)
+            if isinstance(error, OSError):
+                raise _write_error(self.path, error) from None
+            raise
+        if staged is not None:
+            commit_previous(real, staged, self.now())
         return payload
 
 
@@ -244,10 +308,12 @@ def _read_only(path: Path) -> bool:
         return False
 
 
-def _remove_debris(path: Path) -> None:
-    """Temp files of a writer killed mid-write, beside the database and in its backups folder."""
-    remove_debris(path.parent, temp_name_pattern(path.name))
-    remove_debris(backup_folder(path), temp_name_pattern())
+def _remove_debris(real: Path) -> None:
+    """Temp files of a writer killed mid-write, beside the database file `real` and in its backups folder; a
+    previous version it had staged is first put in place when its new file was written."""
+    remove_debris(real.parent, temp_name_pattern(real.name))
+    settle_previous(real)
+    remove_debris(beside(real, BACKUPS_SUFFIX), temp_name_pattern())
 
 
 def _write_error(path: Path, error: OSError) -> WriteFailed:

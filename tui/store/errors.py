@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 
@@ -33,3 +34,21 @@ class DatabaseBusy(StoreError):
 
 class WriteFailed(StoreError):
     """The write did not happen (disk full, read-only…); the previous file is intact."""
+
+
+def in_the_way(path: Path, what: str) -> WriteFailed:
+    """The refusal when `path`, where nextyes keeps `what` ("the lock file of x.json"), is taken by something
+    else: it names that path and what to do, not the database, which is fine."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError:
+        mode = 0
+    if stat.S_ISLNK(mode):
+        found = "a link to nothing nextyes can use"
+    elif stat.S_ISDIR(mode):
+        found = "a folder"
+    elif stat.S_ISREG(mode):
+        found = "a file"
+    else:
+        found = "something else"
+    return WriteFailed(path, f"is {found}, where nextyes keeps {what}", "move it away; nothing was changed")

@@ -1,21 +1,42 @@
-"""Durable file replacement: the new bytes appear whole or not at all."""
+"""Durable file replacement: the new bytes appear whole or not at all, with the owner, group and mode kept."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import os
 import tempfile
 from pathlib import Path
 
+from tui.store.paths import TEMP_SUFFIX, temp_prefix
 
-def atomic_write(path: Path, payload: bytes) -> None:
+# A hard link cannot be made here (a file system without them, another device, a limit on links): copy instead.
+NO_LINK = frozenset({errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
+
+
+def atomic_write(path: Path, payload: bytes, *, like: Path | None = None) -> None:
     """Replace `path` with `payload`: temp file in the same folder, fsync, rename, fsync the folder.
 
+    The new file takes the mode, owner and group of `like` (default: the file it replaces; see `stage`).
     On any error the temp file is removed and `path` keeps its previous bytes.
     """
-    folder = path.parent
-    handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=folder)
+    temp = stage(path, payload, like=like)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        discard(temp)
+        raise
+    fsync_folder(path.parent)
+
+
+def stage(path: Path, payload: bytes, *, like: Path | None = None) -> Path:
+    """A temp file beside `path` holding `payload`, fsynced, for a rename over `path` later; removed on error.
+
+    It takes the mode, owner and group of `like` (default: `path`), where the process is allowed to give them:
+    root writing another person's database (`sudo nextyes …`) leaves it theirs.
+    """
+    handle, temp_name = tempfile.mkstemp(prefix=temp_prefix(path.name), suffix=TEMP_SUFFIX, dir=path.parent)
     try:
         try:
             temp = os.fdopen(handle, "wb")
@@ -26,21 +47,62 @@ def atomic_write(path: Path, payload: bytes) -> None:
             temp.write(payload)
             temp.flush()
             os.fsync(temp.fileno())
-        with contextlib.suppress(FileNotFoundError):
-            os.chmod(temp_name, path.stat().st_mode & 0o777)
-        os.replace(temp_name, path)
+        take_ownership_of(temp_name, like or path)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
+        discard(Path(temp_name))
         raise
-    fsync_folder(folder)
+    return Path(temp_name)
 
 
-TEMP_SUFFIX = ".tmp"
+def discard(temp: Path | None) -> None:
+    """Remove a temp file that will not be renamed into place, if it is still there."""
+    if temp is not None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
-def _temp_prefix(name: str) -> str:
-    return f".{name}."
+def take_ownership_of(temp_name: str, model: Path) -> None:
+    """Give the new file `temp_name` the mode, owner and group of `model`, when `model` exists.
+
+    The owner is changed only where it differs and where the process may change it: as root, always; as
+    anyone else, only to their own user and one of their groups (PermissionError otherwise, ignored: the new
+    file is then the writer's, as any file they write).
+    """
+    try:
+        wanted = os.stat(model)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    os.chmod(temp_name, wanted.st_mode & 0o777)
+    if os.name == "posix" and (wanted.st_uid, wanted.st_gid) != (os.geteuid(), os.getegid()):
+        with contextlib.suppress(PermissionError):
+            os.chown(temp_name, wanted.st_uid, wanted.st_gid)
+
+
+def give_like(path: Path, model: Path) -> None:
+    """Give the file or folder `path` the owner and group of `model`, where permitted (see `take_ownership_of`).
+
+    For what nextyes makes beside a database (its lock, its backups folder) when root writes someone's database.
+    """
+    try:
+        wanted, made = os.stat(model), os.stat(path)
+    except OSError:
+        return
+    if os.name == "posix" and (made.st_uid, made.st_gid) != (wanted.st_uid, wanted.st_gid):
+        with contextlib.suppress(PermissionError):
+            os.chown(path, wanted.st_uid, wanted.st_gid)
+
+
+def stage_link(source: Path, target: Path) -> Path | None:
+    """A temp name beside `target` for the file `source` (a hard link: no byte copied), for a rename over
+    `target` later; None when hard links cannot be made there, for the caller to copy instead."""
+    temp = target.with_name(f"{temp_prefix(target.name)}{os.urandom(4).hex()}{TEMP_SUFFIX}")
+    try:
+        os.link(source, temp)
+    except OSError as error:
+        if error.errno in NO_LINK:
+            return None
+        raise
+    return temp
 
 
 def temp_name_pattern(name: str | None = None) -> str:
@@ -48,7 +110,7 @@ def temp_name_pattern(name: str | None = None) -> str:
 
     The name is escaped: a file called `*` or `[a]` must not match, or be swept with, other files' temp files.
     """
-    prefix = glob.escape(_temp_prefix(name)) if name is not None else _temp_prefix("*")
+    prefix = glob.escape(temp_prefix(name)) if name is not None else temp_prefix("*")
     return f"{prefix}*{TEMP_SUFFIX}"
 
 

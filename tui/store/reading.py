@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
@@ -13,23 +16,96 @@ from pydantic import ValidationError
 from tui.core.models import Settings
 from tui.core.search import JobSearch
 from tui.store import migrations
-from tui.store.backups import newest_backup
+from tui.store.backups import newest_backup, previous_version
 from tui.store.collector import collector_paused
 from tui.store.errors import CorruptDatabase, NewerDatabase, StoreError
 from tui.store.migrations import META_TABLE, schema_version
 from tui.store.tables import TABLES
 
+# The most a database file may hold. Five years of heavy use is 13 MB; a file 80 times that is not one.
+MAX_DATABASE_BYTES = 1 << 30  # 1 GiB
+READ_CHUNK = 1 << 24
 
-def read_file(path: Path) -> bytes:
-    """The file's bytes; FileNotFoundError when it is missing, StoreError naming it for anything else."""
+
+def read_file(path: Path, limit: int = MAX_DATABASE_BYTES) -> bytes:
+    """The bytes of the regular file at `path` (or a symlink to one); FileNotFoundError when it is missing,
+    StoreError naming it for anything else.
+
+    Only a regular file is read, and at most `limit` bytes: a FIFO, a device (/dev/zero), a socket or a folder
+    is refused at once, never read (a FIFO is opened without waiting for a writer), and a file larger than
+    the limit is refused rather than filling memory.
+    """
     try:
-        return path.read_bytes()
+        # Looked at before it is opened: opening some devices does something (a watchdog, a tape, a modem line).
+        mode = os.stat(path).st_mode
+        if not stat.S_ISREG(mode):
+            raise _not_a_file(path, mode)
+        # Then checked again on what was opened, which cannot change under us; O_NONBLOCK: a FIFO put there
+        # meanwhile is opened without waiting for a writer, then refused.
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise
     except IsADirectoryError:
-        raise CorruptDatabase(path, "is a folder, not a database file") from None
+        raise _not_a_file(path, stat.S_IFDIR) from None
+    except OSError as error:
+        if error.errno == errno.ENXIO:  # a socket, or a device with nothing behind it
+            raise _not_a_file(path, 0) from None
+        raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
+    try:
+        status = os.fstat(handle)
+        if not stat.S_ISREG(status.st_mode):
+            raise _not_a_file(path, status.st_mode)
+        if status.st_size > limit:
+            raise _too_large(path, limit)
+        payload = _read_at_most(handle, limit + 1, status.st_size)
     except OSError as error:
         raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(handle)
+    if len(payload) > limit:  # it grew while being read
+        raise _too_large(path, limit)
+    return payload
+
+
+def _read_at_most(handle: int, most: int, expected: int) -> bytes:
+    """Up to `most` bytes from `handle`, in one read when the file is the `expected` size it said it was."""
+    chunks = []
+    total = 0
+    want = min(expected + 1, most)  # one byte more than the size: the end is seen without a second read
+    while total < most:
+        chunk = os.read(handle, max(1, min(want, most - total)))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = READ_CHUNK
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _not_a_file(path: Path, mode: int) -> StoreError:
+    kinds = {
+        stat.S_IFDIR: "a folder",
+        stat.S_IFIFO: "a FIFO (named pipe)",
+        stat.S_IFCHR: "a device",
+        stat.S_IFBLK: "a device",
+        stat.S_IFSOCK: "a socket",
+    }
+    found = kinds.get(stat.S_IFMT(mode), "not a regular file")
+    return StoreError(
+        path,
+        f"is {found}, not a database file",
+        "nextyes reads and writes a regular file only (or a link to one); it was left untouched",
+    )
+
+
+def _too_large(path: Path, limit: int) -> StoreError:
+    """Not restored over (that would read it first, to keep it): moved away by the person, then restored."""
+    size = f"{limit >> 30} GiB" if limit % (1 << 30) == 0 else f"{limit:,} bytes"
+    return StoreError(
+        path,
+        f"is larger than {size}, far beyond any nextyes database; it was not read",
+        "move it away, then 'nextyes backup restore' puts the newest copy back",
+    )
 
 
 def fingerprint(payload: bytes) -> bytes:
@@ -106,10 +182,17 @@ def to_search(
 
 
 def corrupt(path: Path, problem: str) -> CorruptDatabase:
-    """The refusal of a file that does not open: it says the file was left as it was, and how to restore."""
-    backup = newest_backup(path)
+    """The refusal of a file that does not open: it says the file was left as it was, and how to restore.
+
+    It names the file as it was before its last write first (it lost the least), then the newest daily backup.
+    """
+    previous, backup = previous_version(path), newest_backup(path)
     where = "there is no backup yet"
-    if backup is not None:
+    if previous.is_file():
+        where = f"the file as it was before its last change is {previous}; 'nextyes backup restore' puts it back"
+        if backup is not None:
+            where += f" (the newest daily backup is {backup})"
+    elif backup is not None:
         where = f"the newest backup is {backup}; 'nextyes backup restore' puts it back"
     return CorruptDatabase(path, problem, f"it was left untouched; {where}")
 
