@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from tui.clock import Clock, zone_named
+from tui.clock import Clock, choose_zone
 from tui.core.actions import Action, ActionKind
 from tui.core.days import logical_day
 from tui.core.models import (
@@ -62,16 +62,25 @@ class Recorder:
     """A store and a clock: everything needed to record a change at the right instant and day.
 
     `celebrate`, when given, hears of every reward a change has just earned, after it is saved;
-    `note_wins` of every win a change has added by itself (an interview reached, an offer…).
+    `note_wins` of every win a change has added by itself (an interview reached, an offer…);
+    `note_zone`, once for each, of a time zone setting or TZ that names no zone, and of the zone used instead.
     """
 
     store: Store
     now: Clock
     celebrate: Callable[[list[Reward]], None] | None = None
     note_wins: Callable[[list[Win]], None] | None = None
+    note_zone: Callable[[str], None] | None = None
+    _zone_notes_said: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def zone(self, settings: Settings) -> ZoneInfo:
-        return zone_named(settings.timezone)
+        """The settings' time zone, or the machine's when it is blank or names no zone (said to `note_zone`)."""
+        chosen = choose_zone(settings.timezone)
+        for note in chosen.notes:
+            if self.note_zone is not None and note not in self._zone_notes_said:
+                self._zone_notes_said.add(note)
+                self.note_zone(note)
+        return chosen.zone
 
     def today(self, search: JobSearch) -> date:
         settings = search.settings

@@ -648,7 +648,7 @@ def test_a_silence_begun_last_year_names_its_year() -> None:
     [action] = actions_of(ActionKind.GHOSTED, search_of(old), date(2026, 3, 1))
     assert action.why.startswith("nothing heard since 18 Dec 2025;")
     [recent] = actions_of(ActionKind.GHOSTED, search_of(application(applied_on=APPLIED)), APPLIED + timedelta(days=31))
-    assert recent.why.startswith("nothing heard since 1 Mar;")
+    assert recent.why.startswith("nothing heard since 01 Mar;")
 
 
 def test_a_year_of_silent_applications_offers_three_a_day_the_most_silent_first() -> None:

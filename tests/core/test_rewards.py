@@ -190,7 +190,7 @@ def test_each_perfect_week_is_earned_on_its_own() -> None:
 def test_a_perfect_week_across_new_year_takes_the_iso_year() -> None:
     rewards = rewards_of("D" * 7, start=date(2024, 12, 30))
     assert earned(rewards, "perfect-week-2025-W01").earned_on == date(2025, 1, 5)
-    assert earned(rewards, "perfect-week-2025-W01").title == "Perfect week of 30 Dec"
+    assert earned(rewards, "perfect-week-2025-W01").title == "Perfect week of 30 Dec 2024"  # seen from 2025
 
 
 def test_week_numbers_are_written_with_two_digits() -> None:

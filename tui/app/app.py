@@ -61,7 +61,7 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
         self.poll_interval = poll_interval
         self.store = Store(self.db_path, self.clock)
         # Only changes made here are celebrated here; the shell announces its own.
-        self.recorder = Recorder(self.store, self.clock, celebrate=self.celebrate)
+        self.recorder = Recorder(self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone)
         self.snapshot = None
         self.problem = ""
         self.seen: FileSignature = None
@@ -78,6 +78,10 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
     ) -> None:
         """Toasts carry company names, notes and file paths: shown as typed, never read as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def note_zone(self, note: str) -> None:
+        """A time zone setting or TZ that names no zone, and the zone used instead: said once, from any thread."""
+        self.notify(f"{note[0].upper()}{note[1:]}.", title="Time zone", severity="warning", timeout=15)
 
     def get_default_screen(self) -> Screen[None]:
         return DashboardScreen()

@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from contextlib import nullcontext
+from datetime import date
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -27,12 +28,13 @@ from tui.cli.common import (
     describe_validation,
 )
 from tui.clock import Clock, system_clock, zone_named
+from tui.core.days import describe_day
 from tui.core.models import Win
 from tui.core.rewards import Reward
 from tui.locations import db_path
 from tui.recording import Recorder
 from tui.store import Store, StoreError
-from tui.terminal import controls_shown_on_stdout, visible
+from tui.terminal import Output, shown_on_stdout, visible
 
 GROUPS = (records, today, network, exchange, database, settings, completion)  # in the order `--help` lists them
 
@@ -65,7 +67,8 @@ def run(arguments: list[str], now: Clock | None) -> int:
     try:
         options = _parse(arguments)
         _refuse_undecodable(arguments)
-        with nullcontext() if _prints_exactly(options) else controls_shown_on_stdout():
+        output = _output(options)
+        with nullcontext() if output is None else shown_on_stdout(output):
             return _run(options, now)
     except BadInput as problem:
         _complain(problem)
@@ -100,15 +103,22 @@ def _refuse_undecodable(arguments: list[str]) -> None:
             raise BadInput("an argument is not valid UTF-8 text; check your terminal's encoding") from None
 
 
-def _prints_exactly(options: argparse.Namespace) -> bool:
-    """True for output that must reach standard output byte for byte: the app itself, a document (an export,
-    a draft to send, a completion script, the review in Markdown) and JSON (its own escapes cover newline,
-    ESC and the other C0 controls).
+def _output(options: argparse.Namespace) -> Output | None:
+    """What the command prints, which decides how it is shown (`tui.terminal.shown_on_stdout`); None for the app.
 
-    Everything else is printed for a person to read, with control characters shown as symbols.
+    A document (an export, a draft to send, a completion script, the review in Markdown) and JSON reach a
+    file or a pipe byte for byte, and a terminal with no raw control character; everything else is printed
+    for a person to read, with control characters shown as symbols wherever it goes.
     """
-    document = getattr(options, "prints_document", False) or getattr(options, "format", None) == "md"
-    return options.command is None or document or getattr(options, "json", False)
+    if options.command is None:
+        return None  # the app draws its own screen, every text through the same rule
+    output_format = getattr(options, "format", None)
+    document = getattr(options, "prints_document", False)
+    if getattr(options, "json", False) or (document and output_format == "json"):
+        return Output.JSON
+    if document or output_format == "md":
+        return Output.DOCUMENT
+    return Output.TEXT
 
 
 def _complain(problem: Exception) -> None:
@@ -123,7 +133,13 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         return _open_app(path, demo=options.demo, now=now)
     store = Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
     wins: list[Win] = []  # added by the command's change itself; said after what the command says
-    recorder = Recorder(store, store.now, celebrate=_announce, note_wins=wins.extend)
+    recorder = Recorder(
+        store,
+        store.now,
+        celebrate=lambda rewards: _announce(rewards, store.now().date()),
+        note_wins=wins.extend,
+        note_zone=_note_zone,
+    )
     try:
         status: int = options.handler(recorder, options)
     except ValidationError as error:
@@ -133,9 +149,14 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     return status
 
 
-def _announce(rewards: list[Reward]) -> None:
+def _announce(rewards: list[Reward], today: date) -> None:
     for reward in rewards:
-        print(f"★ {reward.title}! (earned {reward.earned_on:%a %d %b})")
+        print(f"★ {reward.title}! (earned {describe_day(reward.earned_on, today)})")
+
+
+def _note_zone(note: str) -> None:
+    """A time zone setting or TZ that names no zone: which is used instead, once a command, on standard error."""
+    print(f"nextyes: {visible(note)}", file=sys.stderr)
 
 
 def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:

@@ -7,6 +7,7 @@ from datetime import timedelta
 
 from tui.cli.common import APPLICATION_IDS, BadInput, Commands, completes, day, find_application
 from tui.core.actions import reconnect_due
+from tui.core.days import describe_day
 from tui.core.models import Application, Contact, Stage, Tier
 from tui.core.search import JobSearch
 from tui.recording import Recorder
@@ -81,9 +82,9 @@ def _keep_bridge(recorder: Recorder, search: JobSearch, application: Application
     if reconnect_on is None:
         print(f"Linked to {application.company} — {application.role}.")
         return
-    print(f"Bridge kept: reconnect with {contact.name} by {reconnect_on:%a %d %b %Y}.")
+    print(f"Bridge kept: reconnect with {contact.name} by {describe_day(reconnect_on)}.")
     if reapply_after is not None:
-        print(f"{application.company} is marked 'reapply later', from {reapply_after:%a %d %b %Y}.")
+        print(f"{application.company} is marked 'reapply later', from {describe_day(reapply_after)}.")
 
 
 def _contact_list(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -100,8 +101,8 @@ def _contact_list(recorder: Recorder, options: argparse.Namespace) -> int:
             f"{contact.short_id}  {contact.name}",
             contact.company or "no company",
             f"tier {contact.tier.value}",
-            f"last in touch {last:%a %d %b %Y}" if last else "not in touch yet",
-            f"reconnect {'due since' if due <= today else 'by'} {due:%a %d %b %Y}",
+            f"last in touch {describe_day(last)}" if last else "not in touch yet",
+            f"reconnect {'due since' if due <= today else 'by'} {describe_day(due)}",
         ]
         print(" · ".join(parts) + (" ♥" if contact.support else ""))
     return 0
@@ -118,10 +119,11 @@ def _register_win(commands: Commands) -> None:
 
 def _win(recorder: Recorder, options: argparse.Namespace) -> int:
     search = recorder.store.load()
-    won_on = day(options.on, recorder.today(search), past_only=True)
+    today = recorder.today(search)
+    won_on = day(options.on, today, past_only=True)
     application = find_application(search, options.app) if options.app else None
     win = recorder.add_win(" ".join(options.text), on=won_on, application_id=application.id if application else None)
-    print(f"★ Added to your wins ({win.day:%a %d %b}): {win.text}")
+    print(f"★ Added to your wins ({describe_day(win.day, today)}): {win.text}")
     return 0
 
 
@@ -134,7 +136,7 @@ def _wins(recorder: Recorder, options: argparse.Namespace) -> int:
     for win in search.wins_newest_first:
         application = search.application(win.application_id)
         about = f" ({application.company})" if application and application.company not in win.text else ""
-        print(f"{win.day:%a %d %b %Y}  {win.text}{about}")
+        print(f"{describe_day(win.day)}  {win.text}{about}")
     return 0
 
 

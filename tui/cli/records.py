@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from datetime import date, datetime, time
+from datetime import date, time
 
 from tui.cli.common import (
     ACTIVITY_KINDS,
@@ -18,6 +18,8 @@ from tui.cli.common import (
     find_contact,
     whole,
 )
+from tui.core.days import describe_day
+from tui.core.local_times import NoSuchTime, local_instant
 from tui.core.models import Activity, ActivityKind, Application, ApplicationKind, InterviewKind, RejectionReason, Stage
 from tui.core.search import JobSearch
 from tui.core.streaks import StreakHistory, recovery_ends, rest_days_left, track
@@ -152,14 +154,14 @@ def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
     try:
         if options.cancel:
             recorder.cancel_rest(resting)
-            print(f"{resting:%a %d %b %Y} is an ordinary day again.")
+            print(f"{describe_day(resting)} is an ordinary day again.")
             return 0
         rest = recorder.plan_rest(resting, options.note)
     except RestRefused as refused:
         raise BadInput(str(refused)) from None
     after = dataclasses.replace(search, rest_days=(*search.rest_days, rest))
     print(
-        f"Rest day planned for {resting:%a %d %b %Y}: your streak waits for you. "
+        f"Rest day planned for {describe_day(resting)}: your streak waits for you. "
         f"Rest days left that week: {rest_days_left(after, resting)}."
     )
     return 0
@@ -191,7 +193,8 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
         raise BadInput(f"--reason goes with rejected only, not {stage.value}")
     search = recorder.store.load()
     application = find_application(search, options.app)
-    moved_on = day(options.on, recorder.today(search), past_only=True)
+    today = recorder.today(search)
+    moved_on = day(options.on, today, past_only=True)
     try:
         moved = recorder.move_stage(
             application.id,
@@ -213,11 +216,11 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
     else:
         print(f"{name} is now {stage.value}.")
     if stage is Stage.REJECTED:
-        print(_comeback(search, moved, moved_on))
+        print(_comeback(search, moved, moved_on, today))
     return 0
 
 
-def _comeback(search: JobSearch, application: Application, said_no: date) -> str:
+def _comeback(search: JobSearch, application: Application, said_no: date, today: date) -> str:
     """After a no: what was reached, how long the streak is protected, and the next steps as commands."""
     from tui.core.interviews import describe_reach
 
@@ -226,7 +229,7 @@ def _comeback(search: JobSearch, application: Application, said_no: date) -> str
     if recovery:
         protected = (
             f"Your streak is protected for {count(recovery, 'recovery day')}, "
-            f"through {recovery_ends(said_no, recovery):%a %d %b}: take the time you need."
+            f"through {describe_day(recovery_ends(said_no, recovery), today)}: take the time you need."
         )
     else:
         protected = "Recovery days are off ('nextyes settings --recovery-days N' turns them on)."
@@ -278,8 +281,12 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
 
     search = recorder.store.load()
     application = find_application(search, options.app)
-    held_on = day(options.on, recorder.today(search), past_only=False)
-    at = datetime.combine(held_on, options.at, tzinfo=recorder.zone(search.settings))
+    today = recorder.today(search)
+    held_on = day(options.on, today, past_only=False)
+    try:  # a time the clocks skip that night is refused; one they repeat is the first of the two
+        at = local_instant(held_on, options.at, recorder.zone(search.settings))
+    except NoSuchTime as refused:
+        raise BadInput(str(refused)) from None
     interview = recorder.schedule_interview(
         application.id,
         at,
@@ -291,7 +298,7 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
     people = f" with {join_names(interview.people)}" if interview.people else ""
     print(
         f"Interview recorded: {application.company}, round {interview.round} ({interview.kind.value}), "
-        f"{at:%a %d %b %H:%M}{people}."
+        f"{describe_day(held_on, today)} {at:%H:%M}{people}."
     )
     return 0
 

@@ -15,7 +15,7 @@ from annotated_types import Ge, Le, MultipleOf
 from pydantic.fields import FieldInfo
 
 from tui.cli.common import BadInput, Commands
-from tui.clock import is_zone, zone_named
+from tui.clock import is_zone
 from tui.core.models import Record, Settings
 from tui.core.streaks import format_points, points_word
 from tui.core.words import count
@@ -85,7 +85,13 @@ def _settings(recorder: Recorder, options: argparse.Namespace) -> int:
             assigned = _assigned(_flag(name), getattr(options, name), keys, noun, read, refusal)
             changes[name] = {**getattr(current, name), **assigned}
     settings = recorder.update_settings(**changes) if changes else current
-    zone = settings.timezone or f"{zone_named('').key} (the system's)"
+    used = recorder.zone(settings).key  # a setting or TZ naming no zone is said on standard error, once
+    if not settings.timezone:
+        zone = f"{used} (the system's)"
+    elif is_zone(settings.timezone):
+        zone = settings.timezone
+    else:
+        zone = f"{used} (the system's: the setting {settings.timezone!r} names no time zone)"
     worth = ", ".join(f"{kind.value} {format_points(value)}" for kind, value in settings.points.items())
     reconnect = ", ".join(f"{tier.value} {count(days, 'day')}" for tier, days in settings.reconnect_days.items())
     name = settings.your_name or "not set: drafts are signed [your name]"

@@ -10,7 +10,7 @@ from tui.cli.common import ACTIVITY_KINDS, APPLICATION_IDS, BadInput, Commands, 
 from tui.cli.records import logged
 from tui.core.actions import Action, ActionKind
 from tui.core.dashboard import Dashboard, build_dashboard
-from tui.core.days import DateParseError, parse_until
+from tui.core.days import DateParseError, describe_day, parse_until
 from tui.core.drafts import DraftKind
 from tui.core.models import Activity, Application, Stage
 from tui.core.rewards import next_milestone
@@ -203,12 +203,13 @@ def _register_snooze(commands: Commands) -> None:
 
 def _snooze(recorder: Recorder, options: argparse.Namespace) -> int:
     search, action = _todays_action(recorder, options.number, putting_off="snoozed")
+    today = recorder.today(search)
     try:
-        until = parse_until(" ".join(options.when), recorder.today(search))
+        until = parse_until(" ".join(options.when), today)
     except DateParseError as problem:
         raise BadInput(str(problem)) from None
     recorder.snooze(action, until)
-    print(f"Snoozed until {until:%a %d %b}: {action.title}")
+    print(f"Snoozed until {describe_day(until, today)}: {action.title}")
     return 0
 
 
@@ -252,7 +253,7 @@ def _draft(recorder: Recorder, options: argparse.Namespace) -> int:
             )
         if not held:
             raise BadInput(
-                f"the interview with {application.company} is on {interviews[0].day:%a %d %b}; "
+                f"the interview with {application.company} is on {describe_day(interviews[0].day, today)}; "
                 "a thank-you note comes after it"
             )
         interview = held[-1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
 
+from tui.core.days import describe_day
 from tui.core.drafts import DraftKind
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Settings, Stage
@@ -261,7 +262,7 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
                     kind=ActionKind.GHOSTED,
                     title=f"No reply from {application.company} ({application.role}) in {silent} days: "
                     "mark it ghosted?",
-                    why=f"nothing heard since {touched.day} {touched:%b}{_year_unless(touched, today)}; "
+                    why=f"nothing heard since {describe_day(touched, today, weekday=False)}; "
                     "ghosted clears it from your list, "
                     "and it reopens if they write back",
                     application_id=application.id,
@@ -270,11 +271,6 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
         )
     silent_ones.sort(key=lambda entry: entry[:2])
     return [action for _, _, action in silent_ones]
-
-
-def _year_unless(day: date, today: date) -> str:
-    """' 2025' for a day of another year than today's: '18 Dec' alone would read as the coming one."""
-    return "" if day.year == today.year else f" {day.year}"
 
 
 def gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
@@ -306,7 +302,7 @@ def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Acti
         cadence = f"tier {contact.tier}: every {settings.reconnect_days[contact.tier]}"
         # The cadence wins only over a reminder on or before the last contact, so never lands on its day.
         if due_on == contact.reconnect_on:
-            why = _reminder_why(search, contact, due_on)
+            why = _reminder_why(search, contact, due_on, today)
         elif last is not None:
             why = f"last in touch {(today - last).days} days ago ({cadence})"
         else:
@@ -325,7 +321,7 @@ def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Acti
     return [action for _, _, action in due]
 
 
-def _reminder_why(search: JobSearch, contact: Contact, due_on: date) -> str:
+def _reminder_why(search: JobSearch, contact: Contact, due_on: date, today: date) -> str:
     """Why a set reminder is due: the bridge kept after a no, when the contact is linked to one."""
     turned_down = [
         application
@@ -334,7 +330,7 @@ def _reminder_why(search: JobSearch, contact: Contact, due_on: date) -> str:
     ]
     if turned_down:
         return f"the bridge you kept after the no from {turned_down[-1].company}"
-    return f"a reminder you set for {due_on.day} {due_on:%b}"
+    return f"a reminder you set for {describe_day(due_on, today, weekday=False)}"
 
 
 def _learning(search: JobSearch) -> list[Action]:

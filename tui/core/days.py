@@ -117,3 +117,39 @@ def parse_until(text: str, today: date) -> date:
     if day > LATEST_DAY:
         raise DateParseError(f"{text!r} is out of range; snooze until a day up to {LATEST_DAY}")
     return day
+
+
+# --- days shown to a person ----------------------------------------------------------------------------
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+MONTH_NAMES = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+# How far from today a day may lie and still be shown without its year: half a year either way, less a day.
+NEAR_DAYS = 182
+
+
+def year_goes_without_saying(day: date, today: date) -> bool:
+    """True when `day` can be shown without its year: it is in today's calendar year and at most 182 days
+    (about six months) before or after today.
+
+    Both halves matter. In today's year alone, "10 Jan" seen in December would read as the coming one;
+    near today alone, "29 Dec" seen on 2 January would read as this year's. Together, a day shown
+    without a year is always this year's and the nearest day of that date, so the words and today
+    always say which day it is.
+    """
+    return day.year == today.year and abs((day - today).days) <= NEAR_DAYS
+
+
+def describe_day(day: date, today: date | None = None, *, weekday: bool = True) -> str:
+    """A day as a person reads it: 'Mon 09 Mar', or 'Mon 10 Jan 2028' when the year is needed.
+
+    The year is left out only when `year_goes_without_saying(day, today)`; with no `today` it is always
+    shown (text that outlasts the day: a record listed, a reminder kept, a backup). `weekday=False`
+    leaves out the day's name: '09 Mar', '09 Mar 2027'. The names are English whatever the locale.
+    """
+    shown = f"{day.day:02d} {MONTH_NAMES[day.month - 1]}"
+    if weekday:
+        shown = f"{DAY_NAMES[day.weekday()]} {shown}"
+    if today is None or not year_goes_without_saying(day, today):
+        shown += f" {day.year}"
+    return shown

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 from string import Template
 
+from tui.core.days import year_goes_without_saying
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names
 from tui.core.models import Application, Interview
 from tui.core.search import JobSearch
@@ -57,8 +58,8 @@ def write_draft(
         "company": application.company,
         "role": application.role,
         "greeting": _greeting(search, application, kind, interview),
-        "applied_on": _day_month(application.applied_on or application.created_at.date()),
-        "interview_day": _day_month(interview.day if interview else today),
+        "applied_on": _day_month(application.applied_on or application.created_at.date(), today),
+        "interview_day": _day_month(interview.day if interview else today, today),
         "interview_kind": INTERVIEW_KIND_WORDS[interview.kind] if interview else "interview",
         "round": str(interview.round) if interview else "1",
         "your_name": search.settings.your_name or UNSIGNED,
@@ -95,5 +96,7 @@ def _first_name(name: str) -> str:
     return name.strip() if words[0].endswith(".") else words[0]
 
 
-def _day_month(day: date) -> str:
-    return f"{day.day} {day:%B}"
+def _day_month(day: date, today: date) -> str:
+    """'14 March' in a letter; '14 March 2025' when the year does not go without saying (tui.core.days)."""
+    year = "" if year_goes_without_saying(day, today) else f" {day.year}"
+    return f"{day.day} {day:%B}{year}"

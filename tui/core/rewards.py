@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from tui.core.days import describe_day
 from tui.core.models import ActivityKind, Settings
 from tui.core.search import JobSearch
 from tui.core.streaks import DayState, StreakHistory
@@ -94,7 +95,13 @@ def _perfect_weeks(history: StreakHistory) -> list[Reward]:
         if all(day is not None and day.state is DayState.DONE for day in week):
             year, number, _ = tracked.day.isocalendar()
             monday = week_start(tracked.day)
-            rewards.append(Reward(f"perfect-week-{year}-W{number:02d}", f"Perfect week of {monday:%d %b}", tracked.day))
+            rewards.append(
+                Reward(
+                    f"perfect-week-{year}-W{number:02d}",
+                    f"Perfect week of {describe_day(monday, history.today, weekday=False)}",
+                    tracked.day,
+                )
+            )
     return rewards
 
 
@@ -118,7 +125,7 @@ def _weekly_goals(search: JobSearch, history: StreakHistory) -> list[Reward]:
                     counts[activity.kind] += 1
             if all(counts[kind] >= goal for kind, goal in wanted.items()):
                 year, number, _ = monday.isocalendar()
-                title = f"Weekly goal met, week of {monday:%d %b}"
+                title = f"Weekly goal met, week of {describe_day(monday, history.today, weekday=False)}"
                 rewards.append(Reward(f"weekly-goal-{year}-W{number:02d}", title, day))
                 break
         monday += timedelta(days=7)

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from tui.app.actions.base import DashboardCommands
 from tui.app.state import Change, Snapshot
+from tui.core.days import describe_day
 
 if TYPE_CHECKING:
     from tui.app.screens.learning_goal import GoalDraft
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 
 def won(snapshot: Snapshot, draft: WinDraft) -> Change:
-    on = "" if draft.day == snapshot.today else f" on {draft.day:%a %d %b}"
+    on = "" if draft.day == snapshot.today else f" on {describe_day(draft.day, snapshot.today)}"
     return Change(
         feedback=f"a win{on}: {draft.text}",
         record=lambda recorder: recorder.add_win(draft.text, on=draft.day, application_id=draft.application_id),

@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
+from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from tui.app.actions.base import DashboardCommands
 from tui.app.state import Change
+from tui.core.days import describe_day
 
 if TYPE_CHECKING:
     from tui.app.screens.rest_day import RestDraft
 
 
-def rested(draft: RestDraft) -> Change:
+def rested(today: date, draft: RestDraft) -> Change:
     day, note = draft.day, draft.note
     if draft.cancel:
         return Change(
-            feedback=f"{day:%a %d %b} is an ordinary day again",
+            feedback=f"{describe_day(day, today)} is an ordinary day again",
             record=lambda recorder: recorder.cancel_rest(day),
         )
     return Change(
-        feedback=f"rest day on {day:%a %d %b}; your streak waits for you",
+        feedback=f"rest day on {describe_day(day, today)}; your streak waits for you",
         record=lambda recorder: recorder.plan_rest(day, note),
     )
 
@@ -48,7 +51,7 @@ class ReflectionCommands(DashboardCommands):
         # A failed save needs no retry: the text stays in the editor, marked "not saved yet".
         self.save(
             Change(
-                feedback=f"your reflection for {day:%a %d %b}",
+                feedback=f"your reflection for {describe_day(day, day)}",
                 record=lambda recorder: recorder.write_reflection(day, prompt, text),
             )
         )
@@ -63,4 +66,4 @@ class ReflectionCommands(DashboardCommands):
             latest = self.snapshot or snapshot
             return RestDayScreen(latest.search, snapshot.today, draft, problem)
 
-        self.edit(rest_form, rested)
+        self.edit(rest_form, partial(rested, snapshot.today))

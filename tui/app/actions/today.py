@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from tui.app.actions.base import DashboardCommands
 from tui.app.state import Change, Snapshot
 from tui.app.widgets.actions import describe_already_done, describe_dismissed, describe_done
 from tui.core.actions import Action, ActionKind
+from tui.core.days import describe_day
 
 if TYPE_CHECKING:
     from tui.app.screens.log_activity import ActivityDraft
@@ -24,16 +26,16 @@ def logged(snapshot: Snapshot, draft: ActivityDraft) -> Change:
     if draft.application_id in names:
         feedback += f" for {names[draft.application_id]}"
     if draft.on != snapshot.today:
-        feedback += f" on {draft.on:%a %d %b}"
+        feedback += f" on {describe_day(draft.on, snapshot.today)}"
     return Change(
         feedback=feedback,
         record=lambda recorder: recorder.log(draft.kind, draft.note, on=draft.on, application_id=draft.application_id),
     )
 
 
-def snoozed(action: Action, draft: SnoozeDraft) -> Change:
+def snoozed(action: Action, today: date, draft: SnoozeDraft) -> Change:
     return Change(
-        feedback=f"snoozed until {draft.until:%a %d %b}: {action.title}",
+        feedback=f"snoozed until {describe_day(draft.until, today)}: {action.title}",
         record=lambda recorder: recorder.snooze(action, draft.until),
     )
 
@@ -87,7 +89,7 @@ class TodayCommands(DashboardCommands):
             return
         from tui.app.screens.snooze import SnoozeScreen
 
-        self.edit(partial(SnoozeScreen, action, snapshot.today), partial(snoozed, action))
+        self.edit(partial(SnoozeScreen, action, snapshot.today), partial(snoozed, action, snapshot.today))
 
     def action_dismiss_action(self) -> None:
         action = self.action_to_put_aside("dismiss")

@@ -16,6 +16,7 @@ from tui.app.screens.records import Cell, RecordsScreen
 from tui.app.state import Change, Snapshot
 from tui.app.widgets.pending import describe_touch
 from tui.core.actions import reconnect_due
+from tui.core.days import describe_day
 from tui.core.models import ActivityKind, Contact
 from tui.core.pipeline import describe_due
 
@@ -120,7 +121,7 @@ def contact_saved(contact: Contact | None, draft: ContactDraft) -> Change:
 
 
 def networked(contact: Contact, today: date, draft: NetworkingDraft) -> Change:
-    when = "" if draft.on == today else f" on {draft.on:%a %d %b}"
+    when = "" if draft.on == today else f" on {describe_day(draft.on, today)}"
     return Change(
         feedback=f"networking with {contact.name}{when}; their reconnect clock starts again",
         record=lambda recorder: recorder.log(

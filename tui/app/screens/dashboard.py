@@ -14,6 +14,7 @@ from tui.app.widgets.momentum import MomentumLine
 from tui.app.widgets.pending import PendingTable
 from tui.app.widgets.reflection import ReflectionPanel
 from tui.core.dashboard import Dashboard
+from tui.core.days import describe_day
 from tui.core.streaks import DayState
 
 
@@ -55,7 +56,7 @@ class DashboardScreen(Screen[None]):
         self.query_one("#problem").display = False
         self.query_one(MomentumLine).show(dashboard)
         self.query_one(Heatmap).show(dashboard.history)
-        self.query_one("#actions-panel").border_subtitle = dashboard.today.strftime("%a %d %b")
+        self.query_one("#actions-panel").border_subtitle = describe_day(dashboard.today, dashboard.today)
         self.query_one(ActionsList).show(dashboard.actions)
         self.query_one(PendingTable).show(dashboard.pending, dashboard.today)
         count = len(dashboard.pending)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -11,6 +12,7 @@ from textual.widgets import Input, Label, Select, Static, TextArea
 
 from tui.app.screens.form import FormScreen, max_length, too_long
 from tui.app.screens.interview_form import split_people
+from tui.core.days import describe_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS, QuestionParseError, format_questions, parse_questions
 from tui.core.models import Application, Contact, Interview, Question
 
@@ -38,14 +40,19 @@ class DebriefScreen(FormScreen[DebriefDraft]):
     AUTO_FOCUS = "#questions"
 
     def __init__(
-        self, interview: Interview, application: Application, draft: DebriefDraft | None = None, problem: str = ""
+        self,
+        interview: Interview,
+        application: Application,
+        today: date,
+        draft: DebriefDraft | None = None,
+        problem: str = "",
     ) -> None:
         super().__init__(problem)
         self.interview = interview
         self.draft = draft
         self.title_text = (
             f"Debrief: {application.company}, {INTERVIEW_KIND_WORDS[interview.kind]}, round {interview.round}, "
-            f"{interview.day:%a %d %b}"
+            f"{describe_day(interview.day, today)}"
         )
 
     def fields(self) -> ComposeResult:

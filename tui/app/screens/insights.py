@@ -4,6 +4,7 @@ weeks' activity."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 
 from textual import work
 from textual.app import ComposeResult
@@ -15,6 +16,7 @@ from textual.widgets import Label, Sparkline, Static
 
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import Heatmap, legend_lines
+from tui.core.days import describe_day
 from tui.core.insights import Breakdown, EndRow, FunnelStep, Insights, WeekActivity, build_insights
 from tui.core.models import Stage
 from tui.core.streaks import DayState
@@ -130,7 +132,7 @@ def scale_lines(weeks: Sequence[WeekActivity]) -> Content:
     return Content.styled(f"◂ {busiest} a week\n\n◂ 0", "$text-muted")
 
 
-def describe_weeks(weeks: Sequence[WeekActivity]) -> str:
+def describe_weeks(weeks: Sequence[WeekActivity], today: date) -> str:
     if not weeks:
         return ""
     busiest = max(weeks, key=lambda week: week.count)
@@ -139,7 +141,7 @@ def describe_weeks(weeks: Sequence[WeekActivity]) -> str:
         return f"Nothing logged in the last {len(weeks)} weeks"
     return (
         f"Activity a week, last {len(weeks)}: {active} active, "
-        f"the busiest {busiest.count} (week of {busiest.start:%d %b})"
+        f"the busiest {busiest.count} (week of {describe_day(busiest.start, today, weekday=False)})"
     )
 
 
@@ -211,7 +213,7 @@ class InsightsScreen(ModalScreen[None]):
         put("insights-replies", describe_replies(insights))
         put("insights-noes", describe_noes(insights))
         put("insights-interviews", describe_interviews(insights))
-        put("insights-weeks-title", describe_weeks(insights.weekly))
+        put("insights-weeks-title", describe_weeks(insights.weekly, insights.today))
         self.query_one(Sparkline).data = weekly_bars(insights.weekly)
         put("insights-scale", scale_lines(insights.weekly))
         self.query_one(Heatmap).show(snapshot.dashboard.history)

@@ -11,8 +11,9 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from tui.app.screens.form import FormScreen, max_length, too_long, whole_number
-from tui.core.days import DateParseError, parse_day
+from tui.core.days import DateParseError, describe_day, parse_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS
+from tui.core.local_times import NoSuchTime, local_instant
 from tui.core.models import Application, Contact, Interview, InterviewKind
 from tui.core.pipeline import describe_ago, describe_due
 
@@ -124,12 +125,18 @@ class ScheduleInterviewScreen(FormScreen[ScheduleDraft]):
             status.update("Which day? tomorrow, next friday, or a date such as 2026-03-20.")
             return
         try:
-            at = f" at {parse_time(self.query_one('#time', Input).value):%H:%M}"
+            starts = parse_time(self.query_one("#time", Input).value)
+            local_instant(day, starts, self.zone)
+            at = f" at {starts:%H:%M}"
         except TimeParseError:
             at = ""
-        when = f"{day:%a %d %b}{at} ({self.zone.key}), {describe_due(day, self.today)}"
+        except NoSuchTime as gap:
+            status.update(f"⚠ {gap}")
+            return
+        shown = describe_day(day, self.today)
+        when = f"{shown}{at} ({self.zone.key}), {describe_due(day, self.today)}"
         if day < self.today:
-            when = f"{day:%a %d %b}{at} ({self.zone.key}), {describe_ago(day, self.today)}: one already held"
+            when = f"{shown}{at} ({self.zone.key}), {describe_ago(day, self.today)}: one already held"
         status.update(when)
 
     def read(self) -> ScheduleDraft | None:
@@ -163,12 +170,18 @@ class ScheduleInterviewScreen(FormScreen[ScheduleDraft]):
             problems["people"] = "a name is too long; separate people with commas"
         if problem := too_long(typed["notes"], max_length(Interview, "notes")):
             problems["notes"] = problem
+        at = None
+        if day is not None and when is not None:
+            try:  # a time the clocks skip that night is refused; one they repeat is the first of the two
+                at = local_instant(day, when, self.zone)
+            except NoSuchTime as gap:
+                problems["time"] = str(gap)
         for field, problem in problems.items():
             self.explain(field, problem)
-        if problems or day is None or when is None:
+        if problems or at is None:
             return None
         return ScheduleDraft(
-            at=datetime.combine(day, when, tzinfo=self.zone),
+            at=at,
             day_text=typed["day"],
             time_text=typed["time"],
             round=round_number,

@@ -14,14 +14,16 @@ from tui.app.screens.debrief import DebriefDraft, DebriefScreen
 from tui.app.screens.interview_form import ScheduleDraft, ScheduleInterviewScreen
 from tui.app.screens.records import Cell, RecordsScreen
 from tui.app.state import Change, Snapshot
+from tui.core.days import describe_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Application, Interview
 from tui.core.words import count
 
 
-def describe_start(interview: Interview) -> str:
-    """'Tue 17 Mar 14:30', on the interview's own clock."""
-    return f"{local_start(interview):%a %d %b %H:%M}"
+def describe_start(interview: Interview, today: date) -> str:
+    """'Tue 17 Mar 14:30' ('Mon 10 Jan 2028 14:30' when the year is needed), on the interview's own clock."""
+    starts = local_start(interview)
+    return f"{describe_day(starts.date(), today)} {starts:%H:%M}"
 
 
 def describe_debrief(interview: Interview, today: date) -> str:
@@ -58,7 +60,7 @@ class InterviewsScreen(RecordsScreen[Interview]):
             (
                 interview,
                 {
-                    "When": describe_start(interview),
+                    "When": describe_start(interview, snapshot.today),
                     "Round": str(interview.round),
                     "Kind": interview.kind.value,
                     "People": ", ".join(interview.people),
@@ -90,20 +92,20 @@ class InterviewsScreen(RecordsScreen[Interview]):
             zone = self.nextyes.recorder.zone(self.snapshot.search.settings)
             return ScheduleInterviewScreen(self.application, self.snapshot.today, zone, draft, problem)
 
-        self.nextyes.edit(schedule_form, partial(scheduled, self.application))
+        self.nextyes.edit(schedule_form, partial(scheduled, self.application, self.snapshot.today))
 
     def open_debrief_form(self, interview: Interview) -> None:
         def debrief_form(draft: DebriefDraft | None, problem: str) -> DebriefScreen:
-            return DebriefScreen(interview, self.application, draft, problem)
+            return DebriefScreen(interview, self.application, self.snapshot.today, draft, problem)
 
         self.nextyes.edit(debrief_form, partial(debriefed, self.application, interview))
 
 
-def scheduled(application: Application, draft: ScheduleDraft) -> Change:
+def scheduled(application: Application, today: date, draft: ScheduleDraft) -> Change:
     which = f"round {draft.round} " if draft.round is not None else ""
     return Change(
         feedback=f"{which}{INTERVIEW_KIND_WORDS[draft.kind]} with {application.company} "
-        f"on {draft.at:%a %d %b at %H:%M}",
+        f"on {describe_day(draft.at.date(), today)} at {draft.at:%H:%M}",
         record=lambda recorder: recorder.schedule_interview(
             application.id,
             draft.at,

@@ -16,6 +16,7 @@ from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
 from tui.app.widgets.wins import describe_wins
 from tui.core.dashboard import Dashboard
+from tui.core.days import describe_day
 from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone
 from tui.core.streaks import FREEZE_EVERY, MAX_FREEZES, StreakHistory
@@ -78,7 +79,7 @@ def describe_rewards(rewards: list[Reward]) -> Content:
         Content.assemble(
             ("★ ", "$text-accent"),
             f"{reward.title:<{width}}",
-            (f"  {reward.earned_on:%a %d %b %Y}", "$foreground-muted"),
+            (f"  {describe_day(reward.earned_on)}", "$foreground-muted"),
         )
         for reward in newest_first
     )
@@ -152,7 +153,7 @@ class ProgressScreen(ModalScreen[None]):
         self.query_one(Heatmap).show(history)
         weekly = dashboard.weekly
         met = " · goal met ✓" if weekly.met else ""
-        put("progress-week-title", f"This week, from Mon {weekly.week_of:%d %b}{met}")
+        put("progress-week-title", f"This week, from {describe_day(weekly.week_of, dashboard.today)}{met}")
         put("progress-goals", Content("\n").join(describe_goal(goal) for goal in weekly.goals))
         put("progress-rewards-title", f"Rewards earned ({len(dashboard.rewards)})")
         put("progress-rewards", describe_rewards(dashboard.rewards))

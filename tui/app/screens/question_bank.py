@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
@@ -12,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.state import Snapshot
+from tui.core.days import describe_day
 from tui.core.interviews import BankEntry, QuestionBank, question_bank
 
 SHOWN = 10  # entries in each section; the rest are a scroll of little use
@@ -22,7 +25,7 @@ def describe_rating(entry: BankEntry) -> str:
     return "–" if entry.average_rating is None else f"{entry.average_rating:.1f}/5"
 
 
-def bank_section(heading: str, entries: list[BankEntry], empty: str) -> Group:
+def bank_section(heading: str, entries: list[BankEntry], empty: str, today: date) -> Group:
     """A heading, then one row per question: times asked, your average rating, who asked it."""
     if not entries:
         return Group(Text(heading, style="bold underline"), Text(empty, style="dim italic"), Text(""))
@@ -33,18 +36,21 @@ def bank_section(heading: str, entries: list[BankEntry], empty: str) -> Group:
     table.add_row(Text("Question", style="dim"), Text("Asked", style="dim"), Text("Avg rating", style="dim"))
     for entry in entries[:SHOWN]:
         question = Text(entry.text, style="bold")
-        question.append(f"\n{', '.join(entry.companies)} · last {entry.last_asked:%d %b}", style="dim")
+        question.append(
+            f"\n{', '.join(entry.companies)} · last {describe_day(entry.last_asked, today, weekday=False)}", style="dim"
+        )
         table.add_row(question, f"×{entry.asked}", describe_rating(entry))
     return Group(Text(heading, style="bold underline"), table, Text(""))
 
 
-def bank_guide(bank: QuestionBank) -> Group:
+def bank_guide(bank: QuestionBank, today: date) -> Group:
     return Group(
-        bank_section("Asked most", bank.frequent, EMPTY),
+        bank_section("Asked most", bank.frequent, EMPTY, today),
         bank_section(
             "Rated lowest: worth practising",
             bank.weakest,
             EMPTY if not bank.frequent else "None rated yet: add a rating (1-5) after a question, as 'question | 3'.",
+            today,
         ),
     )
 
@@ -70,7 +76,7 @@ class QuestionBankScreen(ModalScreen[None]):
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self.query_one("#question-bank-text", Static).update(bank_guide(question_bank(snapshot.search)))
+        self.query_one("#question-bank-text", Static).update(bank_guide(question_bank(snapshot.search), snapshot.today))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -26,7 +26,7 @@ from tui.app.screens.form import FormScreen, max_length, too_long
 from tui.app.widgets.tick import Tick
 from tui.app.widgets.wins import describe_wins
 from tui.content import draft_templates
-from tui.core.days import DateParseError, parse_until
+from tui.core.days import DateParseError, describe_day, parse_until
 from tui.core.drafts import DraftKind, write_draft
 from tui.core.interviews import describe_reach
 from tui.core.models import Application, Contact, LearningGoal, RejectionReason
@@ -144,9 +144,10 @@ class BridgeStep:
     def feedback(self) -> str:
         kept = []
         if self.named:
-            kept.append(f"{self.named}, a reminder on {self.remind_on:%a %d %b %Y}")
+            reminder = f", a reminder on {describe_day(self.remind_on)}" if self.remind_on is not None else ""
+            kept.append(f"{self.named}{reminder}")
         if self.reapply_after is not None:
-            kept.append(f"reapply from {self.reapply_after:%d %b %Y}")
+            kept.append(f"reapply from {describe_day(self.reapply_after, weekday=False)}")
         return f"the bridge to {self.application.company}: {'; '.join(kept)}"
 
     def record(self, recorder: Recorder) -> object:
@@ -168,12 +169,12 @@ def describe_recovery(rejected_on: date, today: date, days: int) -> str:
         return "Recovery days are turned off, so the streak counts as usual; a rest day (R) is there if you need one."
     until = recovery_ends(rejected_on, days)
     if until < today:
-        return f"The recovery days after this no ended on {until:%a %d %b}."
+        return f"The recovery days after this no ended on {describe_day(until, today)}."
     left = (until - today).days
     if left == 0:
         return "Your streak is protected today, the last recovery day. Rest if you need to."
     next_days = "the next day" if left == 1 else f"the next {left} days"
-    return f"Your streak is protected today and {next_days} (until {until:%a %d %b}). Rest if you need to."
+    return f"Your streak is protected today and {next_days} (until {describe_day(until, today)}). Rest if you need to."
 
 
 def describe_support(contacts: tuple[Contact, ...]) -> str:
@@ -345,7 +346,7 @@ class RejectionFlowScreen(FormScreen[None]):
         reapply = bridge.reapply_after is not None if bridge is not None else True
         yield self.field_row(
             "Reapply",
-            Tick(f"reapply later: from {self.reapply_after:%a %d %b %Y}", reapply, id="reapply", compact=True),
+            Tick(f"reapply later: from {describe_day(self.reapply_after)}", reapply, id="reapply", compact=True),
         )
 
     def recovery_step(self) -> ComposeResult:
@@ -567,4 +568,4 @@ class RejectionFlowScreen(FormScreen[None]):
         except DateParseError:
             note.update("When? 90 days, 3 months, next monday or a date such as 2026-09-01.")
             return
-        note.update(f"A reminder on {day:%a %d %b %Y}, in Today's actions.")
+        note.update(f"A reminder on {describe_day(day)}, in Today's actions.")

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from tui.app.screens.form import FormScreen, max_length
-from tui.core.days import DateParseError, parse_day
+from tui.core.days import DateParseError, describe_day, parse_day
 from tui.core.models import RestDay
 from tui.core.rewards import week_start
 from tui.core.search import JobSearch
@@ -31,7 +31,7 @@ def describe_allowance(search: JobSearch, day: date, today: date) -> str:
     allowance = search.settings.rest_days_per_week
     left = rest_days_left(search, day)
     monday = week_start(day)
-    week = "this week" if monday == week_start(today) else f"in the week of Mon {monday:%d %b}"
+    week = "this week" if monday == week_start(today) else f"in the week of {describe_day(monday, today)}"
     if allowance == 0:
         return "⚠ Rest days are turned off ('nextyes settings --rest-days-per-week N' turns them on)."
     if left == 0:
@@ -88,9 +88,12 @@ class RestDayScreen(FormScreen[RestDraft]):
             return
         rest = DayState.REST.glyph
         if self.search.rest_day_on(day) is not None:
-            status.update(f"{rest} {day:%a %d %b} is already a rest day: enter cancels it, making it an ordinary day.")
+            status.update(
+                f"{rest} {describe_day(day, self.today)} is already a rest day: "
+                "enter cancels it, making it an ordinary day."
+            )
             return
-        status.update(f"{rest} {day:%a %d %b} · {describe_allowance(self.search, day, self.today)}")
+        status.update(f"{rest} {describe_day(day, self.today)} · {describe_allowance(self.search, day, self.today)}")
 
     def read(self) -> RestDraft | None:
         note = self.read_text("note", max_length(RestDay, "note"))

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
 from tui.app.state import Snapshot
+from tui.core.days import describe_day
 from tui.core.review import WeeklyReview, weekly_review
 from tui.core.rewards import week_start
 from tui.exchange.review_format import review_text
@@ -59,7 +60,7 @@ class ReviewScreen(ModalScreen[None]):
         if not self.is_attached or review.start != self.week_of:
             return  # closed meanwhile, or written for a week since stepped away from
         self.query_one("#review-text", Static).update(text)
-        self.query_one("#review", VerticalScroll).border_title = f"Weekly review · week of {review.start:%a %d %b %Y}"
+        self.query_one("#review", VerticalScroll).border_title = f"Weekly review · week of {describe_day(review.start)}"
 
     def on_resize(self) -> None:
         self.show_snapshot(self.snapshot)  # wrapped again to the new width

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from tui.app.screens.form import FormScreen
 from tui.core.actions import Action
-from tui.core.days import ACCEPTED_SNOOZE, DateParseError, parse_until
+from tui.core.days import ACCEPTED_SNOOZE, DateParseError, describe_day, parse_until
 
 DEFAULT_SNOOZE = "3 days"
 
@@ -56,7 +56,7 @@ class SnoozeScreen(FormScreen[SnoozeDraft]):
         except DateParseError:
             status.update(f"Until when? {ACCEPTED_SNOOZE}.")
             return
-        status.update(f"Back on {until:%a %d %b}, if it is still to do by then.")
+        status.update(f"Back on {describe_day(until, self.today)}, if it is still to do by then.")
 
     def read(self) -> SnoozeDraft | None:
         typed = self.query_one("#until", Input).value.strip()

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from textual.content import Content
 
+from tui.core.days import describe_day
 from tui.core.models import Win
 
 NONE_YET = (
@@ -22,7 +23,7 @@ def describe_wins(newest_first: Sequence[Win], shown: int | None = None) -> Cont
     if not newest_first:
         return Content.styled(NONE_YET, "$foreground-muted")
     listed = Content("\n").join(
-        Content.assemble(("✓ ", "$text-success"), (f"{win.day:%a %d %b %Y}  ", "$foreground-muted"), win.text)
+        Content.assemble(("✓ ", "$text-success"), (f"{describe_day(win.day)}  ", "$foreground-muted"), win.text)
         for win in newest_first[:shown]
     )
     if shown is not None and len(newest_first) > shown:
