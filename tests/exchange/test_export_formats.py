@@ -31,7 +31,7 @@ from tui.core.models import (
     Tier,
 )
 from tui.core.search import JobSearch
-from tui.exchange.csv_format import CSV_TABLES, export_csv
+from tui.exchange.csv_format import CSV_TABLES, as_written, export_csv
 from tui.exchange.ics_format import export_ics
 
 UTC = ZoneInfo("UTC")
@@ -222,7 +222,7 @@ def test_an_application_reads_back_cell_by_cell() -> None:
         "rejection_reason": "",
         "reapply_after": "",
         "tags": "",
-        "notes": '=HYPERLINK("http://evil.example")',
+        "notes": '\'=HYPERLINK("http://evil.example")',  # neutralised: see test_csv_injection.py
     }
     assert rows["Quill Labs"]["tags"] == "remote; series B"
     assert rows["Kiln ☕ Studio 🚀"]["rejection_reason"] == "skills"
@@ -235,7 +235,8 @@ def test_text_with_commas_quotes_newlines_and_emoji_comes_back_exactly() -> None
     assert len(rows) == len(SEARCH.applications)
     for record in SEARCH.applications:
         row = rows[str(record.id)]
-        assert (row["company"], row["role"], row["notes"], row["url"], row["location"]) == (
+        cells = (row["company"], row["role"], row["notes"], row["url"], row["location"])
+        assert tuple(as_written(cell) for cell in cells) == (
             record.company,
             record.role,
             record.notes,
@@ -244,14 +245,13 @@ def test_text_with_commas_quotes_newlines_and_emoji_comes_back_exactly() -> None
         )
 
 
-def test_formula_like_cells_are_left_exact_and_quoted_by_the_rules() -> None:
+def test_formula_like_cells_get_a_quote_before_them_and_are_quoted_by_the_rules() -> None:
     text = export_csv(SEARCH)
 
-    # Quotes are doubled inside a quoted cell (RFC 4180); nothing is prefixed to the leading "=", "+" or "-".
-    assert '"=HYPERLINK(""http://evil.example"")"' in text
-    assert ",-," in text
-    assert '"+2 years of Go wanted\r\n@recruiter said: try again in summer"' in text
-    assert "'=" not in text and "'+" not in text
+    # Quotes are doubled inside a quoted cell (RFC 4180); a leading "=", "+" or "-" gets a ' before it.
+    assert '"\'=HYPERLINK(""http://evil.example"")"' in text
+    assert ",'-," in text
+    assert '"\'+2 years of Go wanted\r\n@recruiter said: try again in summer"' in text
 
 
 def test_applications_come_by_day_applied_then_company_and_saved_jobs_last() -> None:
@@ -379,8 +379,8 @@ def test_any_text_survives_a_spreadsheet_round_trip(company: str, notes: str, ta
     record = application(company, "Engineer", date(2026, 1, 5), notes=notes, tags=tags)
     [row] = read_csv(export_csv(JobSearch(settings=SETTINGS, applications=(record,))))
 
-    assert (row["company"], row["notes"]) == (company, notes)
-    assert (row["tags"].split("; ") if row["tags"] else []) == tags
+    assert (as_written(row["company"]), as_written(row["notes"])) == (company, notes)
+    assert (as_written(row["tags"]).split("; ") if row["tags"] else []) == tags
 
 
 # iCalendar

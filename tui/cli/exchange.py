@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from tui.cli.common import FILE, BadInput, Commands, completes, day
 from tui.recording import Recorder
+from tui.terminal import visible
 
 if TYPE_CHECKING:
     from tui.core.review import WeeklyReview
@@ -40,10 +41,15 @@ def _register_import(commands: Commands) -> None:
     file = import_.add_argument("file", metavar="FILE", help="the file to read; its format is told from its content")
     completes(file, FILE)
     import_.add_argument("--dry-run", action="store_true", help="say what would be imported, and change nothing")
+    import_.add_argument(
+        "--allow-large",
+        action="store_true",
+        help="read a file past the limits of one import (50,000 rows of a CSV, 100,000 records of an export, 64 MB)",
+    )
 
 
 def _import(recorder: Recorder, options: argparse.Namespace) -> int:
-    from tui.exchange.importing import UnreadableFile, import_file, plan_import, read_file
+    from tui.exchange.importing import NO_LIMITS, Limits, TooLarge, UnreadableFile, import_file, plan_import, read_file
 
     store = recorder.store
     settings = store.load().settings
@@ -55,14 +61,18 @@ def _import(recorder: Recorder, options: argparse.Namespace) -> int:
             zone=recorder.zone(settings),
             rollover_hour=settings.rollover_hour,
             progress=_show_progress,
+            limits=NO_LIMITS if options.allow_large else Limits(),
         )
+    except TooLarge as problem:
+        raise BadInput(f"{problem}; add --allow-large to import it anyway") from None
     except UnreadableFile as problem:
         raise BadInput(str(problem)) from None
     if options.dry_run:
         plan = plan_import(parsed, store.load(), settings_saved=store.settings_saved())
     else:
         if len(parsed.items) >= PROGRESS_FROM:
-            print(f"Saving {len(parsed.items):,} records in one go…", file=sys.stderr)
+            records = sum(1 + len(item.companions) for item in parsed.items)
+            print(f"Saving {records:,} records in one go…", file=sys.stderr)
         plan = import_file(store, parsed)
     print("\n".join(plan.summary(dry_run=options.dry_run)))
     return 0
@@ -96,6 +106,7 @@ def _register_export(commands: Commands) -> None:
 
 
 def _export(recorder: Recorder, options: argparse.Namespace) -> int:
+    target = None if options.out is None else _export_target(options.out, recorder.store.path)  # before any work
     search = recorder.store.load()
     today = recorder.today(search)
     if options.table is not None and options.format != "csv":
@@ -127,7 +138,7 @@ def _export(recorder: Recorder, options: argparse.Namespace) -> int:
 
         text = report_markdown(search, build_insights(search, today), recorder.now(), today)
         what = "a full report"
-    return _write(text, options.out, what)
+    return _write(text, target, what)
 
 
 def _register_review(commands: Commands) -> None:
@@ -166,18 +177,64 @@ def _weekly_review(recorder: Recorder, week: str | None) -> WeeklyReview:
         raise BadInput(str(problem)) from None
 
 
-def _write(text: str, out: str | None, what: str) -> int:
-    if out is None:
+def _export_target(out: str, db: Path) -> Path:
+    """The file `--out` names, once it is known that writing it harms nothing: BadInput saying what is in the way.
+
+    Refused: the database and whatever nextyes keeps for it (its lock, its backups folder and everything in
+    it, a write's temp files), however it is named (through a symlink, `..`, another hard link); and anything
+    that is not a regular file, which the new file would replace: a symlink, a folder, a named pipe, a device.
+    A regular file of the person's own is replaced whole (an atomic rename), keeping its mode.
+    """
+    import os
+    import stat
+
+    from tui.store import is_owned_by_store
+
+    target = Path(out).expanduser()
+    accepted = "give the name of a new file, or of a regular file to replace"
+    if is_owned_by_store(db, target):
+        raise BadInput(
+            f"will not export to {target}: nextyes keeps it for the database {db} (the file itself, its lock "
+            f"or its backups); {accepted}"
+        )
+    try:
+        mode = os.lstat(target).st_mode
+    except FileNotFoundError:
+        return target  # a new file
+    except OSError as error:
+        raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
+    if stat.S_ISREG(mode):
+        return target
+    if stat.S_ISDIR(mode):
+        raise BadInput(f"will not export to {target}: it is a folder; give a file name inside it, or another path")
+    if stat.S_ISLNK(mode):
+        try:
+            pointing = f" (to {os.readlink(target)})"
+        except OSError:  # gone meanwhile
+            pointing = ""
+        found = f"a symbolic link{pointing}, which would be replaced by a plain file"
+    elif stat.S_ISFIFO(mode):
+        found = "a named pipe (FIFO), not a regular file"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        found = "a device, not a regular file"
+    else:
+        found = "not a regular file"
+    raise BadInput(
+        f"will not export to {target}: it is {found}; {accepted}, or leave out --out to print to standard output"
+    )
+
+
+def _write(text: str, target: Path | None, what: str) -> int:
+    if target is None:
         sys.stdout.write(_ensure_newline(text))
         return 0
     from tui.store.files import atomic_write
 
-    target = Path(out).expanduser()
     try:
         atomic_write(target, text.encode("utf-8"))
     except OSError as error:
         raise BadInput(f"cannot write {target}: {error.strerror or error}") from None
-    print(f"Exported {what} to {target}")
+    print(f"Exported {what} to {visible(str(target))}")  # a message for a person, even when output is a document
     return 0
 
 

@@ -132,10 +132,34 @@ class RowContext:
 EXACT_FORMATS = (("%m/%d/%y, %I:%M %p", True), ("%Y-%m-%d", False), ("%d %b %Y", False))
 
 
+# The two commonest of those, read without strptime (which looks up the locale at every call): a
+# 50,000-row import reads 50,000 dates. Anything they do not match goes on to EXACT_FORMATS.
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_LINKEDIN_MOMENT = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{2}), (\d{1,2}):(\d{2}) (AM|PM)", re.ASCII)
+
+
+def _quick(text: str) -> tuple[datetime, bool] | None:
+    """`text` read as `EXACT_FORMATS` would read it, for its two commonest shapes; None for any other."""
+    try:
+        if iso := _ISO_DAY.fullmatch(text):
+            return datetime(int(iso[1]), int(iso[2]), int(iso[3])), False
+        if (linkedin := _LINKEDIN_MOMENT.fullmatch(text)) and 1 <= int(linkedin[4]) <= 12:
+            month, day, short_year, hour, minute = (int(part) for part in linkedin.groups()[:5])
+            year = short_year + (1900 if short_year >= 69 else 2000)  # strptime's %y
+            hour = hour % 12 + (12 if linkedin[6] == "PM" else 0)
+            return datetime(year, month, day, hour, minute), True
+    except ValueError:  # a day or a minute out of range: strptime refuses it too
+        return None
+    return None
+
+
 def _exact(text: str) -> tuple[datetime, bool] | None:
+    text = text.strip()
+    if (quick := _quick(text)) is not None:
+        return quick
     for shape, has_time in EXACT_FORMATS:
         try:
-            return datetime.strptime(text.strip(), shape), has_time
+            return datetime.strptime(text, shape), has_time
         except ValueError:
             continue
     return None

@@ -1,10 +1,23 @@
 """The CSV export: one table of the search (applications by default) as a spreadsheet-ready file.
 
-Cells hold the data exactly as recorded, even one that starts with "=", "+", "-" or "@". Prefixing
-those with a quote (the usual guard against spreadsheet formula injection) would change the data:
-the generic CSV import reads this file back and would keep the quote, and a role such as "-" or a
-note such as "+2 years of Go" would no longer round-trip. The records are the user's own, so a
-formula in one can only come from them; the JSON export is the exact copy, and this one stays exact too.
+A cell a spreadsheet would run as a formula is neutralised, as OWASP's advice on CSV injection says:
+a cell whose text begins with "=", "+", "-", "@", a tab or a carriage return gets a single quote
+before it, which spreadsheets read as "this is text". Every table, every column: a company, a note,
+the company repeated in the activities. No column holds a number that could be negative (ratings,
+rounds and dates never start with "-"), so no number is changed.
+
+The rule, exact both ways (`neutralised` writes it, `as_written` reads it back, and `nextyes import`
+reads every CSV through `as_written`):
+
+- writing: a cell that begins with any number of single quotes (none included) followed by one of
+  those six characters gets one more single quote at the front. Any other cell is written as it is.
+- reading: a cell that begins with one or more single quotes followed by one of those six characters
+  loses its first single quote. Any other cell is read as it is.
+
+So "=SUM(A1)" is written "'=SUM(A1)", a role of just "-" is written "'-", and "'=SUM(A1)" (a quote
+typed by the user) is written "''=SUM(A1)": each reads back to exactly what was recorded, and no written
+cell begins with a formula character. A quote followed by anything else ("'90s") is the same both ways.
+A spreadsheet shows the added quote, or hides it as its mark for text; `nextyes import` takes it off.
 """
 
 from __future__ import annotations
@@ -22,6 +35,9 @@ from tui.core.models import Application, Contact
 from tui.core.search import JobSearch
 
 CSV_TABLES = ("applications", "activities", "contacts", "interviews")
+
+# The first characters that make a spreadsheet read a cell as a formula (OWASP: CSV injection).
+FORMULA_STARTS = frozenset("=+-@\t\r")
 
 # Tags and the people met share one cell; the generic import splits applications' tags on ";".
 LIST_SEPARATOR = "; "
@@ -52,15 +68,25 @@ def export_csv(search: JobSearch, table: str = "applications") -> str:
     return buffer.getvalue()
 
 
+def neutralised(text: str) -> str:
+    """`text` as a cell no spreadsheet runs as a formula: a quote before a formula start (see the module's rule)."""
+    return "'" + text if text.lstrip("'")[:1] in FORMULA_STARTS else text
+
+
+def as_written(cell: str) -> str:
+    """A cell's text as it was before `neutralised`: the one quote it added taken off again."""
+    return cell[1:] if cell[:1] == "'" and cell.lstrip("'")[:1] in FORMULA_STARTS else cell
+
+
 def _cell(value: Cell) -> str:
-    """A value as it reads in a cell: ISO dates, enum values, blank for None."""
+    """A value as it reads in a cell: ISO dates, enum values, blank for None; neutralised like every cell."""
     if value is None:
         return ""
     if isinstance(value, Enum):
-        return str(value.value)
+        return neutralised(str(value.value))
     if isinstance(value, date | datetime):
-        return value.isoformat()
-    return str(value)
+        return neutralised(value.isoformat())
+    return neutralised(str(value))
 
 
 def _application_rows(search: JobSearch) -> Iterable[Row]:
@@ -187,3 +213,8 @@ _TABLES: dict[str, CsvTable] = {
     ),
 }
 # fmt: on
+
+
+def csv_header(table: str) -> tuple[str, ...]:
+    """The header row `export_csv` writes for `table`: how `nextyes import` knows a CSV nextyes wrote."""
+    return _TABLES[table].header

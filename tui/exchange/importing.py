@@ -5,17 +5,29 @@ Four kinds of file are read, told apart by their content and never by their name
 and a nextyes JSON export. Every row or record becomes an `Incoming` record or a `BadRow`; a file that
 cannot be read at all raises `UnreadableFile`. Rows from CSV files get ids derived from what they say,
 so reading the same file twice yields the same records, and `plan_import` leaves out what is already here.
+
+Only a regular file (or a symlink to one) is read, without ever waiting on it (`tui.exchange.bounded`),
+and one import reads at most `Limits`: 50,000 rows of a CSV, 100,000 records of a nextyes export, 64 MB.
+A file over a limit raises `TooLarge` before a single record is made, unless the caller passes
+`NO_LIMITS`. A CSV is read as a stream, twice: once to count its rows (and find any damage) with
+nothing kept, then row by row into records; so memory holds the records, never the whole text.
+
+Every cell of a CSV is read through `csv_format.as_written`, which takes off the quote the CSV export
+puts before a cell a spreadsheet would run as a formula; the rule is exact both ways (see
+`tui.exchange.csv_format`), and other CSV files follow the same convention when they guard their cells.
+A CSV nextyes exported (its header is the export's, cell for cell) is read exactly, without trimming
+spaces, so its text comes back as it was recorded.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
-import io
-import json
+import dataclasses
 import re
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
@@ -23,12 +35,14 @@ from pathlib import Path
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+import orjson
 from pydantic import ValidationError
 
+from tui.core.local_times import time_that_does_not_exist
 from tui.core.models import Application, Contact, Record, Reflection, RestDay, Settings, Tier, Win
 from tui.core.search import JobSearch
 from tui.core.words import count, record_noun
-from tui.exchange import csv_applications, linkedin
+from tui.exchange import bounded, csv_applications, linkedin
 from tui.exchange.csv_applications import (
     EARLIEST_YEAR,
     LATEST_YEAR,
@@ -38,6 +52,7 @@ from tui.exchange.csv_applications import (
     normalised,
     quote,
 )
+from tui.exchange.csv_format import as_written, csv_header
 from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
 from tui.store import SCHEMA_VERSION, Store
 from tui.store.migrations import META_TABLE, upgrade
@@ -50,6 +65,16 @@ ACCEPTED_FILES = (
 PROGRESS_EVERY = 500  # rows
 PREAMBLE_ROWS = 10  # LinkedIn's Connections.csv puts three lines of notes before its header
 DELIMITERS = (",", ";", "\t")  # spreadsheets in many locales save CSV with semicolons
+NOT_UTF8 = "is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')"
+
+# How much one import reads: several times the largest real file, so no real file comes near.
+# LinkedIn lets a member have at most 30,000 connections, and ten years of applying every working day
+# is about 8,000 applications; `benchmarks/make_dataset.py --years 10` (heavy use every day for ten
+# years) is 73,087 records, a 35 MB export. Past these, an import takes minutes, gigabytes, and leaves
+# a database every later command is slow to read.
+MAX_ROWS = 50_000  # data rows of a CSV
+MAX_RECORDS = 100_000  # records of a nextyes export
+MAX_BYTES = 64_000_000  # bytes of either
 
 T = TypeVar("T")
 
@@ -63,6 +88,22 @@ class ImportSource(StrEnum):
 
 class UnreadableFile(ValueError):
     """The whole file is refused. The message is one line: the file, what was wrong, what is accepted."""
+
+
+class TooLarge(UnreadableFile):
+    """The file is over one of the `Limits`: it would be read with `NO_LIMITS`. The message says which limit."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The most one import reads; None is no limit."""
+
+    rows: int | None = MAX_ROWS
+    records: int | None = MAX_RECORDS
+    bytes: int | None = MAX_BYTES
+
+
+NO_LIMITS = Limits(rows=None, records=None, bytes=None)
 
 
 @dataclass(frozen=True)
@@ -154,41 +195,58 @@ def read_file(
     zone: ZoneInfo,
     rollover_hour: int,
     progress: Callable[[int, int], None] | None = None,
+    limits: Limits = Limits(),
 ) -> ParsedFile:
     """Read `path` into incoming records, whatever its name: the format is told from its content.
 
     Imported records are created at `now`; their days are logical days in `zone` with `rollover_hour`.
-    `progress(done, total)` hears every 500 rows and once at the end.
+    `progress(done, total)` hears every 500 rows and once at the end. Raises UnreadableFile for a file
+    that cannot be read, and TooLarge for one over `limits`; never blocks, whatever `path` is.
     """
     if now.tzinfo is None or now.utcoffset() is None:
         raise ValueError("read_file needs an aware `now`")
-    text = _read_text(path)
-    if text.lstrip()[:1] in ("{", "["):
-        return _read_export(path, text, progress)
-    header, rows = _locate_header(path, text)
-    return _read_rows(path, header, rows, RowContext(now, zone, rollover_hour), progress)
+    context = RowContext(now, zone, rollover_hour)
+    try:
+        with bounded.opened(path, limits.bytes) as file:
+            first = _first_character(file)
+            if not first:
+                raise _refused(path, "is empty")
+            if first in ("{", "["):
+                return _read_export(path, file.payload(), progress, limits)
+            header = _locate_header(path, file)
+            total = _count_rows(path, file, header, limits)
+            return _read_rows(path, file, header, total, context, progress, limits)
+    except bounded.NotReadable as problem:
+        raise _refused(path, str(problem)) from None
+    except bounded.TooManyBytes as error:
+        raise _too_many_bytes(path, error) from None
+    except UnicodeDecodeError:  # only the file's text is decoded here
+        raise _refused(path, NOT_UTF8) from None
 
 
 def _refused(path: Path, problem: str, accepted: str = ACCEPTED_FILES) -> UnreadableFile:
     return UnreadableFile(f"{path}: {problem}; {accepted}")
 
 
-def _read_text(path: Path) -> str:
-    try:
-        payload = path.read_bytes()
-    except FileNotFoundError:
-        raise _refused(path, "there is no such file") from None
-    except IsADirectoryError:
-        raise _refused(path, "is a folder, not a file") from None
-    except OSError as error:
-        raise _refused(path, f"cannot be read ({error.strerror or error})") from None
-    try:
-        text = payload.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise _refused(path, "is not UTF-8 text (a spreadsheet can save it as 'CSV UTF-8')") from None
-    if not text.strip():
-        raise _refused(path, "is empty")
-    return text
+def _too_many_bytes(path: Path, error: bounded.TooManyBytes) -> TooLarge:
+    size = f"is {_megabytes(error.size)}," if error.size is not None else "holds"
+    return TooLarge(
+        f"{path}: {size} more than the {_megabytes(error.limit)} one import reads "
+        "(ten years of heavy use export as 35 MB)"
+    )
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1_000_000:,.1f} MB".replace(".0 MB", " MB")
+
+
+def _first_character(file: bounded.OpenFile) -> str:
+    """The first character of the file that is not white space (a byte order mark left out); "" if none."""
+    stream = file.text()
+    while chunk := stream.read(bounded.CHUNK):
+        if stripped := chunk.lstrip():
+            return stripped[0]
+    return ""
 
 
 # --- CSV files: rows with their physical lines, and the header that says which file it is --------------
@@ -209,9 +267,10 @@ class _BrokenCsv(Exception):
         super().__init__(f"line {line}: {error}")
 
 
-def _csv_rows(text: str, delimiter: str) -> Iterator[_CsvRow]:
+def _csv_rows(file: bounded.OpenFile, delimiter: str) -> Iterator[_CsvRow]:
+    """The file's rows from its start, read as they come."""
     # Strict: a quote left open would otherwise swallow the rest of the file into one field.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    reader = csv.reader(file.text(), delimiter=delimiter, strict=True)
     while True:
         start = reader.line_num + 1  # lines read so far: a quoted field's line breaks included
         try:
@@ -258,33 +317,43 @@ LISTED = _CsvFormat(ImportSource.CSV_APPLICATIONS, (), csv_applications.COLUMNS,
 LISTED_KEYS = frozenset(_column_key(alias) for aliases in LISTED.columns.values() for alias in aliases)
 
 
+NEXTYES_HEADER = csv_header("applications")  # a CSV `nextyes export --format csv` wrote
+
+
 @dataclass(frozen=True)
 class _Header:
     line: int
     format: _CsvFormat
     columns: dict[str, int]  # our name for a column -> its position in a row
     width: int  # how many cells the header has
+    delimiter: str = ","
+    exact: bool = False  # nextyes's own CSV: cells are read as they are, spaces and all
 
     def values(self, cells: list[str]) -> dict[str, str]:
-        """The row's value for every column this file has; a short row's missing cells are blank."""
+        """The row's value for every column this file has; a short row's missing cells are blank.
+
+        A value is the cell as written before the CSV export neutralised it, trimmed unless `exact`.
+        """
         if self.format.mend is not None:
             cells = self.format.mend(cells, self.columns, self.width)
-        return {name: cells[at].strip() if at < len(cells) else "" for name, at in self.columns.items()}
+        if self.exact:
+            return {name: as_written(cells[at]) if at < len(cells) else "" for name, at in self.columns.items()}
+        return {name: as_written(cells[at]).strip() if at < len(cells) else "" for name, at in self.columns.items()}
 
 
-def _locate_header(path: Path, text: str) -> tuple[_Header, Iterator[_CsvRow]]:
-    """The header row, and the rows after it. It is among the first few rows: notes may come before it."""
+def _locate_header(path: Path, file: bounded.OpenFile) -> _Header:
+    """The header row. It is among the first few rows: notes may come before it."""
     broken: _BrokenCsv | None = None
     first_row: _CsvRow | None = None
     for delimiter in DELIMITERS:
-        rows = _csv_rows(text, delimiter)
+        rows = _csv_rows(file, delimiter)
         try:
             for _, row in zip(range(PREAMBLE_ROWS), rows, strict=False):
                 if first_row is None and not row.is_blank:
                     first_row = row
                 header = _header_of(path, row)
                 if header is not None:
-                    return header, rows
+                    return dataclasses.replace(header, delimiter=delimiter)
         except _BrokenCsv as error:
             broken = broken or error
     if broken is not None:
@@ -308,7 +377,7 @@ def _header_of(path: Path, row: _CsvRow) -> _Header | None:
                 f"its header (line {row.line}) has no {name} column",
                 f"name it {_either(LISTED.columns[name])}; a CSV of applications needs a company and a role",
             )
-    return _Header(row.line, LISTED, columns, len(keys))
+    return _Header(row.line, LISTED, columns, len(keys), exact=tuple(row.cells) == NEXTYES_HEADER)
 
 
 def _columns(keys: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[str, int]:
@@ -320,39 +389,66 @@ def _columns(keys: list[str], aliases: Mapping[str, tuple[str, ...]]) -> dict[st
     return found
 
 
-def _read_rows(
-    path: Path,
-    header: _Header,
-    rows: Iterator[_CsvRow],
-    context: RowContext,
-    progress: Callable[[int, int], None] | None,
-) -> ParsedFile:
+def _data_rows(path: Path, file: bounded.OpenFile, header: _Header, limit: int | None) -> Iterator[_CsvRow]:
+    """The rows after the header, blank ones left out; TooLarge past `limit` of them."""
+    read = 0
+    for row in _csv_rows(file, header.delimiter):
+        if row.line <= header.line or row.is_blank:
+            continue
+        read += 1
+        if limit is not None and read > limit:
+            raise TooLarge(
+                f"{path}: has more than {limit:,} rows, the most one import reads "
+                "(LinkedIn's Connections.csv has at most 30,000)"
+            )
+        yield row
+
+
+def _count_rows(path: Path, file: bounded.OpenFile, header: _Header, limits: Limits) -> int:
+    """How many rows the file has: a first pass that keeps nothing, so a file over the limit or broken
+    anywhere is refused before a single record is made."""
     try:
-        data = [row for row in rows if not row.is_blank]
+        return sum(1 for _ in _data_rows(path, file, header, limits.rows))
     except _BrokenCsv as error:
         raise _refused(path, f"is not a CSV file nextyes can read ({error})") from None
+
+
+def _read_rows(
+    path: Path,
+    file: bounded.OpenFile,
+    header: _Header,
+    total: int,
+    context: RowContext,
+    progress: Callable[[int, int], None] | None,
+    limits: Limits,
+) -> ParsedFile:
     items: list[Incoming] = []
     bad: list[BadRow] = []
-    for row in _with_progress(data, progress):
-        try:
-            record, companions = header.format.read_row(header.values(row.cells), context)
-            items.append(Incoming(record, companions))
-        except RowProblem as problem:
-            bad.append(BadRow(row.line, str(problem)))
-        except ValidationError as error:
-            bad.append(BadRow(row.line, _validation_problem(error)))
-    return ParsedFile(path, header.format.source, tuple(items), tuple(bad), len(data))
+    read = 0
+    try:
+        for row in _with_progress(_data_rows(path, file, header, limits.rows), total, progress):
+            read += 1
+            try:
+                record, companions = header.format.read_row(header.values(row.cells), context)
+                items.append(Incoming(record, companions))
+            except RowProblem as problem:
+                bad.append(BadRow(row.line, str(problem)))
+            except ValidationError as error:
+                bad.append(BadRow(row.line, _validation_problem(error)))
+    except _BrokenCsv as error:  # only when the file changed since it was counted
+        raise _refused(path, f"is not a CSV file nextyes can read ({error})") from None
+    return ParsedFile(path, header.format.source, tuple(items), tuple(bad), read)
 
 
-def _with_progress(rows: Sequence[T], progress: Callable[[int, int], None] | None) -> Iterator[T]:
+def _with_progress(rows: Iterable[T], total: int, progress: Callable[[int, int], None] | None) -> Iterator[T]:
     """`rows` one by one, telling `progress` how far along every 500 rows and at the end."""
-    total = len(rows)
+    done = 0
     for done, row in enumerate(rows, 1):
         yield row
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, total)
-    if progress is not None and (not total or total % PROGRESS_EVERY):
-        progress(total, total)
+    if progress is not None and (not done or done % PROGRESS_EVERY):
+        progress(done, total)
 
 
 # --- a nextyes export --------------------------------------------------------------------------------------
@@ -361,20 +457,30 @@ def _with_progress(rows: Sequence[T], progress: Callable[[int, int], None] | Non
 ENVELOPE = ("format", "schema_version", "exported_at", "settings")
 
 
-def _read_export(path: Path, text: str, progress: Callable[[int, int], None] | None) -> ParsedFile:
+def _read_export(path: Path, payload: bytes, progress: Callable[[int, int], None] | None, limits: Limits) -> ParsedFile:
     """Every record of a nextyes export, validated by its model; an older export is upgraded first."""
-    tables = _upgraded(path, _export_document(path, text))
+    document = _export_document(path, payload)
+    records = sum(len(table) for name, table in document.items() if name not in ENVELOPE)
+    if limits.records is not None and records > limits.records:
+        raise TooLarge(
+            f"{path}: holds {records:,} records, more than the {limits.records:,} one import reads "
+            "(ten years of heavy use make about 73,000)"
+        )
+    tables = _upgraded(path, document)
     settings_documents = tables.pop("settings", {})
     listed = [(name, position, record) for name in TABLES for position, record in tables.get(name, {}).items()]
     items: list[Incoming] = []
     bad: list[BadRow] = []
-    for name, position, record in _with_progress(listed, progress):
+    for name, position, record in _with_progress(listed, len(listed), progress):
         try:
             validated = TABLES[name].model_validate(record)
         except ValidationError as error:
             bad.append(BadRow(0, f"{name} #{position}: {_validation_problem(error)}"))
             continue
         if problem := _day_out_of_range(validated):
+            bad.append(BadRow(0, f"{name} #{position}: {problem}"))
+            continue
+        if problem := time_that_does_not_exist(validated):  # an interview at a time its zone skips
             bad.append(BadRow(0, f"{name} #{position}: {problem}"))
             continue
         items.append(Incoming(validated))
@@ -412,15 +518,14 @@ def _dates(value: object, where: tuple[object, ...]) -> Iterator[tuple[tuple[obj
             yield from _dates(item, (*where, position))
 
 
-def _export_document(path: Path, text: str) -> dict[str, Any]:
+def _export_document(path: Path, payload: bytes) -> dict[str, Any]:
+    """The export's document, parsed by orjson: it refuses what `json` lets through to fail later (an
+    integer of thousands of digits, NaN, a lone surrogate), and nesting past 1,024 levels, all as one error."""
+    start = len(codecs.BOM_UTF8) if payload.startswith(codecs.BOM_UTF8) else 0
     try:
-        document = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise _refused(
-            path, f"looks like JSON but does not parse (line {error.lineno}, column {error.colno})"
-        ) from None
-    except RecursionError:
-        raise _refused(path, "looks like JSON but is nested too deeply") from None
+        document = orjson.loads(memoryview(payload)[start:])
+    except orjson.JSONDecodeError as error:
+        raise _refused(path, _json_problem(error)) from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise _refused(path, "is JSON, but not a nextyes export")
     version = document.get("schema_version")
@@ -436,6 +541,18 @@ def _export_document(path: Path, text: str) -> dict[str, Any]:
         if name not in ENVELOPE and not isinstance(records, list):
             raise _refused(path, f"is a nextyes export with a malformed table {quote(name)} (not a list)")
     return document
+
+
+def _json_problem(error: orjson.JSONDecodeError) -> str:
+    """What is wrong with a file that looked like JSON, in words."""
+    said = error.msg.casefold()
+    if "utf-8" in said:
+        return NOT_UTF8
+    if "depth" in said or "recursion" in said:
+        return "looks like JSON but is nested too deeply"
+    if "infinity" in said:  # orjson's word for a number past a double's range, thousands of digits long
+        said = "a number too large"
+    return f"looks like JSON but does not parse (line {error.lineno}, column {error.colno}: {said})"
 
 
 def _upgraded(path: Path, document: dict[str, Any]) -> dict[str, dict[str, Any]]:
