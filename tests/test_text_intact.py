@@ -2,8 +2,11 @@
 long text) is stored exactly as typed, and shown without ever driving the terminal or breaking the layout.
 
 The rule (tui/terminal.py): shown on a terminal, a control character appears as a visible symbol, so
-nothing typed can move the cursor, clear or recolour the screen; documents (an export, a draft) and JSON
-stay exact. In the app, at 80×24, long text is cut with an ellipsis and a one-line row stays one line.
+nothing typed can move the cursor, clear or recolour the screen. Text for a person is shown that way wherever
+it goes; documents (an export, a draft) and JSON stay exact in a file or a pipe, and on a terminal show their
+controls as symbols too (JSON as \\u escapes: the same JSON). In 0.5.0 documents were printed raw even to a
+terminal (issue 15); tests/cli/test_terminal_output.py covers every document command, on a real terminal too.
+In the app, at 80×24, long text is cut with an ellipsis and a one-line row stays one line.
 """
 
 from __future__ import annotations
@@ -186,13 +189,39 @@ def test_each_record_keeps_its_one_line_in_the_shell(shell) -> None:
     assert "␛[31m" in status  # the picture of ESC, then the rest as plain text
 
 
-def test_documents_and_json_keep_the_text_exact(shell, db_path: Path) -> None:
+def test_documents_and_json_keep_the_text_exact_in_a_pipe(shell, db_path: Path) -> None:
+    """Standard output here is not a terminal: a script or a file gets the exact text."""
     document = json.loads(shell("status", "--json"))
     assert ODD["escape"] in {application["company"] for application in document["applications"]}
     assert ODD["escape"] in shell("export", "--format", "csv")
     assert ODD["c1"] in shell("export", "--format", "md")
     short_id = Store(db_path, FakeClock()).load().applications[0].short_id
     assert ODD["escape"] in shell("draft", short_id, "follow-up")
+
+
+def test_documents_and_json_on_a_terminal_show_control_characters_as_symbols(shell, db_path: Path) -> None:
+    """Until issue 15 a document was exact everywhere, so an export printed to a terminal could drive it."""
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    def on_terminal(*arguments: str) -> str:
+        out = Terminal()
+        with contextlib.redirect_stdout(out):
+            assert main(["--db", str(db_path), *arguments], now=FakeClock()) == 0
+        return out.getvalue()
+
+    short_id = Store(db_path, FakeClock()).load().applications[0].short_id
+    for arguments in (("export", "--format", "csv"), ("export", "--format", "md"), ("draft", short_id, "follow-up")):
+        out = on_terminal(*arguments)
+        assert not CONTROLS.search(out.replace("\r\n", "\n")), arguments
+    csv_shown = on_terminal("export", "--format", "csv")
+    for kind in ("escape", "c1", "backspace", "return"):
+        assert visible(ODD[kind]) in csv_shown, kind
+    document = on_terminal("status", "--json")
+    assert not CONTROLS.search(document)
+    assert ODD["c1"] in {application["company"] for application in json.loads(document)["applications"]}
 
 
 def test_an_error_quoting_odd_text_is_one_line_without_control_characters(shell, db_path: Path) -> None:
