@@ -212,7 +212,7 @@ def test_case_and_spacing_do_not_matter(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "", "   ", "fri", "-3 days ago", "3 weeks ago", "2026-3-1", "2026-02-30", "2026-13-01", "14/03/2026"],
+    ["garbage", "", "   ", "fri", "-3 days ago", "3 fortnights ago", "2026-3-1", "2026-02-30", "2026-13-01", "14/03/2026"],
 )
 def test_unreadable_dates_are_refused_with_what_is_accepted(text: str) -> None:
     with pytest.raises(DateParseError) as refused:
@@ -342,7 +342,7 @@ def test_days_ahead_ignore_case_and_spacing(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["next", "next fri", "next week", "in days", "in -3 days", "in 3 weeks", "3 days from now", "next next friday"],
+    ["next", "next fri", "next week", "in days", "in -3 days", "in 3 fortnights", "3 days from now", "next next friday"],
 )
 def test_unreadable_days_ahead_are_refused(text: str) -> None:
     with pytest.raises(DateParseError) as refused:
@@ -474,3 +474,35 @@ def test_a_weekday_snooze_is_one_to_seven_days_ahead(today: date, weekday: str) 
     day = parse_until(weekday, today)
     assert 1 <= (day - today).days <= 7
     assert day.weekday() == WEEKDAYS.index(weekday)
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("2 weeks ago", date(2026, 3, 1)),
+        ("1 week ago", date(2026, 3, 8)),
+        ("a week ago", date(2026, 3, 8)),
+        ("last week", date(2026, 3, 8)),
+        ("in 2 weeks", date(2026, 3, 29)),
+        ("last friday", date(2026, 3, 13)),
+        ("last sunday", date(2026, 3, 8)),  # today is a Sunday: the one before it
+        ("Last  Monday", date(2026, 3, 9)),
+    ],
+)
+def test_weeks_and_last_weekday_read_as_a_person_means_them(typed: str, expected: date) -> None:
+    """The README's own example ('--week "2 weeks ago"') was refused: weeks were not read at all."""
+    assert parse_day(typed, date(2026, 3, 15)) == expected
+
+
+@given(today=st.dates(date(2001, 1, 1), date(2098, 12, 31)), weeks=st.integers(0, 52))
+def test_n_weeks_ago_is_seven_n_days_ago_and_in_n_weeks_undoes_it(today: date, weeks: int) -> None:
+    back = parse_day(f"{weeks} weeks ago", today)
+    assert back == parse_day(f"{7 * weeks} days ago", today)
+    assert parse_day(f"in {weeks} weeks", back) == today
+
+
+@given(today=st.dates(date(2001, 1, 1), date(2098, 12, 31)), name=st.sampled_from(WEEKDAYS))
+def test_last_weekday_is_that_weekday_within_the_week_before_today(today: date, name: str) -> None:
+    day = parse_day(f"last {name}", today)
+    assert WEEKDAYS[day.weekday()] == name
+    assert 1 <= (today - day).days <= 7

@@ -14,8 +14,8 @@ LATEST_DAY = date(2099, 12, 31)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 ACCEPTED_DATES = (
-    "a date like 2026-03-14, 'today', 'yesterday', 'N days ago', a weekday name such as 'friday' "
-    "(the last one), 'tomorrow', 'in N days' or 'next friday'"
+    "a date like 2026-03-14, 'today', 'yesterday', 'N days ago', 'N weeks ago', 'last week', a weekday "
+    "name such as 'friday' (the last one), 'last friday', 'tomorrow', 'in N days', 'in N weeks' or 'next friday'"
 )
 
 
@@ -44,8 +44,9 @@ def logical_day(instant: datetime, zone: ZoneInfo, rollover_hour: int) -> date:
 def parse_day(text: str, today: date) -> date:
     """Read a day as a person would type it, relative to `today`.
 
-    Weekday names mean the most recent such day, today included; 'next friday' means the first one
-    after today. Days outside the years
+    Weekday names mean the most recent such day, today included; 'last friday' the one before today;
+    'next friday' the first one after today. 'N weeks ago' and 'last week' are seven days a week back,
+    so a week asked for by either falls on the same weekday as today. Days outside the years
     2000–2099 are refused: they are typing mistakes, not job-search history.
     """
     cleaned = " ".join(text.strip().lower().split())
@@ -59,6 +60,12 @@ def parse_day(text: str, today: date) -> date:
 
 _DAYS_AGO = re.compile(r"^(\d{1,5}) days? ago$")
 _IN_DAYS = re.compile(r"^in (\d{1,5}) days?$")
+_WEEKS_AGO = re.compile(r"^(\d{1,4}|a) weeks? ago$")
+_IN_WEEKS = re.compile(r"^in (\d{1,4}|a) weeks?$")
+
+
+def _weeks(count: str) -> timedelta:
+    return timedelta(weeks=1 if count == "a" else int(count))
 
 
 def _read_day(cleaned: str, today: date) -> date | None:
@@ -72,6 +79,14 @@ def _read_day(cleaned: str, today: date) -> date | None:
         return today - timedelta(days=int(match.group(1)))
     if match := _IN_DAYS.match(cleaned):
         return today + timedelta(days=int(match.group(1)))
+    if match := _WEEKS_AGO.match(cleaned):
+        return today - _weeks(match.group(1))
+    if match := _IN_WEEKS.match(cleaned):
+        return today + _weeks(match.group(1))
+    if cleaned == "last week":
+        return today - timedelta(weeks=1)
+    if cleaned.startswith("last ") and (name := cleaned.removeprefix("last ")) in WEEKDAYS:
+        return today - timedelta(days=(today.weekday() - WEEKDAYS.index(name) - 1) % 7 + 1)
     if cleaned in WEEKDAYS:
         back = (today.weekday() - WEEKDAYS.index(cleaned)) % 7
         return today - timedelta(days=back)
