@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
+from textual.widgets._toast import ToastRack
 
 from tests.support.clock import ZONE, FakeClock
 from tests.support.pilot import SIZE
@@ -44,9 +45,16 @@ def hooli_app(db_path: Path, clock: FakeClock, recorder: Recorder) -> NextYesApp
 
 
 async def quietly(pilot: Pilot[None]) -> None:
-    """Settled, with the toasts gone: they would cover the form in the picture."""
+    """Settled, with the toasts gone: they would cover the form in the picture.
+
+    `clear_notifications` empties only the current screen's toasts; a toast raised while the dashboard
+    was current stays drawn on it, behind the flow's backdrop, or not, as the race fell.
+    """
     await settle(pilot)
     pilot.app.clear_notifications()
+    for screen in pilot.app.screen_stack:
+        for rack in screen.query(ToastRack):
+            await rack.remove_children()
     await pilot.pause()
 
 

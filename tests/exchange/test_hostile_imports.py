@@ -438,6 +438,7 @@ def _import_help() -> str:
     return " ".join(result.stdout.split())
 
 
+@pytest.mark.serial  # a 200,000-row import in a child process, then a signal in the middle of it: timing
 def test_ctrl_c_during_a_large_import_stops_it_and_writes_nothing(tmp_path: Path) -> None:
     big = rows_file(tmp_path / "applications.csv", 200_000)
     database = tmp_path / "nextyes.json"
