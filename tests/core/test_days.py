@@ -212,7 +212,7 @@ def test_case_and_spacing_do_not_matter(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["garbage", "", "   ", "fri", "-3 days ago", "3 fortnights ago", "2026-3-1", "2026-02-30", "2026-13-01", "14/03/2026"],
+    ["garbage", "", "   ", "fri", "-3 days ago", "3 moons ago", "2026-3-1", "2026-02-30", "2026-13-01", "14/03/2026"],
 )
 def test_unreadable_dates_are_refused_with_what_is_accepted(text: str) -> None:
     with pytest.raises(DateParseError) as refused:
@@ -342,7 +342,7 @@ def test_days_ahead_ignore_case_and_spacing(text: str, expected: date) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["next", "next fri", "next week", "in days", "in -3 days", "in 3 fortnights", "3 days from now", "next next friday"],
+    ["next", "next fri", "next week", "in days", "in -3 days", "in 3 moons", "3 days from now", "next next friday"],
 )
 def test_unreadable_days_ahead_are_refused(text: str) -> None:
     with pytest.raises(DateParseError) as refused:
