@@ -108,11 +108,18 @@ class Record(BaseModel):
     id: uuid.UUID = Field(default_factory=uuid.uuid4)
     created_at: AwareDatetime
     updated_at: AwareDatetime
+    # A deleted record stays in the file as a tombstone, so a merge with an older copy cannot bring it back.
+    # Reads leave tombstones out: no rule, count, export or screen ever sees one.
+    deleted_at: AwareDatetime | None = None
 
     @property
     def short_id(self) -> str:
         """The first eight hex digits: enough to name a record on the command line."""
         return self.id.hex[:8]
+
+    @property
+    def deleted(self) -> bool:
+        return self.deleted_at is not None
 
     def touched(self, at: datetime, **changes: object) -> Self:
         """A validated copy with `changes` applied and `updated_at` set to `at`."""
@@ -230,6 +237,7 @@ class Interview(Record):
     went_well: Note = ""
     change: Note = ""  # what I would do differently
     notes: LongText = ""
+    cancelled: bool = False  # called off (by either side, or because the application ended before it)
 
     @property
     def debriefed(self) -> bool:

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 META_TABLE = "_meta"
+HISTORY_TABLE = "_history"  # the recent changes, for undo and redo: not records, never part of a search
 
 Raw = dict[str, Any]
 
@@ -38,11 +39,18 @@ def _add_import_fields(raw: Raw) -> Raw:
     return dict(raw)
 
 
+def _add_tombstones_and_history(raw: Raw) -> Raw:
+    """Schema 5 keeps deleted records as tombstones (`deleted_at`), marks interviews cancelled, and keeps the
+    recent changes that `undo` can take back, in a table of its own; the record fields have defaults."""
+    return {**raw, HISTORY_TABLE: raw.get(HISTORY_TABLE, {})}
+
+
 # MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file.
 MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {
     1: _add_rest_days,
     2: _add_pipeline_tables,
     3: _add_import_fields,
+    4: _add_tombstones_and_history,
 }
 
 

@@ -19,7 +19,7 @@ from tui.store import migrations
 from tui.store.backups import newest_backup, previous_version
 from tui.store.collector import collector_paused
 from tui.store.errors import CorruptDatabase, NewerDatabase, StoreError
-from tui.store.migrations import META_TABLE, schema_version
+from tui.store.migrations import HISTORY_TABLE, META_TABLE, schema_version
 from tui.store.tables import TABLES
 
 # The most a database file may hold. Five years of heavy use is 13 MB; a file 80 times that is not one.
@@ -150,7 +150,7 @@ def parse(path: Path, payload: bytes) -> dict[str, Any]:
             "upgrade nextyes to open it; the file was not changed",
         )
     for name, table in raw.items():
-        if name != META_TABLE and name not in TABLES:
+        if name not in (META_TABLE, HISTORY_TABLE) and name not in TABLES:
             raise corrupt(path, f"has an unknown table {name!r}")
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise corrupt(path, f"has a malformed table {name!r}")
@@ -170,7 +170,12 @@ def to_search(
     take = raw.pop if consume else raw.get
     try:
         loaded = {
-            name: tuple(model.model_validate(doc) for doc in take(name, {}).values()) for name, model in TABLES.items()
+            name: tuple(
+                record
+                for record in (model.model_validate(doc) for doc in take(name, {}).values())
+                if record.deleted_at is None  # a tombstone: kept in the file for merges, never part of a search
+            )
+            for name, model in TABLES.items()
         }
     except ValidationError as error:
         first = error.errors()[0]

@@ -18,7 +18,7 @@ from tui.core.models import (
     Win,
 )
 from tui.store import migrations
-from tui.store.migrations import META_TABLE
+from tui.store.migrations import HISTORY_TABLE, META_TABLE
 
 TABLES: dict[str, type[Record]] = {
     "applications": Application,
@@ -37,4 +37,8 @@ TABLE_OF = {model: name for name, model in TABLES.items()}
 
 def empty() -> dict[str, Any]:
     """What a database that does not exist yet reads as: every table, no records, this schema."""
-    return {META_TABLE: {"1": {"schema_version": migrations.SCHEMA_VERSION}}, **{name: {} for name in TABLES}}
+    return {
+        META_TABLE: {"1": {"schema_version": migrations.SCHEMA_VERSION}},
+        **{name: {} for name in TABLES},
+        HISTORY_TABLE: {},
+    }
