@@ -7,11 +7,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from tui.clock import Clock, choose_zone
 from tui.core.actions import Action, ActionKind
 from tui.core.days import logical_day
+from tui.core.interviews import called_off, is_held, local_start, rounds_reached
 from tui.core.models import (
     ActionMark,
     Activity,
@@ -24,6 +26,7 @@ from tui.core.models import (
     LearningGoal,
     Mark,
     Question,
+    Record,
     Reflection,
     RejectionReason,
     RestDay,
@@ -33,10 +36,14 @@ from tui.core.models import (
     Tier,
     Win,
 )
+from tui.core.records import KIND_OF_MODEL, REFLECTION_WRITTEN, deletion, label
 from tui.core.rewards import Reward, earned_rewards, newly_earned, week_start
 from tui.core.search import JobSearch
-from tui.core.streaks import planned_rest_days, rest_days_left, track
-from tui.store import Store, Transaction
+from tui.core.streaks import planned_rest_days, recovery_days, rest_days_left, track
+from tui.core.words import count
+from tui.store import HistoryEntry, Store, Transaction
+
+R = TypeVar("R", bound=Record)
 
 STAGE_ACTIVITY = {
     Stage.APPLIED: ActivityKind.APPLY,
@@ -71,6 +78,7 @@ class Recorder:
     celebrate: Callable[[list[Reward]], None] | None = None
     note_wins: Callable[[list[Win]], None] | None = None
     note_zone: Callable[[str], None] | None = None
+    source: str = "shell"  # where changes are made from, as the history tells it: "shell" or "app"
     _zone_notes_said: set[str] = field(default_factory=set, init=False, repr=False, compare=False)
 
     def zone(self, settings: Settings) -> ZoneInfo:
@@ -97,6 +105,7 @@ class Recorder:
         earned: list[Reward] = []
         added: list[Win] = []
         with self.store.transaction() as tx:
+            tx.source = self.source
             yield tx
             if self.celebrate is not None and tx.changed:
                 earned = newly_earned(self.rewards(tx.initial), self.rewards(tx.search))
@@ -160,6 +169,7 @@ class Recorder:
                 raise KeyError(f"no application with id {application_id}")
             if contact_id is not None and tx.get(Contact, contact_id) is None:
                 raise KeyError(f"no contact with id {contact_id}")
+            tx.summary = f"logged {kind.value}" + (f": {' '.join(note.split())[:60]}" if note.strip() else "")
             return self._add_activity(tx, self.now(), kind, note, on, application_id, contact_id)
 
     def write_reflection(self, day: date, prompt: str, text: str) -> Reflection:
@@ -171,7 +181,7 @@ class Recorder:
                 return tx.replace(existing.touched(stamp, text=text))
             reflection = Reflection(day=day, prompt=prompt, text=text, created_at=stamp, updated_at=stamp)
             tx.add(reflection)
-            self._add_activity(tx, stamp, ActivityKind.REFLECT, "wrote the day's reflection", day, None)
+            self._add_activity(tx, stamp, ActivityKind.REFLECT, REFLECTION_WRITTEN, day, None)
             return reflection
 
     def move_stage(
@@ -184,18 +194,25 @@ class Recorder:
         round: int | None = None,
         final: bool = False,
         reason: RejectionReason | None = None,
+        cancel_interviews: bool = False,
     ) -> Application:
         """Move an application to `stage`, keep the move in its history, and count it as an activity.
 
         Interviewing carries a round: the next one when it is already interviewing, unless given.
         A move to rejected keeps its `reason` when one is known.
-        Reaching an interview, a new round, the final round, an offer or a yes adds a win.
+        Landing an interview, a round reached, the final round, an offer or a yes adds a win (see `wins_for_move`).
+        With `cancel_interviews`, a move that ends the application (to a stage not pending) calls off its
+        interviews still ahead, in the same change (see `cancel_interviews_ahead`).
         """
         with self._transaction() as tx:
             application = self._application(tx, application_id)
+            tx.summary = f"moved {application.company} ({application.role}) to {stage.value}"
             if reason is not None and stage is Stage.REJECTED:
                 application = application.touched(self.now(), rejection_reason=reason)
-            return self._move(tx, application, stage, note=note, on=on, round=round, final=final)
+            moved = self._move(tx, application, stage, note=note, on=on, round=round, final=final)
+            if cancel_interviews and not stage.is_pending:
+                self._call_off_ahead(tx, moved)
+            return moved
 
     def _move(
         self,
@@ -226,9 +243,31 @@ class Recorder:
         kind = STAGE_ACTIVITY.get(stage, ActivityKind.OTHER)
         what = f"{stage.value}, round {round}" if round else stage.value
         self._add_activity(tx, stamp, kind, f"{application.company}: {what}", day, application.id)
-        for key, text in wins_for_move(moved, change):
-            self._add_win_once(tx, stamp, key, text, day, moved.id)
+        for key, text, won_on in wins_for_move(moved, change, tx.search.interviews_for(moved), stamp):
+            self._add_win_once(tx, stamp, key, text, won_on, moved.id)
         return moved
+
+    def cancel_interviews_ahead(self, application_id: uuid.UUID) -> list[Interview]:
+        """Call off the application's interviews still ahead (later than now, not cancelled): it has ended.
+
+        Each stays in the interview log, marked cancelled; no action, calendar event or win comes of it.
+        """
+        with self._transaction() as tx:
+            application = self._application(tx, application_id)
+            cancelled = self._call_off_ahead(tx, application)
+            tx.summary = f"cancelled {count(len(cancelled), 'interview')} at {application.company} ({application.role})"
+            return cancelled
+
+    def _call_off_ahead(self, tx: Transaction, application: Application) -> list[Interview]:
+        """Mark the interviews still ahead cancelled; an automatic win for a round now never reached goes."""
+        stamp = self.now()
+        cancelled = [tx.replace(interview) for interview in called_off(tx.search.interviews_for(application), stamp)]
+        rounds = rounds_reached(application, tx.search.interviews_for(application), stamp)
+        unreached = win_keys_unreached(application, {interview.round for interview in cancelled}, rounds)
+        for win in tx.search.wins:
+            if win.key in unreached:
+                tx.delete(win)
+        return cancelled
 
     def record_rejection(
         self, application_id: uuid.UUID, reason: RejectionReason | None, feedback: str | None = None
@@ -236,6 +275,8 @@ class Recorder:
         """Keep why a no came (if known) and, when it arrives, what they said."""
         with self._transaction() as tx:
             application = self._application(tx, application_id)
+            why = reason.value if reason is not None else "not known"
+            tx.summary = f"kept why {application.company} ({application.role}) said no: {why}"
             changes: dict[str, object] = {"rejection_reason": reason}
             if feedback is not None:
                 changes["feedback"] = feedback.strip()
@@ -245,6 +286,7 @@ class Recorder:
         """What the employer said when asked for feedback."""
         with self._transaction() as tx:
             application = self._application(tx, application_id)
+            tx.summary = f"kept the feedback from {application.company} ({application.role})"
             return tx.replace(application.touched(self.now(), feedback=feedback.strip()))
 
     def keep_bridge(
@@ -259,6 +301,7 @@ class Recorder:
         """After a no: keep a contact there with a reconnect reminder, and mark the company 'reapply later'."""
         with self._transaction() as tx:
             application = self._application(tx, application_id)
+            tx.summary = f"kept the bridge at {application.company}"
             stamp = self.now()
             contact = tx.get(Contact, contact_id) if contact_id is not None else None
             if contact_id is not None and contact is None:
@@ -360,6 +403,11 @@ class Recorder:
             application = tx.get(Application, interview.application_id)
             if application is not None and interview.day <= self._day_now(tx.settings, stamp):
                 self._count_interview(tx, stamp, debriefed, application)
+            if application is not None and application.stage_history:
+                # A round held and now debriefed is won now, not at the next stage move.
+                held = tx.search.interviews_for(application)
+                for key, text, won_on in wins_for_move(application, application.stage_history[-1], held, stamp):
+                    self._add_win_once(tx, stamp, key, text, won_on, application.id)
             return debriefed
 
     def add_contact(
@@ -426,11 +474,17 @@ class Recorder:
             return win
 
     def plan_rest(self, day: date, note: str = "") -> RestDay:
-        """Plan `day` as a rest day, within the week's allowance of rest days."""
+        """Plan `day` as a rest day, within the week's allowance; a day already protected after a no needs none."""
         with self._transaction() as tx:
             search = tx.initial
             if search.rest_day_on(day) is not None:
                 raise RestRefused(f"{day:%a %d %b %Y} is already a rest day")
+            recovering = recovery_days(search, search.settings.recovery_days).get(day)
+            if recovering is not None:
+                raise RestRefused(
+                    f"{day:%a %d %b %Y} is already protected ({recovering}): your streak is safe that day "
+                    "without a rest day, so none is used"
+                )
             if rest_days_left(search, day) == 0:
                 raise RestRefused(_no_rest_left(search, day))
             stamp = self.now()
@@ -444,12 +498,13 @@ class Recorder:
             rest = tx.initial.rest_day_on(day)
             if rest is None:
                 raise RestRefused(f"{day:%a %d %b %Y} is not a rest day, so there is nothing to cancel")
-            tx.remove(rest)
+            tx.delete(rest)
             return rest
 
     def update_settings(self, **changes: object) -> Settings:
         """Change settings; a new time zone or rollover hour moves no stored day."""
         with self._transaction() as tx:
+            tx.summary = f"changed the settings ({field_words(list(changes)).removeprefix('the ')})"
             return tx.save_settings(tx.settings.touched(self.now(), **changes))
 
     def complete(self, action: Action, note: str = "") -> Activity | Application | None:
@@ -460,11 +515,13 @@ class Recorder:
             stage, reason = moves[action.kind]
             with self._transaction() as tx:
                 application = self._application(tx, action.application_id)
+                tx.summary = f"marked done: {action.title}"
                 self._mark(tx, action.key, Mark.DONE)
                 return self._move(tx, application, stage, note=note or reason)
         if action.logs is None:
             return None
         with self._transaction() as tx:
+            tx.summary = f"marked done: {action.title}"
             self._mark(tx, action.key, Mark.DONE)
             return self._add_activity(
                 tx, self.now(), action.logs, note or action.title, None, action.application_id, action.contact_id
@@ -473,15 +530,103 @@ class Recorder:
     def snooze(self, action: Action, until: date) -> ActionMark:
         """Hide an action until `until`, when it comes back if it is still due."""
         with self._transaction() as tx:
+            tx.summary = f"snoozed until {until:%a %d %b}: {action.title}"
             return self._mark(tx, action.key, Mark.SNOOZED, until)
 
     def dismiss(self, action: Action) -> ActionMark:
         """Hide an action for good; dismissing a learning goal closes it."""
         with self._transaction() as tx:
+            tx.summary = f"dismissed: {action.title}"
             if action.goal_id is not None and (goal := tx.get(LearningGoal, action.goal_id)) is not None:
                 stamp = self.now()
                 tx.replace(goal.touched(stamp, closed_on=self._day_now(tx.settings, stamp)))
             return self._mark(tx, action.key, Mark.DISMISSED)
+
+    # --- Seeing, correcting, deleting and undoing any record ------------------------------------------------
+
+    def edit(self, model: type[R], record_id: uuid.UUID, **changes: object) -> R:
+        """Correct fields of a record; `updated_at` moves on. ValidationError when a value is refused.
+
+        An application's applied day moves the apply activity it was added with; an interview's time moves
+        its day (in the interview's own time zone).
+        """
+        with self._transaction() as tx:
+            record = self._existing(tx, model, record_id)
+            stamp = self.now()
+            if isinstance(record, Interview) and "at" in changes:
+                at = changes["at"]
+                if isinstance(at, datetime):
+                    changes["day"] = local_start(record.model_copy(update={"at": at})).date()  # any zone name
+            # not `touched`: its first parameter is called `at`, which an interview's start is called too
+            edited = model.model_validate({**record.model_dump(), **changes, "updated_at": stamp})
+            if edited.model_dump(exclude={"updated_at"}) == record.model_dump(exclude={"updated_at"}):
+                return record
+            tx.replace(edited)
+            if isinstance(record, Application) and isinstance(edited, Application):
+                self._move_apply_activity(tx, stamp, record, edited)
+            if isinstance(record, LearningGoal) and isinstance(edited, LearningGoal):
+                self._undismiss_reopened_goal(tx, record, edited)
+            corrected = [name for name in changes if getattr(record, name) != getattr(edited, name)]
+            tx.summary = f"corrected {field_words(corrected)} of {label(record, tx.search)}"
+            return edited
+
+    def delete(self, model: type[R], record_id: uuid.UUID) -> list[Record]:
+        """Delete a record (and what goes with it: see `deletion`), kept as tombstones; what was deleted."""
+        with self._transaction() as tx:
+            record = self._existing(tx, model, record_id)
+            today = self._day_now(tx.settings, self.now())
+            gone = deletion(record, tx.search, today).records
+            tx.summary = f"deleted {label(record, tx.search, today)}"
+            for each in gone:
+                tx.delete(each)
+            return list(gone)
+
+    def cancel_interview(self, interview_id: uuid.UUID, *, cancelled: bool = True) -> Interview:
+        """Call an interview off (or back on): it stays in the log, and no action is suggested for it."""
+        with self._transaction() as tx:
+            interview = self._existing(tx, Interview, interview_id)
+            changed = tx.replace(interview.touched(self.now(), cancelled=cancelled))
+            verb = "cancelled" if cancelled else "put back"
+            tx.summary = f"{verb} {label(changed, tx.search)}"
+            return changed
+
+    def undo(self) -> str:
+        """Take back the latest change, made here or anywhere else (the app, another shell); what it was.
+
+        UndoRefused when there is nothing to take back or it cannot be.
+        """
+        return self.store.undo()
+
+    def redo(self) -> str:
+        """Make the change taken back last again; what it was. UndoRefused when there is none."""
+        return self.store.redo()
+
+    def history(self) -> list[HistoryEntry]:
+        """The recent changes, newest first, those taken back (which redo brings back) at the top."""
+        return self.store.history()
+
+    def _existing(self, tx: Transaction, model: type[R], record_id: uuid.UUID) -> R:
+        record = tx.get(model, record_id)
+        if record is None:
+            raise KeyError(f"no {KIND_OF_MODEL[model].noun} with id {record_id}")
+        return record
+
+    def _move_apply_activity(self, tx: Transaction, stamp: datetime, before: Application, after: Application) -> None:
+        """The apply activity an application was added with follows a corrected applied day."""
+        if before.applied_on is None or after.applied_on is None or before.applied_on == after.applied_on:
+            return
+        for activity in tx.search.activities_for(after, ActivityKind.APPLY):
+            if activity.logical_day == before.applied_on:
+                tx.replace(activity.touched(stamp, logical_day=after.applied_on))
+                return
+
+    def _undismiss_reopened_goal(self, tx: Transaction, before: LearningGoal, after: LearningGoal) -> None:
+        """A goal closed by dismissing it in Today's actions comes back there when reopened: the dismissal goes."""
+        if before.closed_on is None or after.closed_on is not None:
+            return
+        for mark in tx.search.marks_by_key.get(f"learn:{after.id.hex}", []):
+            if mark.mark is Mark.DISMISSED:
+                tx.delete(mark)
 
     def _mark(self, tx: Transaction, key: str, mark: Mark, until: date | None = None) -> ActionMark:
         stamp = self.now()
@@ -512,8 +657,8 @@ class Recorder:
     def _add_win_once(
         self, tx: Transaction, stamp: datetime, key: str, text: str, day: date, application_id: uuid.UUID
     ) -> None:
-        if any(win.key == key for win in tx.search.wins):
-            return
+        if any(win.key == key for win in (*tx.search.wins, *tx.deleted(Win))):
+            return  # added once: a win the person deleted stays deleted
         tx.add(Win(day=day, text=text, application_id=application_id, key=key, created_at=stamp, updated_at=stamp))
 
     def _day_now(self, settings: Settings, stamp: datetime) -> date:
@@ -546,6 +691,27 @@ class Recorder:
         return activity
 
 
+FIELD_WORDS = {
+    "applied_on": "applied day",
+    "logical_day": "day",
+    "next_step_on": "next step's day",
+    "reapply_after": "reapply date",
+    "how_we_know": "how you know them",
+    "closed_on": "closing",
+    "at": "time",
+    "url": "URL",
+}
+
+
+def field_words(names: list[str]) -> str:
+    """'the company and notes', 'the applied day': the fields an edit corrected, in words."""
+    words = [FIELD_WORDS.get(name, name.replace("_", " ")) for name in names if name != "day" or "at" not in names]
+    if not words:
+        return "nothing"
+    listed = ", ".join(words[:-1]) + f" and {words[-1]}" if len(words) > 1 else words[0]
+    return f"the {listed}"
+
+
 def _no_rest_left(search: JobSearch, day: date) -> str:
     allowance = search.settings.rest_days_per_week
     change = "change the allowance with 'nextyes settings --rest-days-per-week N'"
@@ -558,21 +724,53 @@ def _no_rest_left(search: JobSearch, day: date) -> str:
     return f"the week of Mon {monday:%d %b} already has {allowance} rest {days} ({listed}), the most allowed; {change}"
 
 
-def wins_for_move(application: Application, change: StageChange) -> list[tuple[str, str]]:
-    """The wins a move earns, each with a key so it is added once: (key, text)."""
-    at = f"{application.company} ({application.role})"
+def wins_for_move(
+    application: Application, change: StageChange, interviews: list[Interview], now: datetime
+) -> list[tuple[str, str, date]]:
+    """The wins a move earns, each with a key so it is added once and the day it was won: (key, text, day).
+
+    Landing an interview is a win as soon as it is booked. A later round, and the final one, is won once
+    reached (`rounds_reached`): on the word of this move when no interview of it is recorded, else once one
+    is held. A round booked ahead waits: it is won at a later change, on the day it was held, or never if
+    it is called off. `application` is as moved, `interviews` are its own.
+    """
     ident = application.id.hex
-    if change.stage is Stage.INTERVIEWING:
-        wins = []
-        if change.round == 1:
-            wins.append((f"interview:{ident}", f"Landed an interview at {at}"))
-        elif change.round:
-            wins.append((f"round-{change.round}:{ident}", f"Reached round {change.round} of interviews at {at}"))
-        if change.final:
-            wins.append((f"final:{ident}", f"Reached the final round at {at}"))
-        return wins
+    at = f"{application.company} ({application.role})"
+    wins = []
+    if change.stage is Stage.INTERVIEWING and change.round == 1:
+        wins.append((f"interview:{ident}", f"Landed an interview at {at}", change.day))
+    reached = rounds_reached(application, interviews, now)
+    won_on: dict[int, date] = {}  # each round won now, and its day: held, or moved to on this move's word
+    for interview in sorted(interviews, key=lambda i: i.at):
+        if is_held(interview, now):
+            won_on.setdefault(interview.round, interview.day)
+    if change.stage is Stage.INTERVIEWING and change.round in reached:
+        won_on.setdefault(change.round, change.day)
+    for round in sorted(won_on):
+        if round > 1:
+            wins.append((_round_key(application, round), f"Reached round {round} of interviews at {at}", won_on[round]))
+    finals = [c.round for c in application.stage_history if c.final and c.round in won_on]
+    if finals:
+        wins.append((_final_key(application), f"Reached the final round at {at}", won_on[finals[-1]]))
     if change.stage is Stage.OFFER:
-        return [(f"offer:{ident}", f"Got an offer from {at}")]
+        wins.append((f"offer:{ident}", f"Got an offer from {at}", change.day))
     if change.stage is Stage.ACCEPTED:
-        return [(f"accepted:{ident}", f"Said yes to {at}")]
-    return []
+        wins.append((f"accepted:{ident}", f"Said yes to {at}", change.day))
+    return wins
+
+
+def win_keys_unreached(application: Application, rounds_called_off: set[int], rounds: set[int]) -> set[str]:
+    """The keys of the automatic wins for rounds called off and no longer reached (`rounds`), the final among them."""
+    gone = rounds_called_off - rounds
+    keys = {_round_key(application, round) for round in gone if round > 1}
+    if any(change.final and change.round in gone for change in application.stage_history):
+        keys.add(_final_key(application))
+    return keys
+
+
+def _round_key(application: Application, round: int) -> str:
+    return f"round-{round}:{application.id.hex}"
+
+
+def _final_key(application: Application) -> str:
+    return f"final:{application.id.hex}"

@@ -48,7 +48,7 @@ from tui.exchange.importing import (
 )
 from tui.exchange.json_format import export_document, export_json
 from tui.recording import Recorder
-from tui.store import Store
+from tui.store import SCHEMA_VERSION, Store
 
 FIXTURES = Path(__file__).parent / "fixtures"
 DATABASE_FIXTURES = Path(__file__).parent.parent / "store" / "fixtures"
@@ -614,7 +614,8 @@ def test_a_csv_of_applications_without_a_role_column_says_which_names_would_do(t
 
 def test_an_export_from_a_newer_nextyes_is_refused(tmp_path: Path) -> None:
     path = written(tmp_path, json.dumps({"format": "nextyes-export", "schema_version": 99}), "nextyes.json")
-    with pytest.raises(UnreadableFile, match=r"was written by a newer nextyes .schema 99; this one reads up to 4."):
+    refusal = rf"was written by a newer nextyes .schema 99; this one reads up to {SCHEMA_VERSION}."
+    with pytest.raises(UnreadableFile, match=refusal):
         read(path)
 
 
@@ -674,6 +675,20 @@ def test_importing_an_export_into_the_database_it_came_from_adds_nothing(tmp_pat
     assert plan.settings is None
     assert store.path.read_bytes() == before
     assert "Kept this database's own settings; the export's were left out." in plan.summary(dry_run=False)
+
+
+def test_a_record_deleted_here_stays_deleted_when_an_older_export_comes_in(tmp_path: Path, clock: FakeClock) -> None:
+    store = Store(tmp_path / "nextyes.json", clock)
+    recorder = Recorder(store, clock)
+    acme = recorder.add_application("Acme", "Data Engineer")
+    path = written(tmp_path, export_json(store.load(), clock()), "before-the-delete.json")
+    recorder.delete(Application, acme.id)
+
+    for dry_run in (True, False):
+        plan = import_file(store, read(path), dry_run=dry_run)
+        assert [type(record) for record in plan.new] == []
+        assert plan.already_here == 2  # the application and its apply activity
+    assert store.load().applications == ()
 
 
 def test_an_older_export_is_upgraded_as_an_older_database_is(tmp_path: Path, clock: FakeClock) -> None:

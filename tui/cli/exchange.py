@@ -49,7 +49,7 @@ def _register_import(commands: Commands) -> None:
 
 
 def _import(recorder: Recorder, options: argparse.Namespace) -> int:
-    from tui.exchange.importing import NO_LIMITS, Limits, TooLarge, UnreadableFile, import_file, plan_import, read_file
+    from tui.exchange.importing import NO_LIMITS, Limits, TooLarge, UnreadableFile, import_file, read_file
 
     store = recorder.store
     settings = store.load().settings
@@ -67,13 +67,10 @@ def _import(recorder: Recorder, options: argparse.Namespace) -> int:
         raise BadInput(f"{problem}; add --allow-large to import it anyway") from None
     except UnreadableFile as problem:
         raise BadInput(str(problem)) from None
-    if options.dry_run:
-        plan = plan_import(parsed, store.load(), settings_saved=store.settings_saved())
-    else:
-        if len(parsed.items) >= PROGRESS_FROM:
-            records = sum(1 + len(item.companions) for item in parsed.items)
-            print(f"Saving {records:,} records in one go…", file=sys.stderr)
-        plan = import_file(store, parsed)
+    if not options.dry_run and len(parsed.items) >= PROGRESS_FROM:
+        records = sum(1 + len(item.companions) for item in parsed.items)
+        print(f"Saving {records:,} records in one go…", file=sys.stderr)
+    plan = import_file(store, parsed, dry_run=options.dry_run)
     print("\n".join(plan.summary(dry_run=options.dry_run)))
     return 0
 

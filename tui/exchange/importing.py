@@ -55,7 +55,7 @@ from tui.exchange.csv_applications import (
 from tui.exchange.csv_format import as_written, csv_header
 from tui.exchange.json_format import EXPORT_FORMAT, records_by_table
 from tui.store import SCHEMA_VERSION, Store
-from tui.store.migrations import META_TABLE, upgrade
+from tui.store.migrations import HISTORY_TABLE, META_TABLE, upgrade
 from tui.store.tables import TABLE_OF, TABLES
 
 ACCEPTED_FILES = (
@@ -576,6 +576,7 @@ def _upgraded(path: Path, document: dict[str, Any]) -> dict[str, dict[str, Any]]
     except (KeyError, TypeError, ValueError, AttributeError):
         raise _refused(path, f"is a nextyes export from schema {version} that could not be upgraded") from None
     raw.pop(META_TABLE, None)
+    raw.pop(HISTORY_TABLE, None)  # an upgrade adds the file's history table; an export carries none
     unknown = sorted(name for name in raw if name not in TABLES)
     if unknown:
         raise _refused(path, f"is a nextyes export with a table nextyes does not know ({quote(unknown[0])})")
@@ -585,7 +586,13 @@ def _upgraded(path: Path, document: dict[str, Any]) -> dict[str, dict[str, Any]]
 # --- planning and importing ------------------------------------------------------------------------------
 
 
-def plan_import(parsed: ParsedFile, search: JobSearch, *, settings_saved: bool) -> ImportPlan:
+def plan_import(
+    parsed: ParsedFile,
+    search: JobSearch,
+    *,
+    settings_saved: bool,
+    deleted: frozenset[tuple[str, uuid.UUID]] = frozenset(),
+) -> ImportPlan:
     """What importing `parsed` into `search` adds: pure, so a dry run is the same plan, unsaved.
 
     An incoming record is left alone when the database has its id already (the file was imported
@@ -594,10 +601,12 @@ def plan_import(parsed: ParsedFile, search: JobSearch, *, settings_saved: bool) 
     a rest day on a day that has one. A nextyes export is matched by id alone for applications and
     contacts: its records refer to each other by id, and skipping one for a look-alike would leave its
     activities and interviews pointing at nothing. A row repeating an earlier one of the file counts once.
+    A record deleted here (`deleted`: its table and id) stays deleted: importing an older export brings it
+    not back, as a merge would not.
     """
     by_content = parsed.source is not ImportSource.NEXTYES_JSON
     here = [record for records in records_by_table(search).values() for record in records]
-    known_ids = {_identity(record) for record in here}
+    known_ids = {_identity(record) for record in here} | deleted
     known_keys = {key for record in here if (key := _look_alike(record, by_content=True)) is not None}
     new: list[Record] = []
     seen_ids: set[tuple[str, uuid.UUID]] = set()
@@ -627,18 +636,32 @@ def plan_import(parsed: ParsedFile, search: JobSearch, *, settings_saved: bool) 
     )
 
 
-def import_file(store: Store, parsed: ParsedFile) -> ImportPlan:
+def import_file(store: Store, parsed: ParsedFile, *, dry_run: bool = False) -> ImportPlan:
     """Add what is new in one store transaction, planned against the database as read under its lock.
 
-    Nothing is written when nothing is new; any failure leaves the database as it was.
+    Nothing is written when nothing is new, or on a `dry_run` (the plan only); any failure leaves the
+    database as it was.
     """
     with store.transaction() as tx:
-        plan = plan_import(parsed, tx.search, settings_saved=bool(tx.raw.get("settings")))
+        plan = plan_import(parsed, tx.search, settings_saved=bool(tx.raw.get("settings")), deleted=deleted_ids(tx.raw))
+        if dry_run:
+            return plan
+        tx.summary = f"imported {_listed(plan.counts())} from {parsed.path.name}" if plan.new else ""
         if plan.new:
             tx.add_all(plan.new)
         if plan.settings is not None:
             tx.save_settings(plan.settings)
     return plan
+
+
+def deleted_ids(raw: dict[str, Any]) -> frozenset[tuple[str, uuid.UUID]]:
+    """The table and id of every tombstone in a parsed database file."""
+    return frozenset(
+        (name, uuid.UUID(document["id"]))
+        for name in TABLES
+        for document in raw.get(name, {}).values()
+        if isinstance(document, dict) and document.get("deleted_at") is not None and "id" in document
+    )
 
 
 def _identity(record: Record) -> tuple[str, uuid.UUID]:

@@ -8,6 +8,8 @@ from tui.store.errors import (
     StoreError,
     WriteFailed,
 )
+from tui.store.history import Entry as HistoryEntry
+from tui.store.history import UndoRefused
 from tui.store.migrations import SCHEMA_VERSION
 from tui.store.paths import is_owned_by_store, owned_paths
 from tui.store.transaction import Transaction
@@ -16,10 +18,12 @@ __all__ = [
     "SCHEMA_VERSION",
     "CorruptDatabase",
     "DatabaseBusy",
+    "HistoryEntry",
     "NewerDatabase",
     "Store",
     "StoreError",
     "Transaction",
+    "UndoRefused",
     "WriteFailed",
     "count_records",
     "is_owned_by_store",

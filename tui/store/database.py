@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 
 from tui.core.models import Settings
 from tui.core.search import JobSearch
-from tui.store import migrations, reading
+from tui.store import history, migrations, reading
 from tui.store.backups import (
     commit_previous,
     ensure_backup_folder,
@@ -125,15 +125,41 @@ class Store:
                 initial = self._search_of(previous, raw)
             else:
                 initial = reading.to_search(self.path, raw, self.default_settings)
-            transaction = Transaction(raw, initial)
+            transaction = Transaction(raw, initial, self.now)
             del raw
             try:
                 yield transaction
+                if transaction.changed:
+                    transaction.remember()
                 if transaction.changed and (written := self._write(real, transaction.raw, previous, written_as)):
                     # What a read of the new file would give: the app's read after its own change is free.
                     self._validated = (reading.fingerprint(written), transaction.search)
             finally:
                 transaction.close()  # every parsed document freed while the collector is still paused
+
+    def undo(self) -> str:
+        """Take back the latest change made from anywhere (the app, the shell); what it was, in words.
+
+        UndoRefused when there is nothing to undo or it cannot be taken back; nothing is written then.
+        """
+        with self.transaction() as tx:
+            summary = tx.undo()
+            tx.rebuild(reading.to_search(self.path, tx.raw, self.default_settings))
+            return summary
+
+    def redo(self) -> str:
+        """Make the change taken back last again; what it was, in words. UndoRefused when there is none."""
+        with self.transaction() as tx:
+            summary = tx.redo()
+            tx.rebuild(reading.to_search(self.path, tx.raw, self.default_settings))
+            return summary
+
+    def history(self) -> list[history.Entry]:
+        """The kept changes, newest first (those taken back first: redo brings them back)."""
+        payload = self._read_bytes()
+        if payload is None:
+            return []
+        return history.entries(migrations.migrate(reading.parse(self.path, payload)))
 
     def restore(self, backup: Path) -> Path | None:
         """Put a backup's records back as the database; returns where the file as it was is kept.
@@ -292,12 +318,16 @@ class Store:
 
 
 def count_records(path: Path) -> dict[str, int]:
-    """How many records each table of a database file holds, read without validating each record.
+    """How many records each table of a database file holds (tombstones left out), read without validating each.
 
     Quick enough to describe every backup in a list; CorruptDatabase or NewerDatabase when it would not open.
     """
     raw = reading.parse(path, reading.read_file(path))
-    return {name: len(raw[name]) for name in TABLES if name != "settings"}
+    return {
+        name: sum(1 for document in raw[name].values() if document.get("deleted_at") is None)
+        for name in TABLES
+        if name != "settings"
+    }
 
 
 def _read_only(path: Path) -> bool:

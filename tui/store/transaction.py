@@ -9,30 +9,46 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
 from typing import Any, TypeVar, cast
 
 from tinydb import TinyDB
 from tinydb.storages import MemoryStorage
 
 from tui.core.models import Record, Settings
+from tui.core.records import summary as records_summary
 from tui.core.search import JobSearch
-from tui.store.tables import TABLE_OF
+from tui.store import history
+from tui.store.history import Touched, UndoRefused
+from tui.store.tables import TABLE_OF, TABLES
 
 R = TypeVar("R", bound=Record)
 
 
 class Transaction:
-    """The records inside one locked read-modify-write. Every record is validated before it is kept."""
+    """The records inside one locked read-modify-write. Every record is validated before it is kept.
 
-    def __init__(self, raw: dict[str, Any], initial: JobSearch) -> None:
+    It remembers each record's document as it was before its first change, so that the store can keep the
+    change in the history (see `history.py`) for undo: `summary` says what the change was, in words, and
+    `source` where it was made ("app", "shell"…).
+    """
+
+    def __init__(self, raw: dict[str, Any], initial: JobSearch, now: Callable[[], datetime]) -> None:
         self.raw = raw
         self.initial = initial  # the records as read, before this transaction changed anything
         self._search = initial
+        self._now = now
         self.changed = False
+        self.summary = ""
+        self.source = ""
         self._db = TinyDB(storage=MemoryStorage)
         self._memory = cast(MemoryStorage, self._db.storage)
         self._memory.memory = raw
+        # (table, id) -> (document number, document before the first change, None when added here)
+        self._before: dict[tuple[str, str], tuple[int, dict[str, Any] | None]] = {}
+        self._too_many = False  # more records changed than one history entry keeps
+        self._keeps_history = True  # an undo or redo moves entries between the stacks itself
 
     @property
     def search(self) -> JobSearch:
@@ -47,7 +63,8 @@ class Transaction:
         name = TABLE_OF[type(record)]
         if self._document_number(name, record.id) is not None:
             raise ValueError(f"a record with id {record.id} already exists")
-        self._db.table(name).insert(self._keep(record))
+        number = self._db.table(name).insert(self._keep(record))
+        self._note(name, str(record.id), number, None)
         return record
 
     def add_all(self, records: Sequence[Record]) -> None:
@@ -65,7 +82,9 @@ class Transaction:
             clash = next((i for i in ids if i in known), None) or _first_repeat(ids)
             if clash is not None:
                 raise ValueError(f"a record with id {clash} already exists")
-            table.insert_multiple(documents)
+            numbers = table.insert_multiple(documents)
+            for number, identity in zip(numbers, ids, strict=True):
+                self._note(name, identity, number, None)
             stored = tuple(type(record).model_validate(doc) for record, doc in zip(batch, documents, strict=True))
             grown: dict[str, Any] = {name: (*getattr(self._search, name), *stored)}
             self._search = dataclasses.replace(self._search, **grown)
@@ -77,35 +96,118 @@ class Transaction:
         number = self._document_number(name, record.id)
         if number is None:
             raise KeyError(f"no {name} record with id {record.id}")
+        self._note(name, str(record.id), number, self.raw[name][str(number)])
         self._db.table(name).update(dump(record), doc_ids=[number])
         self._keep(record)
         return record
 
-    def remove(self, record: Record) -> None:
-        name = TABLE_OF[type(record)]
-        number = self._document_number(name, record.id)
-        if number is None:
-            raise KeyError(f"no {name} record with id {record.id}")
-        self._db.table(name).remove(doc_ids=[number])
-        self._keep(record, removed=True)
+    def delete(self, record: R) -> R:
+        """Keep `record` as a tombstone: the file keeps its id and when it was deleted; no read shows it again."""
+        stamp = self._now()
+        return self.replace(record.touched(stamp, deleted_at=stamp))
 
     def save_settings(self, settings: Settings) -> Settings:
         table = self._db.table("settings")
+        kept = next(iter(self.raw.get("settings", {}).values()), None)
+        before = kept if kept is not None and kept.get("id") == str(settings.id) else None
         table.truncate()
-        table.insert(self._keep(settings))
+        number = table.insert(self._keep(settings))
+        self._note("settings", str(settings.id), number, before)
         return settings
 
     def get(self, model: type[R], record_id: uuid.UUID) -> R | None:
+        """The record of `record_id` as it stands in this transaction; None when there is none or it was deleted."""
         name = TABLE_OF[model]
         number = self._document_number(name, record_id)
-        return model.model_validate(self.raw[name][str(number)]) if number is not None else None
+        if number is None:
+            return None
+        record = model.model_validate(self.raw[name][str(number)])
+        return None if record.deleted else record
+
+    def deleted(self, model: type[R]) -> list[R]:
+        """The tombstones of `model`'s table: records deleted, which no read shows."""
+        documents = self.raw.get(TABLE_OF[model], {}).values()
+        return [model.model_validate(doc) for doc in documents if doc.get("deleted_at") is not None]
+
+    def undo(self) -> str:
+        """Take back the latest change in the history; what it was, in words. UndoRefused when it cannot be."""
+        entry = history.next_undo(self.raw)
+        stamp = self._now()
+        written = [
+            Touched(
+                change.table,
+                change.id,
+                self._put(
+                    change.table,
+                    change.after,
+                    history.restamped(change.before, stamp)
+                    if change.before is not None
+                    else history.tombstone(change.after, stamp),
+                    entry,
+                ),
+                change.after,
+            )
+            for change in history.changes(entry)
+        ]
+        history.finish_undo(self.raw, written)
+        self._keeps_history = False
+        return str(entry["summary"])
+
+    def redo(self) -> str:
+        """Make the change taken back last again; what it was, in words. UndoRefused when there is none."""
+        entry = history.next_redo(self.raw)
+        stamp = self._now()
+        written = []
+        for change in history.changes(entry):
+            if change.before is None:  # an undone entry always says what the undo left
+                raise UndoRefused(f"'{entry['summary']}' cannot be made again: its history is incomplete")
+            put = self._put(change.table, change.before, history.restamped(change.after, stamp), entry)
+            written.append(Touched(change.table, change.id, change.before, put))
+        history.finish_redo(self.raw, written)
+        self._keeps_history = False
+        return str(entry["summary"])
+
+    def rebuild(self, search: JobSearch) -> None:
+        """After an undo or redo, the records as a fresh read of `raw` gives them (the caller validated it)."""
+        self._search = search
+
+    def remember(self) -> None:
+        """Keep this transaction's change in the history, when it changed any record's document."""
+        if not self._keeps_history:
+            return
+        if self._too_many:
+            touched = [Touched(name, "", None, {}) for name, _ in self._before]  # counted, not kept
+        else:
+            touched = [
+                Touched(name, identity, before, after)
+                for (name, identity), (number, before) in self._before.items()
+                if (after := self.raw.get(name, {}).get(str(number))) is not None and after != before
+            ]
+        if touched:
+            summary = self.summary or self._summary(touched)
+            history.remember(self.raw, history.entry_document(summary, self._now(), self.source, touched))
+
+    def _summary(self, touched: list[Touched]) -> str:
+        """What a change did, in words, when its maker did not say: from the first record it touched."""
+        if self._too_many:
+            return f"added {len(touched):,} records"
+        first = touched[0]
+        if first.before is None:
+            verb = "added"
+        elif first.after.get("deleted_at") is not None and first.before.get("deleted_at") is None:
+            verb = "deleted"
+        else:
+            verb = "changed"
+        same = [t for t in touched if t.table == first.table and (t.before is None) == (first.before is None)]
+        records = [TABLES[t.table].model_validate(t.after) for t in same]
+        return records_summary(verb, records, self._search)
 
     def close(self) -> None:
         """Let go of the file's documents; `search` and `initial` stay."""
         self.raw = {}
         self._memory.memory = None
 
-    def _keep(self, record: Record, *, removed: bool = False) -> dict[str, Any]:
+    def _keep(self, record: Record) -> dict[str, Any]:
         """Mark the transaction changed and carry the change into `search`, without re-reading every record."""
         self.changed = True
         document = dump(record)
@@ -114,9 +216,35 @@ class Transaction:
         if isinstance(stored, Settings):
             self._search = dataclasses.replace(self._search, settings=stored)
         else:
-            table: dict[str, Any] = {name: _changed(getattr(self._search, name), stored, removed)}
+            table: dict[str, Any] = {name: _changed(getattr(self._search, name), stored, stored.deleted)}
             self._search = dataclasses.replace(self._search, **table)
         return document
+
+    def _note(self, name: str, identity: str, number: int, before: dict[str, Any] | None) -> None:
+        """Remember a record's document before its first change in this transaction."""
+        if self._too_many or (name, identity) in self._before:
+            return
+        if len(self._before) >= history.MOST_CHANGES:
+            self._too_many = True
+        self._before[(name, identity)] = (number, dict(before) if before is not None else None)
+
+    def _put(
+        self, name: str, expected: dict[str, Any], document: dict[str, Any], entry: dict[str, Any]
+    ) -> dict[str, Any]:
+        """Write `document` in place of the record's current one, which must be `expected`: a record changed
+        since in a way the history does not know is never overwritten. The document as stored."""
+        identity = document.get("id")
+        number = self._document_number(name, uuid.UUID(str(identity))) if identity else None
+        current = self.raw.get(name, {}).get(str(number)) if number is not None else None
+        if not history.same(current, expected):
+            raise UndoRefused(
+                f"'{entry['summary']}' cannot be taken back or made again: one of its records was changed "
+                "since by something the history does not know (an import or an edit of the file); nothing was changed"
+            )
+        stored = dump(TABLES[name].model_validate(document))
+        self.raw[name][str(number)] = stored
+        self.changed = True
+        return stored
 
     def _document_number(self, table: str, record_id: uuid.UUID) -> int | None:
         """TinyDB's number for the document of `record_id`, found by a plain scan of the table's documents:
