@@ -16,7 +16,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from tui import __version__
-from tui.cli import completion, database, exchange, network, records, settings, today
+from tui.cli import completion, database, editing, exchange, network, records, settings, today
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DATABASE,
@@ -36,7 +36,8 @@ from tui.recording import Recorder
 from tui.store import Store, StoreError
 from tui.terminal import Output, shown_on_stdout, visible
 
-GROUPS = (records, today, network, exchange, database, settings, completion)  # in the order `--help` lists them
+# In the order `--help` lists them.
+GROUPS = (records, today, network, editing, exchange, database, settings, completion)
 
 
 def build_parser() -> Parser:
