@@ -383,6 +383,43 @@ def test_dismiss_drops_an_action_for_good_and_closes_a_learning_goal(run, store:
     assert today_lines(run)[0].startswith("1. ○ Do one thing for your search")  # neither came back
 
 
+def test_today_follows_the_hour_of_an_interview(run, clock: FakeClock) -> None:
+    """The clock reads 14:30: prep is for an interview still ahead, the thank-you for one already held."""
+    add(run, "Quill Labs", "Data Engineer")
+    add(run, "Orbit", "Platform Engineer")
+    run("interview", "quill", "--on", "today", "--at", "16:00", "--kind", "technical")
+    run("interview", "orbit", "--on", "today", "--at", "09:00", "--kind", "phone")
+    lines = today_lines(run)
+    assert any("○ Prepare for the technical interview with Quill Labs" in line for line in lines)
+    assert not any("Prepare for the phone interview with Orbit" in line for line in lines)  # 09:00 has passed
+    assert any("○ Send a thank-you note to Orbit" in line for line in lines)
+    assert not any("thank-you note to Quill Labs" in line for line in lines)  # not before 16:00
+    clock.advance(hours=2)
+    lines = today_lines(run)
+    assert not any("Prepare for the technical interview with Quill Labs" in line for line in lines)
+    assert any("○ Send a thank-you note to Quill Labs" in line for line in lines)
+    # A day looked back on has no present hour: the whole day counts.
+    _, out, _ = run("today", "--as-of", "yesterday")
+    assert "Quill Labs" not in out
+
+
+def test_the_learning_goals_are_one_line_and_dismiss_closes_the_one_it_names(run, store: Store) -> None:
+    for goal in ("SQL window functions", "Kubernetes basics", "Go concurrency"):
+        run("goal", goal)
+    lines = today_lines(run)
+    assert lines[0] == (
+        "1. ○ Work on: SQL window functions — a learning goal you set; "
+        "2 more goals after it: Kubernetes basics, Go concurrency"
+    )
+    assert sum("Work on:" in line for line in lines) == 1
+    status, out, _ = run("dismiss", "1")
+    assert status == 0 and out == "Closed the learning goal: SQL window functions\n"
+    assert [g.text for g in store.load().learning_goals if g.closed_on is not None] == ["SQL window functions"]
+    assert today_lines(run)[0] == (
+        "1. ○ Work on: Kubernetes basics — a learning goal you set; 1 more goal after it: Go concurrency"
+    )
+
+
 def test_done_on_a_suggested_ghosting_moves_the_application(run, store: Store) -> None:
     add(run, "Acme", "Engineer", "--on", "40 days ago")
     run("log", "follow-up", "--app", "acme", "--on", "33 days ago")
@@ -695,6 +732,19 @@ def test_one_application_from_saved_to_the_comeback(run, store: Store, clock: Fa
     # Nothing logged today, the day after the no: a recovery day, and the streak holds.
     assert status_json(run)["day_state"] == "recovery"
 
+    # The day to try again comes: an action like any other.
+    clock.advance(days=183)  # Tuesday 15 September
+    number = number_of(run, "See what Quill Labs has open now")
+    assert f"{number}. ○ See what Quill Labs has open now — you planned to try again from today" in "\n".join(
+        today_lines(run)
+    )
+    status, out, _ = run("done", number)
+    assert status == 0 and out.startswith(
+        "Done: See what Quill Labs has open now. Logged other for Quill Labs on 2026-09-15."
+    )
+    clock.advance(days=1)
+    assert not any("See what Quill Labs" in line for line in today_lines(run))
+
 
 # --- never a traceback ------------------------------------------------------------------------------------------
 
@@ -733,3 +783,103 @@ def test_stage_never_shows_a_traceback(capsys: pytest.CaptureFixture[str], argum
 @given(st.lists(WORDS, min_size=0, max_size=4))
 def test_snooze_never_shows_a_traceback(capsys: pytest.CaptureFixture[str], arguments: list[str]) -> None:
     assert_answered_plainly(capsys, ["add", "Acme", "Engineer", "--on", "9 days ago"], ["snooze", *arguments])
+
+
+# --- a no with an interview still ahead ---------------------------------------------------------------------------
+
+
+class Terminal:
+    """Standard input as a person at a terminal: the answers typed, one a line."""
+
+    def __init__(self, *answers: str) -> None:
+        self.answers = [f"{answer}\n" for answer in answers]
+
+    def isatty(self) -> bool:
+        return True
+
+    def readline(self) -> str:
+        return self.answers.pop(0) if self.answers else ""
+
+
+def booked_ahead(run) -> None:
+    """A phone interview held on Monday with Dana, an on-site booked for Friday with Sam and Priya."""
+    add(run, "Quill Labs", "Data Engineer", "--on", "2 weeks ago")
+    assert run("interview", "quill", "--on", "2026-03-09", "--kind", "phone", "--with", "Dana Reyes")[0] == 0
+    status, _, err = run(
+        "interview", "quill", "--on", "2026-03-20", "--kind", "on-site", "--with", "Sam Lee, Priya Nair"
+    )
+    assert status == 0, err
+
+
+def test_a_no_from_a_script_cancels_the_interview_ahead_and_says_so(run, store: Store) -> None:
+    booked_ahead(run)
+    status, out, _ = run("stage", "quill", "rejected")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Quill Labs — Data Engineer is now rejected."
+    assert lines[1] == (
+        "Cancelled the on-site interview on Fri 20 Mar: kept in the interview log, "
+        "left out of today's actions and the calendar."
+    )
+    assert "You reached the phone interview — your application stood out from the pile." in lines[2]
+    assert "round 2" not in out
+    onsite = next(i for i in store.load().interviews if i.kind is InterviewKind.ON_SITE)
+    assert onsite.cancelled
+    assert [w.text for w in store.load().wins] == ["Landed an interview at Quill Labs (Data Engineer)"]
+    _, calendar, _ = run("export", "--format", "ics")
+    assert "on-site" not in calendar and "round 2" not in calendar
+    _, draft, _ = run("draft", "quill", "feedback")
+    assert "Hi Dana," in draft and "Priya" not in draft
+
+
+def test_keep_interviews_leaves_it_booked(run, store: Store) -> None:
+    booked_ahead(run)
+    status, out, _ = run("stage", "quill", "withdrawn", "--keep-interviews")
+    assert status == 0
+    assert out.splitlines()[1] == "Kept the on-site interview on Fri 20 Mar: still booked."
+    assert not any(i.cancelled for i in store.load().interviews)
+
+
+def test_on_a_terminal_the_no_asks_once_and_yes_is_the_default(
+    run, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    booked_ahead(run)
+    monkeypatch.setattr("sys.stdin", Terminal(""))
+    monkeypatch.setattr("tui.cli.records.is_terminal", lambda stream: True)
+    status, out, _ = run("stage", "quill", "rejected")
+    assert status == 0
+    assert out.startswith("The on-site interview on Fri 20 Mar is still ahead. Cancel it? [Y/n] ")
+    assert "Cancelled the on-site interview on Fri 20 Mar" in out
+    assert all(i.cancelled for i in store.load().interviews if i.kind is InterviewKind.ON_SITE)
+
+
+def test_on_a_terminal_no_keeps_it_and_an_unclear_answer_is_asked_again(
+    run, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    booked_ahead(run)
+    monkeypatch.setattr("sys.stdin", Terminal("maybe", "n"))
+    monkeypatch.setattr("tui.cli.records.is_terminal", lambda stream: True)
+    status, out, _ = run("stage", "quill", "ghosted")
+    assert status == 0
+    assert out.count("Cancel it? [Y/n] ") == 2
+    assert "Answer y to cancel it or n to keep it." in out
+    assert "Kept the on-site interview on Fri 20 Mar: still booked." in out
+    assert not any(i.cancelled for i in store.load().interviews)
+
+
+def test_the_interview_flags_go_with_an_ending_only(run, db_path: Path) -> None:
+    add(run)
+    err = refused(run, db_path, "stage", "quill", "screening", "--cancel-interviews")
+    assert "--cancel-interviews goes with a stage that ends the application" in err
+    err = refused(run, db_path, "stage", "quill", "rejected", "--cancel-interviews", "--keep-interviews")
+    assert "not allowed with argument" in err
+
+
+def test_an_interview_on_a_weekday_before_the_application_was_sent_is_refused(run, db_path: Path) -> None:
+    """Sunday 15 March: 'wednesday' is the 11th, before an application sent on Friday the 13th."""
+    assert run("add", "Quill Labs", "Data Engineer", "--on", "friday")[0] == 0
+    err = refused(run, db_path, "interview", "quill", "--on", "wednesday", "--kind", "phone")
+    assert "'wednesday' is Wed 11 Mar, before Quill Labs was sent (Fri 13 Mar)" in err
+    assert "for one ahead say 'next wednesday'" in err
+    status, out, _ = run("interview", "quill", "--on", "next wednesday", "--kind", "phone")
+    assert status == 0 and "Wed 18 Mar" in out

@@ -116,6 +116,31 @@ def test_the_feedback_request_names_the_company_the_role_and_the_people_met() ->
     assert "Data Engineer" in written.subject + written.body
 
 
+def test_the_feedback_request_greets_only_the_people_of_interviews_held() -> None:
+    quill = quill_labs()
+    held = interview(quill, date(2026, 3, 5), ["Dana Reyes"])
+    called_off = interview(quill, date(2026, 3, 12), ["Sam Ortiz"], round=2, cancelled=True)
+    ahead = interview(quill, date(2026, 3, 20), ["Priya Nair"], round=3, kind=InterviewKind.ON_SITE)
+    written = draft(DraftKind.FEEDBACK, search_of(quill, interviews=(held, called_off, ahead)), quill)
+    assert written.body.startswith("Hi Dana,")
+    # Judged by the moment given: the 20 March interview, at 14:00, was not held at 13:00 that day.
+    before = datetime(2026, 3, 20, 13, 0, tzinfo=UTC)
+    kind = DraftKind.FEEDBACK
+    search = search_of(quill, interviews=(held, ahead))
+    assert write_draft(draft_templates()[kind], kind, search, quill, date(2026, 3, 20), now=before).body.startswith(
+        "Hi Dana,"
+    )
+
+
+def test_the_thank_you_never_thanks_for_an_interview_not_held() -> None:
+    quill = quill_labs(stage=Stage.INTERVIEWING)
+    held = interview(quill, date(2026, 3, 5), ["Dana"], kind=InterviewKind.PHONE)
+    ahead = interview(quill, date(2026, 3, 20), ["Priya"], round=2, kind=InterviewKind.ON_SITE)
+    written = draft(DraftKind.THANK_YOU, search_of(quill, interviews=(held, ahead)), quill)
+    assert written.body.startswith("Hi Dana,")
+    assert "5 March" in written.body and "phone interview" in written.body
+
+
 def test_the_follow_up_says_when_you_applied() -> None:
     quill = quill_labs(stage=Stage.APPLIED)
     written = draft(DraftKind.FOLLOW_UP, search_of(quill), quill)

@@ -13,10 +13,15 @@ from hypothesis import strategies as st
 from tui.core.interviews import (
     BankEntry,
     QuestionParseError,
+    called_off,
+    describe_interviews,
     describe_reach,
     format_questions,
+    interviews_ahead,
+    is_held,
     parse_questions,
     question_bank,
+    rounds_reached,
 )
 from tui.core.models import Application, Interview, InterviewKind, Question, Settings, Stage, StageChange
 from tui.core.search import JobSearch
@@ -208,18 +213,19 @@ def test_an_empty_search_has_an_empty_bank() -> None:
 # --- how far it got ---------------------------------------------------------------------------
 
 NO = date(2026, 3, 20)
+AFTER_THE_NO = noon(NO)  # the moment the no was recorded
 
 
 def test_a_no_at_the_first_step() -> None:
     quill = application(moves=((Stage.REJECTED, NO),))
-    assert describe_reach(search_of([quill]), quill) == (
+    assert describe_reach(search_of([quill]), quill, AFTER_THE_NO) == (
         "You got as far as sending it — a no at the first step is the most common kind"
     )
 
 
 def test_a_no_after_a_screening_call() -> None:
     quill = application(moves=((Stage.SCREENING, date(2026, 3, 5)), (Stage.REJECTED, NO)))
-    assert describe_reach(search_of([quill]), quill).startswith("You reached a first screening call")
+    assert describe_reach(search_of([quill]), quill, AFTER_THE_NO).startswith("You reached a first screening call")
 
 
 def test_a_no_after_later_rounds_names_the_interview_and_the_round() -> None:
@@ -232,7 +238,7 @@ def test_a_no_after_later_rounds_names_the_interview_and_the_round() -> None:
     quill = application(stage_history=rounds, stage=Stage.REJECTED)
     onsite = interview(quill, date(2026, 3, 16), kind=InterviewKind.ON_SITE, round=3)
     search = search_of([quill], [interview(quill, date(2026, 3, 9), kind=InterviewKind.PHONE), onsite])
-    assert describe_reach(search, quill).startswith("You reached the on-site interview, round 3")
+    assert describe_reach(search, quill, AFTER_THE_NO).startswith("You reached the on-site interview, round 3")
 
 
 def test_a_no_after_the_final_round_says_so() -> None:
@@ -243,29 +249,119 @@ def test_a_no_after_the_final_round_says_so() -> None:
     ]
     quill = application(stage_history=history, stage=Stage.REJECTED)
     search = search_of([quill], [interview(quill, date(2026, 3, 9), kind=InterviewKind.PANEL, round=2)])
-    assert describe_reach(search, quill).startswith("You reached the final round, the panel interview")
+    assert describe_reach(search, quill, AFTER_THE_NO).startswith("You reached the final round, the panel interview")
 
 
 def test_a_logged_interview_counts_even_without_the_stage_move() -> None:
     quill = application(moves=((Stage.REJECTED, NO),))
     search = search_of([quill], [interview(quill, date(2026, 3, 9), kind=InterviewKind.TECHNICAL)])
-    assert describe_reach(search, quill).startswith("You reached the technical interview")
+    assert describe_reach(search, quill, AFTER_THE_NO).startswith("You reached the technical interview")
 
 
 def test_an_interview_of_no_particular_kind_reads_plainly() -> None:
     quill = application(moves=((Stage.INTERVIEWING, date(2026, 3, 8)), (Stage.REJECTED, NO)))
-    assert describe_reach(search_of([quill]), quill).startswith("You reached an interview")
+    assert describe_reach(search_of([quill]), quill, AFTER_THE_NO).startswith("You reached an interview")
     second = interview(quill, date(2026, 3, 9), round=2)
-    assert describe_reach(search_of([quill], [second]), quill).startswith("You reached interview round 2")
+    assert describe_reach(search_of([quill], [second]), quill, AFTER_THE_NO).startswith("You reached interview round 2")
 
 
 def test_a_stage_without_its_move_recorded_still_counts() -> None:
     imported = application(stage_history=[], stage=Stage.SCREENING)
-    assert describe_reach(search_of([imported]), imported).startswith("You reached a first screening call")
+    assert describe_reach(search_of([imported]), imported, AFTER_THE_NO).startswith(
+        "You reached a first screening call"
+    )
 
 
 def test_a_no_after_an_offer() -> None:
     quill = application(
         moves=((Stage.INTERVIEWING, date(2026, 3, 8)), (Stage.OFFER, date(2026, 3, 15)), (Stage.REJECTED, NO))
     )
-    assert describe_reach(search_of([quill]), quill).startswith("You got all the way to an offer")
+    assert describe_reach(search_of([quill]), quill, AFTER_THE_NO).startswith("You got all the way to an offer")
+
+
+# --- only interviews held count -----------------------------------------------------------------
+
+FRIDAY_AFTER = date(2026, 3, 27)  # a week after the no
+
+
+def booked_ahead() -> tuple[Application, Interview, Interview]:
+    """A phone interview held on 9 March; a round-2 on-site booked for the Friday after the no came."""
+    history = [
+        StageChange(stage=Stage.APPLIED, at=noon(date(2026, 3, 1)), day=date(2026, 3, 1)),
+        StageChange(stage=Stage.INTERVIEWING, at=noon(date(2026, 3, 5)), day=date(2026, 3, 5), round=1),
+        StageChange(stage=Stage.INTERVIEWING, at=noon(date(2026, 3, 12)), day=date(2026, 3, 12), round=2),
+        StageChange(stage=Stage.REJECTED, at=noon(NO), day=NO),
+    ]
+    quill = application(stage_history=history, stage=Stage.REJECTED)
+    phone = interview(quill, date(2026, 3, 9), kind=InterviewKind.PHONE, people=["Dana Reyes"])
+    onsite = interview(quill, FRIDAY_AFTER, kind=InterviewKind.ON_SITE, round=2, people=["Sam Lee", "Priya Nair"])
+    return quill, phone, onsite
+
+
+def test_an_interview_still_ahead_when_the_no_came_was_not_reached() -> None:
+    quill, phone, onsite = booked_ahead()
+    search = search_of([quill], [phone, onsite])
+    assert describe_reach(search, quill, AFTER_THE_NO) == (
+        "You reached the phone interview — your application stood out from the pile"
+    )
+    assert rounds_reached(quill, [phone, onsite], AFTER_THE_NO) == {1}
+
+
+def test_a_cancelled_interview_was_not_reached_even_once_its_day_has_passed() -> None:
+    quill, phone, onsite = booked_ahead()
+    cancelled = onsite.model_copy(update={"cancelled": True})
+    later = noon(FRIDAY_AFTER) + (noon(FRIDAY_AFTER) - noon(NO))
+    assert describe_reach(search_of([quill], [phone, cancelled]), quill, later).startswith("You reached the phone")
+    # Not cancelled, its day come: held, and round 2 is reached.
+    assert describe_reach(search_of([quill], [phone, onsite]), quill, later).startswith(
+        "You reached the on-site interview, round 2"
+    )
+
+
+def test_a_final_round_booked_ahead_is_not_reached_until_held() -> None:
+    quill, phone, onsite = booked_ahead()
+    history = [change.model_copy(update={"final": change.round == 2}) for change in quill.stage_history]
+    final = quill.model_copy(update={"stage_history": history})
+    assert "final" not in describe_reach(search_of([final], [phone, onsite]), final, AFTER_THE_NO)
+
+
+def test_invited_to_an_interview_that_never_took_place() -> None:
+    history = [
+        StageChange(stage=Stage.APPLIED, at=noon(date(2026, 3, 1)), day=date(2026, 3, 1)),
+        StageChange(stage=Stage.INTERVIEWING, at=noon(date(2026, 3, 12)), day=date(2026, 3, 12), round=1),
+        StageChange(stage=Stage.REJECTED, at=noon(NO), day=NO),
+    ]
+    quill = application(stage_history=history, stage=Stage.REJECTED)
+    ahead = interview(quill, FRIDAY_AFTER, kind=InterviewKind.TECHNICAL)
+    assert describe_reach(search_of([quill], [ahead]), quill, AFTER_THE_NO) == (
+        "You were invited to an interview — your application stood out from the pile"
+    )
+
+
+def test_a_round_moved_to_with_no_interview_recorded_counts_on_the_moves_word() -> None:
+    history = [
+        StageChange(stage=Stage.APPLIED, at=noon(date(2026, 3, 1)), day=date(2026, 3, 1)),
+        StageChange(stage=Stage.INTERVIEWING, at=noon(date(2026, 3, 12)), day=date(2026, 3, 12), round=2),
+    ]
+    quill = application(stage_history=history, stage=Stage.INTERVIEWING)
+    assert rounds_reached(quill, [], AFTER_THE_NO) == {2}
+
+
+def test_held_ahead_and_called_off() -> None:
+    quill, phone, onsite = booked_ahead()
+    cancelled = onsite.model_copy(update={"cancelled": True})
+    assert is_held(phone, AFTER_THE_NO) and not is_held(onsite, AFTER_THE_NO)
+    assert not is_held(cancelled, noon(FRIDAY_AFTER))
+    assert interviews_ahead(search_of([quill], [phone, onsite, cancelled]), quill, AFTER_THE_NO) == [onsite]
+    [off] = called_off([phone, onsite, cancelled], AFTER_THE_NO)
+    assert (off.id, off.cancelled, off.updated_at) == (onsite.id, True, AFTER_THE_NO)
+
+
+def test_interviews_ahead_in_a_sentence() -> None:
+    _, phone, onsite = booked_ahead()
+    today = NO
+    assert describe_interviews([onsite], today) == "the on-site interview on Fri 27 Mar"
+    assert describe_interviews([onsite, phone], today) == (
+        "the on-site interview on Fri 27 Mar and the phone interview on Mon 09 Mar"
+    )
+    assert describe_interviews([phone, phone, onsite], today) == "3 interviews (Mon 09 Mar, Mon 09 Mar and Fri 27 Mar)"

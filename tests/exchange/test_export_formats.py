@@ -446,6 +446,18 @@ def test_past_interviews_stay_in_the_calendar() -> None:
     assert event.decoded("DTSTART") == datetime(2026, 1, 12, 16, 0, tzinfo=UTC)
 
 
+def test_a_cancelled_interview_is_left_out_of_the_calendar() -> None:
+    onsite = interview(KILN, datetime(2026, 1, 23, 14, 0, tzinfo=BERLIN), round=2, kind=InterviewKind.ON_SITE)
+    cancelled = onsite.model_copy(update={"cancelled": True})
+    booked = JobSearch(settings=SETTINGS, applications=(KILN,), interviews=(KILN_PHONE, onsite))
+    called_off = JobSearch(settings=SETTINGS, applications=(KILN,), interviews=(KILN_PHONE, cancelled))
+
+    assert f"interview-{onsite.id.hex}@nextyes" in ics_events(export_ics(booked, SETTINGS, TODAY, NOW))
+    events = ics_events(export_ics(called_off, SETTINGS, TODAY, NOW))
+    assert f"interview-{onsite.id.hex}@nextyes" not in events
+    assert f"interview-{KILN_PHONE.id.hex}@nextyes" in events  # the one held stays, as a record
+
+
 def test_a_follow_up_falls_on_its_due_day_as_an_all_day_event() -> None:
     text = export_ics(SEARCH, SETTINGS, TODAY, NOW)
     event = ics_events(text)[f"follow-up-{QUILL.id.hex}-1@nextyes"]

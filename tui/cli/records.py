@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from datetime import date, time
+import sys
+from datetime import date, datetime, time
 
 from tui.cli.common import (
     ACTIVITY_KINDS,
@@ -18,13 +19,24 @@ from tui.cli.common import (
     find_contact,
     whole,
 )
+from tui.core.actions import describe_what_completes
 from tui.core.days import describe_day
 from tui.core.local_times import NoSuchTime, local_instant
-from tui.core.models import Activity, ActivityKind, Application, ApplicationKind, InterviewKind, RejectionReason, Stage
+from tui.core.models import (
+    Activity,
+    ActivityKind,
+    Application,
+    ApplicationKind,
+    InterviewKind,
+    RejectionReason,
+    Settings,
+    Stage,
+)
 from tui.core.search import JobSearch
-from tui.core.streaks import StreakHistory, recovery_ends, rest_days_left, track
+from tui.core.streaks import DayState, StreakHistory, format_points, points_word, recovery_ends, rest_days_left, track
 from tui.core.words import count
 from tui.recording import MoveRefused, Recorder, RestRefused
+from tui.terminal import is_terminal
 
 APPLICATION_KINDS = [kind.value for kind in ApplicationKind]
 STAGES = [stage.value for stage in Stage]
@@ -130,15 +142,24 @@ def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activit
     contact = search.contact(activity.contact_id)
     about = f" for {application.company}" if application else ""
     about += f" with {contact.name}" if contact else ""
-    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_streak_sentence(history)}"
+    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_today_sentence(history, after.settings)}"
 
 
-def _streak_sentence(history: StreakHistory) -> str:
-    if history.current == 0 and history.done_today is False:
-        return "A fresh start: log something today to begin a streak."
-    if history.current == 0:
-        return "A fresh start: keep going to begin a streak."
-    return f"Streak: {count(history.current, 'day')}."
+def _today_sentence(history: StreakHistory, settings: Settings) -> str:
+    """How today stands after logging: what it has, what would complete it, and the streak.
+
+    'Today is done: 1.5 points (target 1). Streak: 3 days.' or '0.5 of 1 point today: one more thing of
+    any kind completes the day.'
+    """
+    streak = f" Streak: {count(history.current, 'day')}." if history.current else ""
+    earned, target = history.points_today, history.target
+    if history.done_today:
+        return f"Today is done: {points_word(earned)} (target {format_points(target)}).{streak}"
+    progress = f"{format_points(earned)} of {points_word(target)} today"
+    if history.today_state in (DayState.REST, DayState.RECOVERY):
+        kind = "rest" if history.today_state is DayState.REST else "recovery"
+        return f"{progress}; it is a {kind} day, so your streak is safe either way.{streak}"
+    return f"{progress}: {describe_what_completes(settings, earned)}.{streak}"
 
 
 def _register_rest(commands: Commands) -> None:
@@ -183,18 +204,47 @@ def _register_stage(commands: Commands) -> None:
         metavar="R",
         help=f"rejected only: why, as far as you know ({', '.join(REJECTION_REASONS)})",
     )
+    ahead = stage.add_mutually_exclusive_group()
+    ahead.add_argument(
+        "--cancel-interviews",
+        dest="cancel_interviews",
+        action="store_const",
+        const=True,
+        help="a stage that ends it (rejected, ghosted, withdrawn, accepted): cancel its interviews still ahead "
+        "(asked on a terminal; the default otherwise)",
+    )
+    ahead.add_argument(
+        "--keep-interviews",
+        dest="cancel_interviews",
+        action="store_const",
+        const=False,
+        help="a stage that ends it: keep its interviews still ahead",
+    )
 
 
 def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.interviews import describe_interviews, interviews_ahead
+
     stage = Stage(options.stage)
     if (options.round is not None or options.final) and stage is not Stage.INTERVIEWING:
         raise BadInput(f"--round and --final go with interviewing only, not {stage.value}")
     if options.reason is not None and stage is not Stage.REJECTED:
         raise BadInput(f"--reason goes with rejected only, not {stage.value}")
+    if options.cancel_interviews is not None and stage.is_pending:
+        flag = "--cancel-interviews" if options.cancel_interviews else "--keep-interviews"
+        raise BadInput(f"{flag} goes with a stage that ends the application (rejected, ghosted…), not {stage.value}")
     search = recorder.store.load()
     application = find_application(search, options.app)
     today = recorder.today(search)
     moved_on = day(options.on, today, past_only=True)
+    ahead = interviews_ahead(search, application, recorder.now()) if not stage.is_pending else []
+    booked = describe_interviews(ahead, today) if ahead else ""
+    it, is_ = ("it", "is") if len(ahead) == 1 else ("them", "are")
+    cancel = options.cancel_interviews
+    if ahead and cancel is None:
+        asking = is_terminal(sys.stdin) and is_terminal(sys.stdout)
+        question = f"{booked[0].upper()}{booked[1:]} {is_} still ahead. Cancel {it}?"
+        cancel = _ask_to_cancel(question, it) if asking else True
     try:
         moved = recorder.move_stage(
             application.id,
@@ -204,6 +254,7 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
             round=options.round,
             final=options.final,
             reason=RejectionReason(options.reason) if options.reason is not None else None,
+            cancel_interviews=bool(cancel),
         )
     except MoveRefused as refused:
         raise BadInput(str(refused)) from None
@@ -215,12 +266,32 @@ def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
         print(f"{name} is now interviewing (round {moved.interview_round}{final}).")
     else:
         print(f"{name} is now {stage.value}.")
+    if ahead and cancel:
+        print(f"Cancelled {booked}: kept in the interview log, left out of today's actions and the calendar.")
+    elif ahead:
+        print(f"Kept {booked}: still booked.")
     if stage is Stage.REJECTED:
-        print(_comeback(search, moved, moved_on, today))
+        print(_comeback(search, moved, moved_on, today, recorder.now()))
     return 0
 
 
-def _comeback(search: JobSearch, application: Application, said_no: date, today: date) -> str:
+def _ask_to_cancel(question: str, it: str) -> bool:
+    """Ask on the terminal whether to cancel the interviews still ahead (`it`): yes unless the answer is no."""
+    while True:
+        print(f"{question} [Y/n] ", end="", flush=True)
+        answer = sys.stdin.readline()
+        if not answer:  # the input ended (ctrl+d): the default
+            print()
+            return True
+        word = answer.strip().lower()
+        if word in ("", "y", "yes"):
+            return True
+        if word in ("n", "no"):
+            return False
+        print(f"Answer y to cancel {it} or n to keep {it}.")
+
+
+def _comeback(search: JobSearch, application: Application, said_no: date, today: date, now: datetime) -> str:
     """After a no: what was reached, how long the streak is protected, and the next steps as commands."""
     from tui.core.interviews import describe_reach
 
@@ -235,7 +306,7 @@ def _comeback(search: JobSearch, application: Application, said_no: date, today:
         protected = "Recovery days are off ('nextyes settings --recovery-days N' turns them on)."
     return "\n".join(
         [
-            f"That's a hard one, and it's fine to feel it. {describe_reach(search, application)}.",
+            f"That's a hard one, and it's fine to feel it. {describe_reach(search, application, now)}.",
             protected,
             "When you're ready:",
             f"  nextyes draft {ident} feedback              ask what would have made the difference",
@@ -283,6 +354,14 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
     application = find_application(search, options.app)
     today = recorder.today(search)
     held_on = day(options.on, today, past_only=False)
+    sent = application.applied_on or (application.stage_history[0].day if application.stage_history else None)
+    if sent is not None and held_on < sent:
+        # 'wednesday' names the latest one, which may be before the application was even sent.
+        weekday = f"{held_on:%A}".lower()
+        raise BadInput(
+            f"{options.on!r} is {describe_day(held_on, today)}, before {application.company} was sent "
+            f"({describe_day(sent, today)}); for one ahead say 'next {weekday}' or give its date"
+        )
     try:  # a time the clocks skip that night is refused; one they repeat is the first of the two
         at = local_instant(held_on, options.at, recorder.zone(search.settings))
     except NoSuchTime as refused:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from string import Template
 
 from tui.core.days import year_goes_without_saying
-from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names
+from tui.core.interviews import INTERVIEW_KIND_WORDS, is_held, join_names
 from tui.core.models import Application, Interview
 from tui.core.search import JobSearch
 
@@ -41,23 +41,26 @@ def write_draft(
     application: Application,
     today: date,
     interview: Interview | None = None,
+    now: datetime | None = None,
 ) -> Draft:
     """A draft filled in from the application, its interviews and contacts, and the settings.
 
     `template` starts with a `Subject: …` line, then a blank line and the body, with `$company`,
     `$role`, `$greeting`, `$applied_on`, `$interview_day`, `$interview_kind`, `$round` and `$your_name`
-    in it. Without an interview the latest one logged is used; with none at all, today stands in.
+    in it. Without an interview the latest one held is used; with none held, today stands in.
+    Only interviews held count: one booked ahead or called off met nobody. `now` decides which were
+    held; without it, those not called off on `today` or before.
     A placeholder we do not know is left as written, for the person to fill in.
     """
     first_line, _, body = template.partition("\n")
     if not first_line.startswith(SUBJECT):
         raise ValueError(f"a draft template starts with a '{SUBJECT} …' line, not {first_line!r}")
-    interviews = search.interviews_for(application)
-    interview = interview or (interviews[-1] if interviews else None)
+    held = _held(search, application, today, now)
+    interview = interview or (held[-1] if held else None)
     values = {
         "company": application.company,
         "role": application.role,
-        "greeting": _greeting(search, application, kind, interview),
+        "greeting": _greeting(search, application, kind, interview, held),
         "applied_on": _day_month(application.applied_on or application.created_at.date(), today),
         "interview_day": _day_month(interview.day if interview else today, today),
         "interview_kind": INTERVIEW_KIND_WORDS[interview.kind] if interview else "interview",
@@ -71,15 +74,26 @@ def write_draft(
     )
 
 
-def _greeting(search: JobSearch, application: Application, kind: DraftKind, interview: Interview | None) -> str:
+def _held(search: JobSearch, application: Application, today: date, now: datetime | None) -> list[Interview]:
+    """The application's interviews held, earliest first: by `now` when known, else on `today` or before."""
+    interviews = search.interviews_for(application)
+    if now is not None:
+        return [interview for interview in interviews if is_held(interview, now)]
+    return [interview for interview in interviews if not interview.cancelled and interview.day <= today]
+
+
+def _greeting(
+    search: JobSearch, application: Application, kind: DraftKind, interview: Interview | None, held: list[Interview]
+) -> str:
     """'Hi Dana and Sam,': the people met, or the contacts at the company; 'Hello,' when there are none.
 
-    A thank-you goes to the people of its interview; a feedback request to everyone met along the way.
+    A thank-you goes to the people of its interview; a feedback request to everyone met along the way,
+    in the interviews `held`.
     """
     if kind is DraftKind.THANK_YOU and interview is not None:
         people = list(interview.people)
     elif kind is DraftKind.FEEDBACK:
-        people = [person for i in search.interviews_for(application) for person in i.people]
+        people = [person for i in held for person in i.people]
     else:
         people = []
     if not people:

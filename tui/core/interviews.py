@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import ValidationError
 
+from tui.core.days import describe_day
 from tui.core.models import Application, Interview, InterviewKind, Question, Stage
 from tui.core.safety import normalise
 from tui.core.search import JobSearch
@@ -151,25 +153,90 @@ def _bank_entry(search: JobSearch, times: list[tuple[Interview, Question]]) -> B
 _PROGRESS = {Stage.APPLIED: 1, Stage.SCREENING: 2, Stage.INTERVIEWING: 3, Stage.OFFER: 4}
 
 
-def describe_reach(search: JobSearch, application: Application) -> str:
-    """How far an application got, said plainly for the moment a no comes in.
+def is_held(interview: Interview, now: datetime) -> bool:
+    """Held by `now`: its start has come and it was not called off.
 
-    The furthest stage it was ever at, the round it reached (from the stages or the interviews
-    logged) and the kind of its latest interview: 'You reached the on-site interview, round 3'.
+    Only held interviews count as reached, as wins and as people met; one booked ahead may yet be called off.
+    """
+    return not interview.cancelled and interview.at <= now
+
+
+def is_ahead(interview: Interview, now: datetime) -> bool:
+    """Still to come at `now`, and not called off."""
+    return not interview.cancelled and interview.at > now
+
+
+def interviews_ahead(search: JobSearch, application: Application, now: datetime) -> list[Interview]:
+    """The application's interviews still to come at `now`, earliest first."""
+    return [interview for interview in search.interviews_for(application) if is_ahead(interview, now)]
+
+
+def called_off(interviews: Iterable[Interview], now: datetime) -> list[Interview]:
+    """Each of `interviews` still ahead at `now`, marked cancelled as of `now`: the application has ended."""
+    return [interview.touched(now, cancelled=True) for interview in interviews if is_ahead(interview, now)]
+
+
+def rounds_reached(application: Application, interviews: Iterable[Interview], now: datetime) -> set[int]:
+    """The interview rounds an application really reached by `now`, from its `interviews` and its stage moves.
+
+    A round with interviews recorded is reached once one of them is held: one booked ahead, or called off,
+    is not. A round with no interview recorded is reached on the word of the stage move that names it.
+    """
+    recorded: set[int] = set()
+    held: set[int] = set()
+    for interview in interviews:
+        recorded.add(interview.round)
+        if is_held(interview, now):
+            held.add(interview.round)
+    moved = {change.round for change in application.stage_history if change.round is not None}
+    return held | (moved - recorded)
+
+
+def reached_final(application: Application, rounds: set[int]) -> bool:
+    """The final round was reached: a move marked it, and its round is among `rounds` (see `rounds_reached`)."""
+    return any(
+        change.final and (change.round is None or change.round in rounds) for change in application.stage_history
+    )
+
+
+def describe_interviews(interviews: list[Interview], today: date) -> str:
+    """Interviews in a sentence, each by its kind and day: 'the on-site interview on Fri 20 Mar',
+    'the phone interview on Fri 20 Mar and the interview on Tue 24 Mar', '3 interviews (Fri 20 Mar, …)'."""
+    if len(interviews) > 2:
+        days = join_names([describe_day(interview.day, today) for interview in interviews])
+        return f"{len(interviews)} interviews ({days})"
+    return join_names([f"the {INTERVIEW_KIND_WORDS[i.kind]} on {describe_day(i.day, today)}" for i in interviews])
+
+
+def describe_reach(search: JobSearch, application: Application, now: datetime) -> str:
+    """How far an application got by `now`, said plainly for the moment a no comes in.
+
+    The furthest stage it was ever at, the round it reached and the kind of its latest interview
+    held: 'You reached the on-site interview, round 3'. An interview booked ahead, or called off, was
+    not reached (see `rounds_reached`): being invited to one still is said.
     """
     interviews = search.interviews_for(application)
-    stages = [change.stage for change in application.stage_history] + [application.stage]
-    furthest = max(_PROGRESS.get(stage, 0) for stage in stages)
+    held = [interview for interview in interviews if is_held(interview, now)]
+    rounds = rounds_reached(application, interviews, now)
+    counted = [
+        change.stage
+        for change in application.stage_history
+        if change.stage is not Stage.INTERVIEWING or change.round is None or change.round in rounds
+    ]
+    furthest = max(_PROGRESS.get(stage, 0) for stage in [*counted, application.stage])
     if furthest >= _PROGRESS[Stage.OFFER]:
         return "You got all the way to an offer — they wanted you, and someone will again"
-    if furthest < _PROGRESS[Stage.INTERVIEWING] and not interviews:
+    if furthest < _PROGRESS[Stage.INTERVIEWING] and not held:
+        invited = bool(interviews) or any(change.stage is Stage.INTERVIEWING for change in application.stage_history)
+        if invited:
+            return "You were invited to an interview — your application stood out from the pile"
         if furthest == _PROGRESS[Stage.SCREENING]:
             return "You reached a first screening call — your application stood out from the pile"
         return "You got as far as sending it — a no at the first step is the most common kind"
-    kind = interviews[-1].kind if interviews else InterviewKind.OTHER
+    kind = held[-1].kind if held else InterviewKind.OTHER
     named = INTERVIEW_KIND_WORDS[kind] if kind is not InterviewKind.OTHER else ""
-    round_reached = max([application.interview_round or 1, *(i.round for i in interviews)])
-    if application.reached_final:
+    round_reached = max(rounds, default=1)
+    if reached_final(application, rounds):
         where = f"the final round, the {named}" if named else "the final round"
         return f"You reached {where} — as close as it gets without a yes"
     if round_reached > 1:

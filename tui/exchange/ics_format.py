@@ -39,7 +39,7 @@ class CalendarEntry:
 
 
 def export_ics(search: JobSearch, settings: Settings, today: date, now: datetime) -> str:
-    """A calendar of every interview, the follow-ups due, and the reminders set, as iCalendar text.
+    """A calendar of every interview not cancelled, the follow-ups due, and the reminders set, as iCalendar text.
 
     Interviews are timed, in UTC, one hour long; the rest are all-day and free time. Each UID comes
     from a record's id and what the event is, so importing a newer export updates events instead of
@@ -60,7 +60,8 @@ def export_ics(search: JobSearch, settings: Settings, today: date, now: datetime
 
 def _entries(search: JobSearch, settings: Settings, today: date) -> list[CalendarEntry]:
     """Every event the calendar holds, unordered."""
-    entries = [_interview_entry(search, interview) for interview in search.interviews]
+    # A cancelled interview is left out: there is nothing to go to (the interview log still keeps it).
+    entries = [_interview_entry(search, i) for i in search.interviews if not i.cancelled]
     for application in search.applications:
         entries += _application_entries(search, application, settings, today)
     entries += _reconnect_entries(search, settings, today)
