@@ -820,8 +820,8 @@ class DatasetWriter:
         what = f"{stage.value}, round {round}" if round else stage.value
         self.activity(STAGE_ACTIVITY.get(stage, ActivityKind.OTHER), at, f"{draft.company}: {what}", draft.id)
         named = Application.model_construct(id=draft.id, company=draft.company, role=draft.role)
-        for key, text in wins_for_move(named, change):
-            self.win(change.day, text, at, draft.id, key)
+        for key, text, day in wins_for_move(named, change, [], at):  # every round here is reached as moved
+            self.win(day, text, at, draft.id, key)
         return at
 
     def finish(self, draft: Draft) -> Application:

@@ -12,7 +12,7 @@ from types import ModuleType
 
 import pytest
 
-from tui.core.pipeline import pending_rows
+from tui.core.actions import pending_rows
 from tui.core.streaks import track
 from tui.store import Store
 

@@ -139,7 +139,7 @@ EARLIER_ACTIVITY = {
     "f": [(ActivityKind.FOLLOW_UP, "nudged a recruiter")],
     "l": [(ActivityKind.LEARN, "an hour of a course"), (ActivityKind.PREP, "practised interview answers")],
 }
-REST_DAYS = [(8, "a quiet Sunday with family")]  # days before DEMO_NOW, note
+REST_DAYS = [(15, "a quiet Sunday with family")]  # days before DEMO_NOW, note (never a recovery day)
 
 # fmt: off
 REFLECTIONS = [

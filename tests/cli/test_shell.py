@@ -144,7 +144,28 @@ def test_status_text_greets_a_zero_streak_as_a_fresh_start(run) -> None:
     assert status == 0
     assert "Streak:   0 days" in out
     status, out, _ = run("log", "prep", "--on", "3 days ago")
-    assert "A fresh start" in out
+    assert status == 0
+    assert out.startswith("Logged prep on 2026-03-12. 0 of 1 point today: applying, following up, interviewing")
+
+
+def test_log_says_how_much_of_today_is_done_and_what_completes_it(run) -> None:
+    run("log", "apply", "--on", "3 days ago")  # a streak that has ended: today starts afresh
+    status, out, _ = run("log", "learn", "sql", "course")
+    assert status == 0
+    assert out == ("Logged learn on 2026-03-15. 0.5 of 1 point today: one more thing of any kind completes the day.\n")
+    assert "fresh start" not in out.lower()
+    _, out, _ = run("log", "network", "coffee")
+    assert out == "Logged network on 2026-03-15. Today is done: 1.5 points (target 1). Streak: 1 day.\n"
+
+
+def test_status_says_the_points_first_once_past_the_target(run) -> None:
+    for _ in range(8):
+        run("log", "apply")
+    run("log", "learn")
+    status, out, _ = run("status")
+    assert status == 0
+    assert "Today:    █ done: 8.5 points today (target 1)" in out
+    assert "8.5 of 1 point" not in out
 
 
 def test_today_prints_one_numbered_action_a_line(run) -> None:
@@ -160,7 +181,7 @@ def test_today_prints_one_numbered_action_a_line(run) -> None:
     assert lines[1].startswith("2. ○ Do one thing for your search: 0.5 of 1 point")
     run("log", "prep")
     lines = run("today")[1].splitlines()
-    assert lines[1].startswith("2. ✓ Today's target reached: 1 of 1 point")
+    assert lines[1].startswith("2. ✓ Today's target reached: 1 point (target 1)")
 
 
 def test_export_json_holds_every_record(run, tmp_path: Path) -> None:
@@ -283,6 +304,19 @@ def test_rest_plans_a_day_and_a_third_in_one_week_is_refused(run, store: Store) 
         (date(2026, 3, 10), "hike"),
         (date(2026, 3, 14), ""),
     ]
+
+
+def test_a_rest_day_on_a_day_already_protected_after_a_no_is_refused(run, store: Store) -> None:
+    run("add", "Acme", "Engineer", "--on", "9 days ago")
+    run("stage", "acme", "rejected", "--on", "yesterday")  # recovery: yesterday, today and tomorrow
+    for day in ("today", "tomorrow"):
+        status, out, err = run("rest", "--on", day)
+        assert status == 2 and out == ""
+        assert "is already protected (recovering from the no from Acme)" in err
+        assert "without a rest day" in err
+    assert store.load().rest_days == ()
+    status, out, _ = run("rest", "--on", "2026-03-17")  # the day after recovery ends
+    assert status == 0 and "Rest days left that week: 1" in out
 
 
 def test_rest_can_be_planned_ahead_and_cancelled(run, store: Store) -> None:

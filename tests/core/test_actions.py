@@ -10,7 +10,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.core.actions import Action, ActionKind, open_actions, reconnect_due, todays_actions
+from tui.core.actions import (
+    Action,
+    ActionKind,
+    describe_points,
+    describe_what_completes,
+    next_action_change,
+    next_step,
+    open_actions,
+    pending_rows,
+    reconnect_due,
+    todays_actions,
+)
 from tui.core.drafts import DraftKind
 from tui.core.models import (
     ActionMark,
@@ -28,7 +39,7 @@ from tui.core.models import (
     StageChange,
     Tier,
 )
-from tui.core.pipeline import FollowUp, describe_due, last_touch, next_follow_up, pending_rows
+from tui.core.pipeline import FollowUp, describe_due, last_touch, next_follow_up
 from tui.core.search import JobSearch
 
 UTC = ZoneInfo("UTC")
@@ -39,6 +50,11 @@ SETTINGS = Settings(created_at=STAMP, updated_at=STAMP)
 
 def noon(day: date) -> datetime:
     return datetime.combine(day, time(12), UTC)
+
+
+def at(day: date, hour: int, minute: int = 0) -> datetime:
+    """An instant on `day`, in UTC: the present moment for rules that depend on the hour."""
+    return datetime.combine(day, time(hour, minute), UTC)
 
 
 def application(
@@ -612,6 +628,219 @@ def test_the_prep_window_comes_from_the_settings() -> None:
     assert actions_of(ActionKind.PREP, search, INTERVIEW_DAY - timedelta(days=4), settings) == []
 
 
+# --- the hour of an interview: prep until it starts, the thank-you from then ---------------------
+
+
+def kinds_at(search: JobSearch, day: date, now: datetime) -> list[ActionKind]:
+    return [a.kind for a in todays_actions(search, SETTINGS, day, now)]
+
+
+def test_prep_goes_once_the_interview_hour_has_passed() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    search = search_of(quill, interview(quill, INTERVIEW_DAY, hour=9))
+    [prep] = [
+        a
+        for a in todays_actions(search, SETTINGS, INTERVIEW_DAY, at(INTERVIEW_DAY, 8, 59))
+        if a.kind is ActionKind.PREP
+    ]
+    assert prep.why == "today at 09:00"
+    assert ActionKind.PREP not in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 9))
+    assert ActionKind.PREP not in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 17))
+
+
+def test_the_thank_you_waits_for_the_interview_hour() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    search = search_of(quill, interview(quill, INTERVIEW_DAY, hour=14))
+    assert ActionKind.THANK_YOU not in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 10))
+    assert ActionKind.THANK_YOU not in kinds_at(search, INTERVIEW_DAY - timedelta(days=1), at(INTERVIEW_DAY, 10))
+    after = kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 14, 30))
+    assert ActionKind.THANK_YOU in after and ActionKind.PREP not in after
+    next_day = INTERVIEW_DAY + timedelta(days=1)
+    assert ActionKind.THANK_YOU in kinds_at(search, next_day, at(next_day, 9))
+
+
+def test_an_interview_hour_on_another_clock_passes_at_that_instant() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    search = search_of(quill, interview(quill, INTERVIEW_DAY, hour=14, zone="Europe/Berlin"))  # 13:00 UTC
+    assert ActionKind.PREP in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 12, 59))
+    assert kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 13))[0] is ActionKind.THANK_YOU
+
+
+def test_a_debriefed_interview_asks_for_no_more_prep() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    talk = interview(quill, INTERVIEW_DAY, hour=17).model_copy(update={"rating": 4, "went_well": "the design part"})
+    search = search_of(quill, talk)
+    assert actions_of(ActionKind.PREP, search, INTERVIEW_DAY) == []
+    assert ActionKind.PREP not in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 16))
+    assert ActionKind.THANK_YOU in kinds_at(search, INTERVIEW_DAY, at(INTERVIEW_DAY, 18))
+
+
+def test_a_cancelled_interview_asks_for_nothing_and_is_not_next() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    called_off = interview(quill, INTERVIEW_DAY).model_copy(update={"cancelled": True})
+    search = search_of(quill, called_off)
+    for offset in (-1, 0, 1):
+        day = INTERVIEW_DAY + timedelta(days=offset)
+        kinds = {a.kind for a in todays_actions(search, SETTINGS, day, at(day, 20))}
+        assert not kinds & {ActionKind.PREP, ActionKind.THANK_YOU}
+    [row] = pending_rows(search, SETTINGS, INTERVIEW_DAY - timedelta(days=1))
+    assert (row.next_step, row.next_due) == ("prepare for the next round", None)
+    assert next_action_change(search, at(INTERVIEW_DAY, 8)) is None
+
+
+def test_the_actions_change_next_when_an_interview_starts() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    first, second = interview(quill, INTERVIEW_DAY, hour=9), interview(quill, INTERVIEW_DAY, hour=15, round=2)
+    search = search_of(quill, second, first)
+    assert next_action_change(search, at(INTERVIEW_DAY, 8)) == first.at
+    assert next_action_change(search, at(INTERVIEW_DAY, 9)) == second.at
+    assert next_action_change(search, at(INTERVIEW_DAY, 15)) is None
+
+
+# --- one rule for what is next: the Pending table and today's actions agree ---------------------
+
+
+def test_a_follow_up_snoozed_to_monday_is_not_late_in_pending() -> None:
+    acme = application(applied_on=TODAY - timedelta(days=16))  # its follow-up fell due 9 days ago
+    monday = date(2026, 3, 16)  # TODAY is Sunday 15 March
+    snoozed = mark(f"follow-up:{acme.id.hex}:1", Mark.SNOOZED, TODAY - timedelta(days=3), until=monday)
+    search = search_of(acme, snoozed)
+    [row] = pending_rows(search, SETTINGS, TODAY)
+    assert (row.next_step, row.next_due) == ("follow up tomorrow", monday)
+    assert follow_up_actions(search, TODAY) == []
+    # Back on Monday in both places, due that day rather than ten days late.
+    [row] = pending_rows(search, SETTINGS, monday)
+    assert (row.next_step, row.next_due) == ("follow up today", monday)
+    assert len(follow_up_actions(search, monday)) == 1
+    [row] = pending_rows(search, SETTINGS, monday + timedelta(days=1))
+    assert row.next_step == "follow up 1 day late"
+
+
+def test_an_application_offered_as_ghosted_is_not_also_a_late_follow_up() -> None:
+    acme = application(applied_on=TODAY - timedelta(days=65))
+    search = search_of(acme)
+    [ghosted] = actions_of(ActionKind.GHOSTED, search, TODAY)
+    assert ghosted.application_id == acme.id and follow_up_actions(search, TODAY) == []
+    [row] = pending_rows(search, SETTINGS, TODAY)
+    assert row.next_step == "ghosted? 65d silent"
+    assert row.next_due == TODAY - timedelta(days=35)
+    # Kept, not ghosted: nothing more is asked of it, in either place.
+    kept = mark(ghosted.key, Mark.DISMISSED, TODAY)
+    [row] = pending_rows(search_of(acme, kept), SETTINGS, TODAY)
+    assert (row.next_step, row.next_due) == ("wait for a reply", None)
+    assert actions_of(ActionKind.GHOSTED, search_of(acme, kept), TODAY) == []
+
+
+def test_a_ghosted_question_snoozed_says_when_it_asks_again() -> None:
+    acme = application(applied_on=TODAY - timedelta(days=40))
+    snoozed = mark(f"ghosted:{acme.id.hex}", Mark.SNOOZED, TODAY, until=TODAY + timedelta(days=3))
+    [row] = pending_rows(search_of(acme, snoozed), SETTINGS, TODAY)
+    assert (row.next_step, row.next_due) == ("ghosted? ask in 3 days", TODAY + timedelta(days=3))
+
+
+def test_pending_names_the_next_interview_then_the_thank_you() -> None:
+    quill = application("Quill Labs", stage=Stage.INTERVIEWING)
+    tomorrow = TODAY + timedelta(days=1)
+    search = search_of(quill, interview(quill, tomorrow, hour=14))
+    assert next_step(search, quill, SETTINGS, TODAY, at(TODAY, 10)).words == "interview Mon 14:00"
+    [row] = pending_rows(search, SETTINGS, tomorrow, at(tomorrow, 13))
+    assert (row.next_step, row.next_due) == ("interview today 14:00", tomorrow)
+    [row] = pending_rows(search, SETTINGS, tomorrow, at(tomorrow, 15))
+    assert (row.next_step, row.next_due) == ("send a thank-you", tomorrow)
+    thanked = mark(f"thank-you:{search.interviews[0].id.hex}", Mark.DONE, tomorrow)
+    [row] = pending_rows(search_of(quill, search.interviews[0], thanked), SETTINGS, tomorrow, at(tomorrow, 16))
+    assert row.next_step == "prepare for the next round"
+
+
+def test_a_step_set_by_hand_comes_first_only_when_it_is_sooner() -> None:
+    acme = application(applied_on=TODAY - timedelta(days=10), next_step="call the recruiter", next_step_on=TODAY)
+    assert next_step(search_of(acme), acme, SETTINGS, TODAY).words == "follow up 3 days late"
+    later = acme.model_copy(update={"next_step_on": TODAY - timedelta(days=5)})
+    assert next_step(search_of(later), later, SETTINGS, TODAY).words == "call the recruiter 5 days late"
+
+
+# --- the day to try a company again -----------------------------------------------------------
+
+
+def test_the_day_to_try_again_becomes_an_action_on_its_day() -> None:
+    quill = turned_down("Quill Labs", reapply_after=TODAY)
+    assert actions_of(ActionKind.REAPPLY, search_of(quill), TODAY - timedelta(days=1)) == []
+    [action] = actions_of(ActionKind.REAPPLY, search_of(quill), TODAY)
+    assert action.title == "See what Quill Labs has open now"
+    assert action.why == "you planned to try again from today, after their no on Data Engineer"
+    assert (action.key, action.application_id) == (f"reapply:{quill.id.hex}:{TODAY.isoformat()}", quill.id)
+    assert action.logs is ActivityKind.OTHER and action.can_snooze
+    [later] = actions_of(ActionKind.REAPPLY, search_of(quill), TODAY + timedelta(days=2))
+    assert later.why.startswith("you planned to try again from 15 Mar")
+
+
+def test_the_day_to_try_again_is_done_snoozed_or_dismissed_like_any_action() -> None:
+    quill = turned_down("Quill Labs", reapply_after=TODAY)
+    key = f"reapply:{quill.id.hex}:{TODAY.isoformat()}"
+    done = search_of(quill, mark(key, Mark.DONE, TODAY))
+    assert [a.done for a in actions_of(ActionKind.REAPPLY, done, TODAY)] == [True]
+    assert actions_of(ActionKind.REAPPLY, done, TODAY + timedelta(days=1)) == []
+    snoozed = search_of(quill, mark(key, Mark.SNOOZED, TODAY, until=TODAY + timedelta(days=7)))
+    assert actions_of(ActionKind.REAPPLY, snoozed, TODAY + timedelta(days=6)) == []
+    assert len(actions_of(ActionKind.REAPPLY, snoozed, TODAY + timedelta(days=7))) == 1
+    dismissed = search_of(quill, mark(key, Mark.DISMISSED, TODAY))
+    assert actions_of(ActionKind.REAPPLY, dismissed, TODAY + timedelta(days=30)) == []
+
+
+def test_no_try_again_once_the_company_is_tracked_again_or_the_application_reopened() -> None:
+    quill = turned_down("Quill Labs", reapply_after=TODAY)
+    again = application(
+        "Quill Labs Inc.", applied_on=TODAY, created_at=noon(TODAY), updated_at=noon(TODAY), role="Analytics Engineer"
+    )
+    assert actions_of(ActionKind.REAPPLY, search_of(quill, again), TODAY) == []
+    reopened = moved(quill, Stage.INTERVIEWING, TODAY)
+    assert actions_of(ActionKind.REAPPLY, search_of(reopened), TODAY) == []
+    silent = moved(application("Orbit", reapply_after=TODAY), Stage.GHOSTED, TODAY - timedelta(days=100))
+    [action] = actions_of(ActionKind.REAPPLY, search_of(silent), TODAY)
+    assert action.why.endswith("after their silence on Engineer")
+
+
+# --- what counts, in plain words ---------------------------------------------------------------
+
+
+def test_what_counts_toward_the_target_reads_as_plain_words() -> None:
+    assert describe_points(SETTINGS) == (
+        "applying, following up, interviewing or networking counts 1 point; "
+        "learning, preparing, reflecting or anything else 0.5"
+    )
+    custom = with_settings(points={"network": 2, "prep": 0})
+    assert describe_points(custom) == (
+        "networking counts 2 points; applying, following up or interviewing 1; "
+        "learning, reflecting or anything else 0.5"
+    )
+    [target] = actions_of(ActionKind.DAILY_TARGET, search_of(), TODAY)
+    assert target.why == describe_points(SETTINGS) and "/" not in target.why
+
+
+@pytest.mark.parametrize(
+    ("target", "earned", "words"),
+    [
+        (1, 0.5, "one more thing of any kind completes the day"),
+        (
+            1,
+            0,
+            "applying, following up, interviewing or networking completes the day, "
+            "or learning, preparing, reflecting or anything else twice",
+        ),
+        (
+            2,
+            0.5,
+            "applying, following up, interviewing or networking twice completes the day, "
+            "or learning, preparing, reflecting or anything else 3 times",
+        ),
+        (1, 1, ""),
+        (1, 8.5, ""),
+    ],
+)
+def test_what_completes_the_day_is_said_from_what_is_left(target: float, earned: float, words: str) -> None:
+    assert describe_what_completes(with_settings(daily_target=target), earned) == words
+
+
 # --- gone silent ------------------------------------------------------------------------------
 
 
@@ -798,16 +1027,42 @@ def test_the_reconnects_a_day_come_from_the_settings() -> None:
 # --- learning goals ---------------------------------------------------------------------------
 
 
-def test_each_open_learning_goal_is_a_standing_action() -> None:
+def test_the_open_learning_goals_are_one_standing_action_naming_the_oldest() -> None:
     sql = goal("SQL window functions", source="feedback from Quill Labs")
     k8s = goal("Kubernetes basics", added=STAMP + timedelta(days=1))
     closed = goal("Public speaking", closed_on=TODAY - timedelta(days=3))
-    actions = actions_of(ActionKind.LEARN, search_of(k8s, closed, sql), TODAY)
-    assert [a.title for a in actions] == ["Work on: SQL window functions", "Work on: Kubernetes basics"]
-    assert [a.why for a in actions] == ["feedback from Quill Labs", "a learning goal you set"]
-    assert actions[0].key == f"learn:{sql.id.hex}"
-    assert actions[0].goal_id == sql.id
-    assert actions[0].logs is ActivityKind.LEARN
+    [action] = actions_of(ActionKind.LEARN, search_of(k8s, closed, sql), TODAY)
+    assert action.title == "Work on: SQL window functions"
+    assert action.why == "feedback from Quill Labs; 1 more goal after it: Kubernetes basics"
+    assert action.key == f"learn:{sql.id.hex}"
+    assert (action.goal_id, action.goal) == (sql.id, "SQL window functions")
+    assert action.logs is ActivityKind.LEARN
+
+
+def test_five_open_learning_goals_make_one_line_and_closing_the_first_brings_up_the_next() -> None:
+    texts = ["SQL window functions", "Kubernetes basics", "Go concurrency", "System design", "Public speaking"]
+    goals = [goal(text, added=STAMP + timedelta(days=n)) for n, text in enumerate(texts)]
+    [action] = actions_of(ActionKind.LEARN, search_of(*reversed(goals)), TODAY)
+    assert action.title == "Work on: SQL window functions"
+    assert action.why == (
+        "a learning goal you set; 4 more goals after it: Kubernetes basics, Go concurrency, System design, "
+        "Public speaking"
+    )
+    # Dismissing the line closes the goal it names (the recorder sets closed_on): the next one takes its place.
+    first_closed = [goals[0].model_copy(update={"closed_on": TODAY}), *goals[1:]]
+    dismissed = mark(action.key, Mark.DISMISSED, TODAY)
+    [after] = actions_of(ActionKind.LEARN, search_of(*first_closed, dismissed), TODAY)
+    assert (after.title, after.goal_id) == ("Work on: Kubernetes basics", goals[1].id)
+    assert after.why.startswith("a learning goal you set; 3 more goals after it: Go concurrency")
+
+
+def test_snoozing_the_learning_line_puts_off_every_goal_until_its_day() -> None:
+    goals = [goal(f"Goal {n}", added=STAMP + timedelta(days=n)) for n in range(3)]
+    [action] = actions_of(ActionKind.LEARN, search_of(*goals), TODAY)
+    snoozed = mark(action.key, Mark.SNOOZED, TODAY, until=TODAY + timedelta(days=2))
+    assert actions_of(ActionKind.LEARN, search_of(*goals, snoozed), TODAY + timedelta(days=1)) == []
+    [back] = actions_of(ActionKind.LEARN, search_of(*goals, snoozed), TODAY + timedelta(days=2))
+    assert back.key == action.key
 
 
 def test_a_learning_goal_done_today_is_ticked_and_back_tomorrow() -> None:
@@ -995,9 +1250,12 @@ def searches(draw: st.DrawFn) -> tuple[JobSearch, date]:
                 draw(st.sampled_from([Stage.REJECTED, Stage.INTERVIEWING, Stage.GHOSTED])),
                 today - timedelta(days=draw(st.integers(0, 5))),
             )
+            if draw(st.booleans()):
+                app = app.model_copy(update={"reapply_after": today - timedelta(days=draw(st.integers(-2, 5)))})
         records.append(app)
         for _ in range(draw(st.integers(0, 2))):
-            records.append(interview(app, today + timedelta(days=draw(st.integers(-3, 3)))))
+            held = interview(app, today + timedelta(days=draw(st.integers(-3, 3))), hour=draw(st.integers(0, 23)))
+            records.append(held.model_copy(update={"cancelled": draw(st.booleans())}))
     for number in range(draw(st.integers(0, 3))):
         records.append(
             contact(
@@ -1017,6 +1275,42 @@ def searches(draw: st.DrawFn) -> tuple[JobSearch, date]:
     return search_of(*records), today
 
 
+@given(searched=searches(), hour=st.integers(0, 23))
+def test_prep_is_only_before_an_interview_hour_and_the_thank_you_only_after(
+    searched: tuple[JobSearch, date], hour: int
+) -> None:
+    search, today = searched
+    now = at(today, hour)
+    for action in todays_actions(search, SETTINGS, today, now):
+        if action.interview_id is None:
+            continue
+        [held] = [i for i in search.interviews if i.id == action.interview_id]
+        assert not held.cancelled
+        assert now < held.at if action.kind is ActionKind.PREP else now >= held.at
+
+
+@given(searched=searches())
+def test_pending_and_todays_actions_agree_on_what_is_due(searched: tuple[JobSearch, date]) -> None:
+    """A follow-up, a ghosted question or a thank-you due today is in both places, or in neither."""
+    search, today = searched
+    settings = with_settings(ghosted_per_day=50)  # the list's daily cap aside
+    owed = {(a.application_id, a.kind) for a in open_actions(todays_actions(search, settings, today))}
+    rows = {row.application.id: row for row in pending_rows(search, settings, today)}
+    words = {
+        ActionKind.FOLLOW_UP: ("follow up", "follow-up #"),
+        ActionKind.GHOSTED: ("ghosted?",),
+        ActionKind.THANK_YOU: ("send a thank-you",),
+    }
+    for application_id, row in rows.items():
+        for kind, starts in words.items():
+            if row.next_due is not None and row.next_due <= today and row.next_step.startswith(starts):
+                assert (application_id, kind) in owed
+    for application_id, kind in owed:
+        if kind in words and application_id in rows:
+            row = rows[application_id]
+            assert row.next_due is not None and row.next_due <= today
+
+
 @given(searched=searches())
 def test_the_list_always_ends_with_the_daily_target_and_the_reflection(searched: tuple[JobSearch, date]) -> None:
     search, today = searched
@@ -1030,3 +1324,9 @@ def test_the_list_always_ends_with_the_daily_target_and_the_reflection(searched:
     for action in actions:
         assert action.title and action.why
         assert action.key.startswith(action.kind.value)
+
+
+def test_the_target_reached_says_the_points_then_the_target() -> None:
+    search = JobSearch(settings=SETTINGS, activities=tuple(activity(ActivityKind.APPLY, TODAY) for _ in range(3)))
+    [target] = [a for a in todays_actions(search, SETTINGS, TODAY) if a.kind is ActionKind.DAILY_TARGET]
+    assert target.title == "Today's target reached: 3 points (target 1)"

@@ -84,6 +84,37 @@ def test_a_different_job_or_company_is_not_flagged(company: str, role: str) -> N
     assert similar_applications(search_of(application("Quill Labs", "Data Engineer")), company, role) == []
 
 
+@pytest.mark.parametrize(
+    ("tracked_role", "role"),
+    [
+        ("Senior Data Engineer", "Staff Data Engineer"),
+        ("Sr. Data Engineer", "Lead Data Engineer"),
+        ("Junior Data Engineer", "Senior Data Engineer"),
+        ("Data Engineer Intern", "Data Engineer II"),
+        ("Lead Data Engineer", "Head of Data Engineering"),
+        ("Data Engineer II", "Data Engineer III"),
+        ("Staff Engineer", "Senior Staff Engineer"),
+    ],
+)
+def test_a_different_level_is_a_different_job(tracked_role: str, role: str) -> None:
+    """Seniority is part of the role: "Staff" is not "Senior", however alike the rest of the title."""
+    tracked = application("Quill Labs", tracked_role)
+    assert similar_applications(search_of(tracked), "Quill Labs", role) == []
+
+
+@pytest.mark.parametrize(
+    ("tracked_role", "role"),
+    [
+        ("Senior Data Engineer", "Sr Data Engineer"),
+        ("Staff Data Engineer", "staff data engineer"),
+        ("Data Engineer", "Senior Data Engineer"),  # one title says no level: it may be the same posting
+    ],
+)
+def test_the_same_level_written_differently_is_still_the_same_job(tracked_role: str, role: str) -> None:
+    tracked = application("Quill Labs", tracked_role)
+    assert similar_applications(search_of(tracked), "Quill Labs", role) == [tracked]
+
+
 def test_a_company_and_its_legal_form_are_one_company() -> None:
     tracked = application("Acme", "Backend Engineer")
     assert similar_applications(search_of(tracked), "Acme Corp", "Backend Engineer") == [tracked]

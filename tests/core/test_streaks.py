@@ -47,6 +47,7 @@ from tui.core.streaks import (
     MOMENTUM_MULTIPLIER,
     DayState,
     StreakHistory,
+    describe_today,
     planned_rest_days,
     rest_days_left,
     track,
@@ -150,6 +151,21 @@ def test_a_day_reaching_the_target_is_done_and_starts_a_streak() -> None:
     assert states(history) == "D"
     assert history.done_today
     assert (history.current, history.longest) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("kinds", "words"),
+    [
+        ((), "0 of 1 point so far"),
+        (("learn",), "0.5 of 1 point so far"),
+        (("apply",), "done, 1 of 1 point"),
+        (("apply",) * 8 + ("learn",), "done: 8.5 points today (target 1)"),
+    ],
+)
+def test_today_in_words_puts_the_points_first_once_past_the_target(kinds: tuple[str, ...], words: str) -> None:
+    """Past the target, '8.5 of 1 point' reads as if 8.5 were short of 1: say what was earned, then the target."""
+    history = track(search_of(*(activity(TODAY, kind) for kind in kinds)), TODAY)
+    assert describe_today(history) == words
 
 
 def test_two_half_point_activities_on_one_day_add_up_to_done() -> None:

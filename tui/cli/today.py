@@ -141,10 +141,13 @@ def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashbo
     from tui.content import reflection_prompts
 
     search = recorder.store.load()
+    now = recorder.now()
     today = recorder.today(search)
     shown = day(as_of, today, past_only=False) if as_of else today
     then = search.as_of(shown)
-    return then, build_dashboard(then, shown, reflection_prompts(), recorder.zone(search.settings).key)
+    # Only the day being lived has a present instant: an interview's hour then ends its prep.
+    lived = now if shown == today else None
+    return then, build_dashboard(then, shown, reflection_prompts(), recorder.zone(search.settings).key, lived)
 
 
 def _register_done(commands: Commands) -> None:
@@ -222,7 +225,7 @@ def _dismiss(recorder: Recorder, options: argparse.Namespace) -> int:
     _, action = _todays_action(recorder, options.number, putting_off="dismissed")
     recorder.dismiss(action)
     if action.kind is ActionKind.LEARN:
-        print(f"Closed the learning goal: {action.title.removeprefix('Work on: ')}")
+        print(f"Closed the learning goal: {action.goal}")
     else:
         print(f"Dismissed: {action.title}")
     return 0

@@ -1,19 +1,25 @@
-"""Today's actions, derived from the records, the settings and the day: never stored, never empty."""
+"""Today's actions and what is next on each pending application: one set of rules, derived from the
+records, the settings and the moment; never stored, never empty."""
 
 from __future__ import annotations
 
+import math
 import uuid
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from tui.core.days import describe_day
+from tui.core.days import DAY_NAMES, describe_day
 from tui.core.drafts import DraftKind
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Settings, Stage
-from tui.core.pipeline import describe_ago, describe_due, last_touch, next_follow_up
+from tui.core.pipeline import FollowUp, describe_ago, describe_due, last_touch, next_follow_up
+from tui.core.safety import same_company
 from tui.core.search import JobSearch
 from tui.core.streaks import day_points, format_points, points_word
+from tui.core.words import count
 
 
 class ActionKind(StrEnum):
@@ -23,6 +29,7 @@ class ActionKind(StrEnum):
     SEND = "send"
     FOLLOW_UP = "follow-up"
     GHOSTED = "ghosted"
+    REAPPLY = "reapply"
     RECONNECT = "reconnect"
     LEARN = "learn"
     DAILY_TARGET = "daily-target"
@@ -42,6 +49,7 @@ class Action:
     contact_id: uuid.UUID | None = None
     interview_id: uuid.UUID | None = None
     goal_id: uuid.UUID | None = None
+    goal: str = ""  # the learning goal's own words, for a learning action: dismissing it closes this one
     logs: ActivityKind | None = None  # the activity that marking it done records
     draft: DraftKind | None = None  # a draft note is offered for it
 
@@ -51,30 +59,69 @@ class Action:
         return self.kind not in (ActionKind.DAILY_TARGET, ActionKind.REFLECTION)
 
 
-def todays_actions(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+@dataclass(frozen=True)
+class NextStep:
+    """What comes next on a pending application, in a few words, and the day it is due (None: nothing dated)."""
+
+    words: str
+    due: date | None
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """One line of the Pending applications table."""
+
+    application: Application
+    days_since_touch: int
+    next_step: str
+    next_due: date | None
+
+
+# What is next on a pending application when nothing is dated: said plainly, so no row reads blank.
+WAITING_STEP = {
+    Stage.APPLIED: "wait for a reply",
+    Stage.SCREENING: "prepare for the next call",
+    Stage.INTERVIEWING: "prepare for the next round",
+    Stage.OFFER: "weigh the offer",
+}
+
+
+def todays_actions(search: JobSearch, settings: Settings, today: date, now: datetime | None = None) -> list[Action]:
     """What to do today, in the order it matters.
 
     Feedback requests, thank-you notes and interview prep first (they are only timely for a day or
     two), then saved jobs still to send (oldest first), follow-ups (most overdue first), applications
-    gone silent, contacts to reconnect with (the most overdue first, at most `reconnects_per_day` of
-    them, those done today included) and learning goals; the daily target and the reflection always close the list.
+    gone silent, companies whose day to try again has come, contacts to reconnect with (the most overdue
+    first, at most `reconnects_per_day` of them, those done today included) and the learning goals, as one
+    line; the daily target and the reflection always close the list.
     Actions dismissed, snoozed to a later day, or done on an earlier day are left out; those done
     today stay in place, ticked.
+
+    `now`, the present instant, when today is the day being lived: prep for an interview then ends at its
+    hour, and the thank-you starts there. Without it (a day looked back on) the whole day counts for both.
     """
     suggested = [
         *_feedback_requests(search, settings, today),
-        *_thank_yous(search, settings, today),
-        *_preps(search, settings, today),
+        *_thank_yous(search, settings, today, now),
+        *_preps(search, settings, today, now),
         *_saved_to_send(search, today),
         *_follow_ups(search, settings, today),
     ]
     actions = _shown(suggested, search, today)
     actions += _shown(_ghosted(search, settings, today), search, today)[: settings.ghosted_per_day]
+    actions += _shown(_reapplies(search, today), search, today)
     actions += _shown(_reconnects(search, settings, today), search, today)[: settings.reconnects_per_day]
     actions += _shown(_learning(search), search, today)
     actions.append(_daily_target(search, settings, today))
     actions.append(_reflection(search, today))
     return actions
+
+
+def next_action_change(search: JobSearch, now: datetime) -> datetime | None:
+    """The next instant today's actions change by the clock alone: an interview starting (its prep ends,
+    its thank-you begins). None when no interview is ahead."""
+    ahead = [interview.at for interview in search.interviews if not interview.cancelled and interview.at > now]
+    return min(ahead, default=None)
 
 
 def _shown(actions: list[Action], search: JobSearch, today: date) -> list[Action]:
@@ -133,36 +180,46 @@ def _feedback_requests(search: JobSearch, settings: Settings, today: date) -> li
     return actions
 
 
-def _thank_yous(search: JobSearch, settings: Settings, today: date) -> list[Action]:
+def _thank_yous(search: JobSearch, settings: Settings, today: date, now: datetime | None) -> list[Action]:
     """Interviews held today or in the last few days: a thank-you note is still timely."""
     actions = []
     for interview, application in _interviews(search):
-        if not interview.day <= today <= interview.day + timedelta(days=settings.thank_you_days):
-            continue
-        met = f"{join_names(interview.people)} at {application.company}" if interview.people else application.company
-        actions.append(
-            Action(
-                key=f"thank-you:{interview.id.hex}",
-                kind=ActionKind.THANK_YOU,
-                title=f"Send a thank-you note to {met}",
-                why=f"{INTERVIEW_KIND_WORDS[interview.kind]} for {application.role} "
-                f"{describe_ago(interview.day, today)}; a note within a day keeps you in mind",
-                application_id=application.id,
-                interview_id=interview.id,
-                logs=ActivityKind.FOLLOW_UP,
-                draft=DraftKind.THANK_YOU,
-            )
-        )
+        action = _thank_you(interview, application, settings, today, now)
+        if action is not None:
+            actions.append(action)
     return actions
 
 
-def _preps(search: JobSearch, settings: Settings, today: date) -> list[Action]:
-    """Interviews coming up within the prep window, up to and including their day."""
+def _thank_you(
+    interview: Interview, application: Application, settings: Settings, today: date, now: datetime | None
+) -> Action | None:
+    """The thank-you note for an interview, from its hour until `thank_you_days` after its day; else None."""
+    if interview.cancelled or not interview.day <= today <= interview.day + timedelta(days=settings.thank_you_days):
+        return None
+    if now is not None and now < interview.at:
+        return None
+    met = f"{join_names(interview.people)} at {application.company}" if interview.people else application.company
+    return Action(
+        key=f"thank-you:{interview.id.hex}",
+        kind=ActionKind.THANK_YOU,
+        title=f"Send a thank-you note to {met}",
+        why=f"{INTERVIEW_KIND_WORDS[interview.kind]} for {application.role} "
+        f"{describe_ago(interview.day, today)}; a note within a day keeps you in mind",
+        application_id=application.id,
+        interview_id=interview.id,
+        logs=ActivityKind.FOLLOW_UP,
+        draft=DraftKind.THANK_YOU,
+    )
+
+
+def _preps(search: JobSearch, settings: Settings, today: date, now: datetime | None) -> list[Action]:
+    """Interviews coming up within the prep window, until their hour; a debriefed one needs none."""
     actions = []
     for interview, application in _interviews(search):
-        if not interview.day - timedelta(days=settings.prep_days) <= today <= interview.day:
+        if interview.debriefed or not interview.day - timedelta(days=settings.prep_days) <= today <= interview.day:
             continue
-        starts = local_start(interview)
+        if now is not None and now >= interview.at:
+            continue
         with_whom = f" with {join_names(interview.people)}" if interview.people else ""
         which_round = f", round {interview.round}" if interview.round > 1 else ""
         actions.append(
@@ -171,7 +228,7 @@ def _preps(search: JobSearch, settings: Settings, today: date) -> list[Action]:
                 kind=ActionKind.PREP,
                 title=f"Prepare for the {INTERVIEW_KIND_WORDS[interview.kind]} with {application.company} "
                 f"({application.role})",
-                why=f"{describe_due(interview.day, today)} at {starts:%H:%M}{with_whom}{which_round}",
+                why=f"{describe_due(interview.day, today)} at {local_start(interview):%H:%M}{with_whom}{which_round}",
                 application_id=application.id,
                 interview_id=interview.id,
                 logs=ActivityKind.PREP,
@@ -208,30 +265,36 @@ def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Acti
     """
     due = []
     for application in search.applications:
-        follow_up = next_follow_up(search, application, settings)
-        if follow_up is None or follow_up.due_on > today or gone_silent(search, application, settings, today):
-            continue
-        waited = (today - follow_up.anchor).days
-        since = "applied" if follow_up.number == 1 else "last followed up"
-        title = f"Follow up with {application.company} ({application.role})"
-        if follow_up.number > 1:
-            title = f"Follow up again with {application.company} ({application.role})"
-        due.append(
-            (
-                follow_up.due_on,
-                Action(
-                    key=_follow_up_key(application, follow_up.number),
-                    kind=ActionKind.FOLLOW_UP,
-                    title=title,
-                    why=f"{since} {waited} days ago, no reply yet",
-                    application_id=application.id,
-                    logs=ActivityKind.FOLLOW_UP,
-                    draft=DraftKind.FOLLOW_UP,
-                ),
-            )
-        )
-    due.sort(key=lambda pair: (pair[0], pair[1].title.lower()))
+        owed = _follow_up(search, application, settings, today)
+        if owed is not None and owed[0].due_on <= today:
+            due.append(owed)
+    due.sort(key=lambda pair: (pair[0].due_on, pair[1].title.lower()))
     return [action for _, action in due]
+
+
+def _follow_up(
+    search: JobSearch, application: Application, settings: Settings, today: date
+) -> tuple[FollowUp, Action] | None:
+    """The follow-up the application is owed, due or not yet; None when none is, or the silence has lasted
+    so long that asking whether it is ghosted takes its place."""
+    follow_up = next_follow_up(search, application, settings)
+    if follow_up is None or gone_silent(search, application, settings, today):
+        return None
+    waited = (today - follow_up.anchor).days
+    since = "applied" if follow_up.number == 1 else "last followed up"
+    title = f"Follow up with {application.company} ({application.role})"
+    if follow_up.number > 1:
+        title = f"Follow up again with {application.company} ({application.role})"
+    action = Action(
+        key=_follow_up_key(application, follow_up.number),
+        kind=ActionKind.FOLLOW_UP,
+        title=title,
+        why=f"{since} {waited} days ago, no reply yet",
+        application_id=application.id,
+        logs=ActivityKind.FOLLOW_UP,
+        draft=DraftKind.FOLLOW_UP,
+    )
+    return follow_up, action
 
 
 def _follow_up_key(application: Application, number: int) -> str:
@@ -245,38 +308,74 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
     """
     silent_ones = []
     for application in search.applications:
-        if application.stage is not Stage.APPLIED:  # first: most of a long search has ended
-            continue
-        touched = last_touch(search, application)
-        if touched is None:
-            continue
-        silent = (today - touched).days
-        if silent < settings.ghosted_after_days:
-            continue
-        silent_ones.append(
-            (
-                -silent,
-                application.company.casefold(),
-                Action(
-                    key=f"ghosted:{application.id.hex}",
-                    kind=ActionKind.GHOSTED,
-                    title=f"No reply from {application.company} ({application.role}) in {silent} days: "
-                    "mark it ghosted?",
-                    why=f"nothing heard since {describe_day(touched, today, weekday=False)}; "
-                    "ghosted clears it from your list, "
-                    "and it reopens if they write back",
-                    application_id=application.id,
-                ),
-            )
-        )
+        found = _ghosted_one(search, application, settings, today)
+        if found is not None:
+            silent, action = found
+            silent_ones.append((-silent, application.company.casefold(), action))
     silent_ones.sort(key=lambda entry: entry[:2])
     return [action for _, _, action in silent_ones]
+
+
+def _ghosted_one(
+    search: JobSearch, application: Application, settings: Settings, today: date
+) -> tuple[int, Action] | None:
+    """The "mark it ghosted?" question for an unanswered application silent long enough, with the days of silence."""
+    if application.stage is not Stage.APPLIED:  # first: most of a long search has ended
+        return None
+    touched = last_touch(search, application)
+    if touched is None:
+        return None
+    silent = (today - touched).days
+    if silent < settings.ghosted_after_days:
+        return None
+    action = Action(
+        key=f"ghosted:{application.id.hex}",
+        kind=ActionKind.GHOSTED,
+        title=f"No reply from {application.company} ({application.role}) in {silent} days: mark it ghosted?",
+        why=f"nothing heard since {describe_day(touched, today, weekday=False)}; "
+        "ghosted clears it from your list, "
+        "and it reopens if they write back",
+        application_id=application.id,
+    )
+    return silent, action
 
 
 def gone_silent(search: JobSearch, application: Application, settings: Settings, today: date) -> bool:
     """Silent long enough to be called ghosted: a follow-up would come too late, and is no longer offered."""
     touched = last_touch(search, application)
     return touched is not None and (today - touched).days >= settings.ghosted_after_days
+
+
+def _reapplies(search: JobSearch, today: date) -> list[Action]:
+    """Companies that said no, or never replied, whose day to try again has come: the earliest day first.
+
+    It stays until done, snoozed or dismissed, and goes once another application to the company is tracked.
+    """
+    due = []
+    for application in search.applications:
+        day = application.reapply_after
+        if day is None or day > today or application.stage not in (Stage.REJECTED, Stage.GHOSTED):
+            continue
+        if any(
+            other.id != application.id
+            and other.created_at > application.created_at
+            and same_company(other.company, application.company)
+            for other in search.applications
+        ):
+            continue
+        since = "today" if day == today else describe_day(day, today, weekday=False)
+        ended = "their no" if application.stage is Stage.REJECTED else "their silence"
+        action = Action(
+            key=f"reapply:{application.id.hex}:{day.isoformat()}",
+            kind=ActionKind.REAPPLY,
+            title=f"See what {application.company} has open now",
+            why=f"you planned to try again from {since}, after {ended} on {application.role}",
+            application_id=application.id,
+            logs=ActivityKind.OTHER,
+        )
+        due.append((day, application.company.casefold(), action))
+    due.sort(key=lambda entry: entry[:2])
+    return [action for _, _, action in due]
 
 
 def reconnect_due(search: JobSearch, contact: Contact, settings: Settings) -> date:
@@ -334,34 +433,151 @@ def _reminder_why(search: JobSearch, contact: Contact, due_on: date, today: date
 
 
 def _learning(search: JobSearch) -> list[Action]:
-    """Open learning goals, oldest first: standing goals that come back every day until closed."""
+    """The open learning goals as one standing line that comes back every day until they are all closed.
+
+    It names the oldest goal and lists the others after it: working on it logs learning, and dismissing
+    it closes that goal, so the next takes its place the same day. Five goals are one line, not five.
+    """
     goals = sorted((g for g in search.learning_goals if g.closed_on is None), key=lambda g: g.created_at)
+    if not goals:
+        return []
+    first, others = goals[0], goals[1:]
+    why = first.source or "a learning goal you set"
+    if others:
+        why += f"; {count(len(others), 'more goal')} after it: {', '.join(goal.text for goal in others)}"
     return [
         Action(
-            key=f"learn:{goal.id.hex}",
+            key=f"learn:{first.id.hex}",
             kind=ActionKind.LEARN,
-            title=f"Work on: {goal.text}",
-            why=goal.source or "a learning goal you set",
-            application_id=goal.application_id,
-            goal_id=goal.id,
+            title=f"Work on: {first.text}",
+            why=why,
+            application_id=first.application_id,
+            goal_id=first.id,
+            goal=first.text,
             logs=ActivityKind.LEARN,
         )
-        for goal in goals
     ]
 
 
 def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
-    """Interviews of applications still in play, earliest first, each with its application.
+    """Interviews still on, of applications still in play, earliest first, each with its application.
 
     Once an application has ended (a no, withdrawn, accepted) its interviews ask for nothing more:
-    after a no, the feedback request takes the thank-you's place.
+    after a no, the feedback request takes the thank-you's place. A cancelled interview asks for nothing.
     """
     pairs = []
     for interview in sorted(search.interviews, key=lambda i: i.at):
+        if interview.cancelled:
+            continue
         application = search.application(interview.application_id)
         if application is not None and application.stage.is_pending:
             pairs.append((interview, application))
     return pairs
+
+
+# --- what is next on each pending application -------------------------------------------------
+
+
+def pending_rows(search: JobSearch, settings: Settings, today: date, now: datetime | None = None) -> list[PendingRow]:
+    """Applications waiting on someone, most urgent first: the earliest due step, then the stalest."""
+    interviews: dict[uuid.UUID, list[Interview]] = defaultdict(list)
+    for interview in sorted(search.interviews, key=lambda i: i.at):
+        interviews[interview.application_id].append(interview)
+    rows = []
+    for application in search.applications:
+        if not application.stage.is_pending:
+            continue
+        touched = last_touch(search, application)
+        idle = (today - touched).days if touched else 0
+        step = _next_step(search, application, settings, today, now, interviews[application.id])
+        rows.append(PendingRow(application, max(idle, 0), step.words, step.due))
+    rows.sort(key=lambda r: (r.next_due or date.max, -r.days_since_touch, r.application.company.lower()))
+    return rows
+
+
+def next_step(
+    search: JobSearch, application: Application, settings: Settings, today: date, now: datetime | None = None
+) -> NextStep:
+    """What is next on a pending application, by the rules today's actions follow.
+
+    The earliest of: the follow-up owed (or the day a snoozed one comes back), whether to call it ghosted
+    once follow-ups have lapsed, a thank-you note still timely, the next interview, the step set by hand.
+    What was dismissed or done is not next; with nothing dated, what the stage waits for.
+    """
+    return _next_step(search, application, settings, today, now, search.interviews_for(application))
+
+
+def _next_step(
+    search: JobSearch,
+    application: Application,
+    settings: Settings,
+    today: date,
+    now: datetime | None,
+    interviews: Iterable[Interview],
+) -> NextStep:
+    steps: list[NextStep | None] = []
+    owed = _follow_up(search, application, settings, today)
+    if owed is not None:
+        follow_up, action = owed
+        label = "follow up" if follow_up.number == 1 else f"follow-up #{follow_up.number}"
+        due = follow_up.due_on
+        step = NextStep(f"{label} {describe_due(due, today)}", due)
+        steps.append(_as_marked_step(action, search, today, step, label, snooze_sets_due=True))
+    ghosted = _ghosted_one(search, application, settings, today)
+    if ghosted is not None:
+        silent, action = ghosted
+        due = today - timedelta(days=silent - settings.ghosted_after_days)
+        steps.append(
+            _as_marked_step(action, search, today, NextStep(f"ghosted? {silent}d silent", due), "ghosted? ask")
+        )
+    held = [interview for interview in interviews if not interview.cancelled]
+    for interview in held:
+        thank_you = _thank_you(interview, application, settings, today, now)
+        if thank_you is not None:
+            steps.append(
+                _as_marked_step(thank_you, search, today, NextStep("send a thank-you", interview.day), "thank-you note")
+            )
+    ahead = [i for i in held if (i.at > now if now is not None else i.day >= today)]
+    if ahead:
+        steps.append(NextStep(f"interview {_when(ahead[0], today)}", ahead[0].day))
+    if application.next_step_on is not None:
+        label = application.next_step or "next step"
+        steps.append(NextStep(f"{label} {describe_due(application.next_step_on, today)}", application.next_step_on))
+    found = [step for step in steps if step is not None]
+    if found:
+        return min(found, key=lambda step: step.due or date.max)  # the first listed wins a tie
+    return NextStep(WAITING_STEP.get(application.stage, ""), None)
+
+
+def _as_marked_step(
+    action: Action, search: JobSearch, today: date, step: NextStep, label: str, *, snooze_sets_due: bool = False
+) -> NextStep | None:
+    """`step` as the marks on its action leave it: gone once dismissed or done, put off to the day a snooze ends.
+
+    With `snooze_sets_due` (a follow-up) the day a snooze ended stays its due day, so it never reads as
+    late from before it was put off.
+    """
+    mark = _latest_mark(search, action.key, today)
+    if mark is None:
+        return step
+    if mark.mark is not Mark.SNOOZED:
+        return None
+    back_on = mark.until or mark.day + timedelta(days=1)
+    if back_on > today or (snooze_sets_due and step.due is not None and back_on > step.due):
+        return NextStep(f"{label} {describe_due(back_on, today)}", back_on)
+    return step
+
+
+def _when(interview: Interview, today: date) -> str:
+    """'today 09:00', 'Tue 14:00', 'in 9 days': when an interview comes, on its own clock, short enough for
+    the Pending table beside the calendar."""
+    delta = (interview.day - today).days
+    starts = local_start(interview)
+    if delta == 0:
+        return f"today {starts:%H:%M}"
+    if delta < 7:
+        return f"{DAY_NAMES[interview.day.weekday()]} {starts:%H:%M}"
+    return describe_due(interview.day, today)
 
 
 def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
@@ -372,7 +588,11 @@ def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
     return Action(
         key=f"daily-target:{today.isoformat()}",
         kind=ActionKind.DAILY_TARGET,
-        title=f"Today's target reached: {progress}" if reached else f"Do one thing for your search: {progress} today",
+        title=(
+            f"Today's target reached: {points_word(earned)} (target {format_points(target)})"
+            if reached
+            else f"Do one thing for your search: {progress} today"
+        ),
         why=describe_points(settings),
         done=reached,
     )
@@ -389,12 +609,69 @@ def _reflection(search: JobSearch, today: date) -> Action:
     )
 
 
+# How each kind of activity reads in a sentence about the daily target; "anything else" goes last.
+KIND_DOINGS = {
+    ActivityKind.APPLY: "applying",
+    ActivityKind.FOLLOW_UP: "following up",
+    ActivityKind.INTERVIEW: "interviewing",
+    ActivityKind.NETWORK: "networking",
+    ActivityKind.LEARN: "learning",
+    ActivityKind.PREP: "preparing",
+    ActivityKind.REFLECT: "reflecting",
+    ActivityKind.OTHER: "anything else",
+}
+
+
 def describe_points(settings: Settings) -> str:
-    """What counts toward the target, by worth: 'apply/follow-up/interview/network 1 · learn/prep… 0.5'."""
-    by_worth: dict[float, list[str]] = {}
+    """What counts toward the target, by worth, in plain words.
+
+    'applying, following up, interviewing or networking counts 1 point; learning, preparing, reflecting or
+    anything else 0.5'.
+    """
+    groups = _kinds_by_worth(settings)
+    parts = []
+    for index, (worth, kinds) in enumerate(groups):
+        doings = _either(KIND_DOINGS[kind] for kind in kinds)
+        parts.append(f"{doings} counts {points_word(worth)}" if index == 0 else f"{doings} {format_points(worth)}")
+    return "; ".join(parts) if parts else "nothing counts toward it yet: give a kind some points in the settings"
+
+
+def describe_what_completes(settings: Settings, earned: float) -> str:
+    """What would complete today's target, with `earned` points so far; '' once it is reached.
+
+    'one more thing of any kind completes the day', or 'applying, following up, interviewing or networking
+    completes the day, or learning, preparing, reflecting or anything else twice'.
+    """
+    left = settings.daily_target - earned
+    if left <= 0:
+        return ""
+    needed: dict[int, list[ActivityKind]] = defaultdict(list)
+    for worth, kinds in _kinds_by_worth(settings):
+        needed[math.ceil(left / worth)].extend(kinds)
+    if not needed:
+        return "nothing you log counts toward it: give a kind some points in the settings"
+    if list(needed) == [1]:
+        return "one more thing of any kind completes the day"
+    ways = [f"{_either(KIND_DOINGS[kind] for kind in kinds)}{_times(times)}" for times, kinds in sorted(needed.items())]
+    return f"{ways[0]} completes the day" + "".join(f", or {way}" for way in ways[1:])
+
+
+def _kinds_by_worth(settings: Settings) -> list[tuple[float, list[ActivityKind]]]:
+    """The kinds that count, grouped by what each is worth, the most first; kinds in the settings' order."""
+    by_worth: dict[float, list[ActivityKind]] = {}
     for kind, worth in settings.points.items():
         if worth:
-            by_worth.setdefault(worth, []).append(kind.value)
-    return " · ".join(
-        f"{'/'.join(kinds)} {format_points(worth)}" for worth, kinds in sorted(by_worth.items(), reverse=True)
-    )
+            by_worth.setdefault(worth, []).append(kind)
+    for kinds in by_worth.values():
+        kinds.sort(key=lambda kind: kind is ActivityKind.OTHER)  # "anything else" reads last
+    return sorted(by_worth.items(), reverse=True)
+
+
+def _either(words: Iterable[str]) -> str:
+    """'a', 'a or b', 'a, b or c'."""
+    listed = list(words)
+    return listed[0] if len(listed) == 1 else f"{', '.join(listed[:-1])} or {listed[-1]}"
+
+
+def _times(times: int) -> str:
+    return {1: "", 2: " twice"}.get(times, f" {times} times")

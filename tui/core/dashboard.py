@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
-from tui.core.actions import Action, open_actions, todays_actions
-from tui.core.pipeline import PendingRow, pending_rows
+from tui.core.actions import Action, PendingRow, next_action_change, open_actions, pending_rows, todays_actions
 from tui.core.prompts import Prompt, choose_prompt, prompt_context
 from tui.core.rewards import Reward, WeeklyProgress, earned_rewards, weekly_progress
 from tui.core.search import JobSearch
@@ -27,14 +26,21 @@ class Dashboard:
     prompt: Prompt
     prompt_context: str  # the kind of day the prompt was chosen for: daily, rejection, interview…
     reflection_text: str
+    changes_at: datetime | None = None  # the next instant the actions change by the clock alone: rebuild then
 
     @property
     def actions_due(self) -> list[Action]:
         return open_actions(self.actions)
 
 
-def build_dashboard(search: JobSearch, today: date, prompts: Sequence[Prompt], zone_now: str = "UTC") -> Dashboard:
-    """Everything the dashboard shows on `today`; `zone_now` is the time zone it is being lived in."""
+def build_dashboard(
+    search: JobSearch, today: date, prompts: Sequence[Prompt], zone_now: str = "UTC", now: datetime | None = None
+) -> Dashboard:
+    """Everything the dashboard shows on `today`; `zone_now` is the time zone it is being lived in.
+
+    `now`, the present instant when `today` is the day being lived, times what an interview's hour changes:
+    its prep ends and its thank-you begins. Without it the whole day counts for both (a day looked back on).
+    """
     settings = search.settings
     reflection = search.reflection_on(today)
     history = track(search, today, zone_now)
@@ -46,10 +52,11 @@ def build_dashboard(search: JobSearch, today: date, prompts: Sequence[Prompt], z
         rest_days_left=rest_days_left(search, today),
         rewards=earned_rewards(search, history),
         activities_today=len(search.activities_by_day.get(today, [])),
-        actions=todays_actions(search, settings, today),
-        pending=pending_rows(search, settings, today),
+        actions=todays_actions(search, settings, today, now),
+        pending=pending_rows(search, settings, today, now),
         # A reflection already written keeps the prompt it answered, whatever has happened since.
         prompt=Prompt(context, reflection.prompt) if reflection else choose_prompt(prompts, today, context),
         prompt_context=context,
         reflection_text=reflection.text if reflection else "",
+        changes_at=next_action_change(search, now) if now is not None else None,
     )

@@ -1,4 +1,4 @@
-"""Applications in motion: when each was last touched, when a follow-up falls due, which come first."""
+"""Applications in motion: when each was last touched, when a follow-up falls due, how a due day reads."""
 
 from __future__ import annotations
 
@@ -16,16 +16,6 @@ class FollowUp:
     due_on: date
     number: int  # 1 for the first follow-up, 2 for the second…
     anchor: date  # the day it counts from: applied, or the previous follow-up
-
-
-@dataclass(frozen=True)
-class PendingRow:
-    """One line of the Pending applications table."""
-
-    application: Application
-    days_since_touch: int
-    next_step: str
-    next_due: date | None
 
 
 def last_touch(search: JobSearch, application: Application) -> date | None:
@@ -47,40 +37,6 @@ def next_follow_up(search: JobSearch, application: Application, settings: Settin
         return None
     anchor = max([applied_on, *sent])
     return FollowUp(due_on=anchor + timedelta(days=settings.follow_up_days), number=len(sent) + 1, anchor=anchor)
-
-
-def pending_rows(search: JobSearch, settings: Settings, today: date) -> list[PendingRow]:
-    """Applications waiting on someone, most urgent first: the earliest due step, then the stalest."""
-    rows = []
-    for application in search.applications:
-        if not application.stage.is_pending:
-            continue
-        touched = last_touch(search, application)
-        idle = (today - touched).days if touched else 0
-        next_step, due = _next_step(search, application, settings, today)
-        rows.append(PendingRow(application, max(idle, 0), next_step, due))
-    rows.sort(key=lambda r: (r.next_due or date.max, -r.days_since_touch, r.application.company.lower()))
-    return rows
-
-
-def _next_step(search: JobSearch, application: Application, settings: Settings, today: date) -> tuple[str, date | None]:
-    if application.next_step_on is not None:
-        label = application.next_step or "next step"
-        return f"{label} {describe_due(application.next_step_on, today)}", application.next_step_on
-    follow_up = next_follow_up(search, application, settings)
-    if follow_up is not None:
-        ordinal = "follow up" if follow_up.number == 1 else f"follow-up #{follow_up.number}"
-        return f"{ordinal} {describe_due(follow_up.due_on, today)}", follow_up.due_on
-    return WAITING_STEP.get(application.stage, ""), None
-
-
-# What is next on a pending application when no date is set: said plainly, so no row reads blank.
-WAITING_STEP = {
-    Stage.APPLIED: "wait for a reply",
-    Stage.SCREENING: "prepare for the next call",
-    Stage.INTERVIEWING: "prepare for the next round",
-    Stage.OFFER: "weigh the offer",
-}
 
 
 def describe_due(due: date, today: date) -> str:

@@ -24,6 +24,14 @@ COMPANY_SUFFIXES = frozenset(
 # fmt: on
 # Shorthand in job titles, spelled out so "Sr. Data Engineer" reads as "senior data engineer".
 ROLE_ABBREVIATIONS = {"sr": "senior", "snr": "senior", "jr": "junior", "mgr": "manager"}
+# Words that say a role's level: "Staff Data Engineer" and "Senior Data Engineer" are two jobs, however alike
+# the rest of the title. A title without one may be either, so only two different levels tell roles apart.
+# fmt: off
+SENIORITY_WORDS = frozenset(
+    {"intern", "trainee", "apprentice", "graduate", "entry", "junior", "associate", "mid", "intermediate",
+     "senior", "staff", "principal", "distinguished", "lead", "head", "chief", "ii", "iii", "iv"}
+)
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -61,13 +69,16 @@ def similar_applications(search: JobSearch, company: str, role: str) -> list[App
 
     A near-identical company and a similar role ("Quill Labs Inc." / "Sr. Data Engineer" against
     "Quill Labs" / "Senior Data Engineer"), or the very same company with one role inside the other
-    ("Engineer" against "Staff Engineer").
+    ("Engineer" against "Staff Engineer"). Two different levels are two jobs: "Staff Data Engineer" is not
+    "Senior Data Engineer".
     """
     wanted_company, wanted_role = company_name(company), _role_name(role)
     found = []
     for application in search.applications:
         other_company, other_role = company_name(application.company), _role_name(application.role)
         if _similarity(wanted_company, other_company) < SIMILAR_COMPANY:
+            continue
+        if not _same_level(wanted_role, other_role):
             continue
         similar_role = _similarity(wanted_role, other_role) >= SIMILAR_ROLE
         if similar_role or (wanted_company == other_company and _contains(wanted_role, other_role)):
@@ -129,6 +140,13 @@ def describe_ending(ending: Ending, today: date) -> str:
 def _role_name(role: str) -> str:
     """A job title for matching: normalised, its shorthand spelled out."""
     return " ".join(ROLE_ABBREVIATIONS.get(word, word) for word in normalise(role).split())
+
+
+def _same_level(first: str, second: str) -> bool:
+    """Both roles name the same level, or one of them names none."""
+    first_level = SENIORITY_WORDS.intersection(first.split())
+    second_level = SENIORITY_WORDS.intersection(second.split())
+    return not first_level or not second_level or first_level == second_level
 
 
 def _similarity(first: str, second: str) -> float:

@@ -263,10 +263,17 @@ def _noon(day: date, zone: str) -> datetime:
 
 
 def describe_today(history: StreakHistory) -> str:
-    """Today's state in words, for the shell and the progress screen: '0.5 of 1 point so far'."""
-    progress = f"{format_points(history.points_today)} of {points_word(history.target)}"
+    """Today's state in words, for the shell and the progress screen: '0.5 of 1 point so far'.
+
+    Past the target the points come first: 'done: 8.5 points today (target 1)', not '8.5 of 1 point'.
+    """
+    earned, target = history.points_today, history.target
+    progress = f"{format_points(earned)} of {points_word(target)}"
+    done = f"done, {progress}"
+    if earned > target:
+        done = f"done: {points_word(earned)} today (target {format_points(target)})"
     words = {
-        DayState.DONE: f"done, {progress}",
+        DayState.DONE: done,
         DayState.PENDING: f"{progress} so far",
         DayState.REST: "a rest day: your streak waits for you",
         DayState.RECOVERY: "a recovery day after a no: your streak is safe",
