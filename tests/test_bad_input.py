@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 from textual.pilot import Pilot
-from textual.widgets import TextArea
+from textual.widgets import Select, TextArea
 
 from tests.support.clock import FIXED_NOW, FakeClock
 from tests.support.pilot import SIZE, field_error, highlight, make_app, screen_text, stored
@@ -45,7 +45,7 @@ from tui.cli import build_parser, main
 from tui.core.actions import ActionKind
 from tui.core.days import EARLIEST_DAY, LATEST_DAY, DateParseError, parse_day, parse_until
 from tui.core.interviews import QuestionParseError, parse_questions
-from tui.core.models import Stage, Tier
+from tui.core.models import ActivityKind, Stage, Tier
 from tui.recording import Recorder
 from tui.store import Store
 
@@ -461,9 +461,14 @@ async def test_the_add_form_refuses_an_absurd_day_and_a_long_note_then_saves_odd
 async def test_the_log_form_refuses_year_one_then_saves_odd_text_exactly(db_path: Path, clock: FakeClock) -> None:
     typed = {"note": ODD["combining"], "day": "yesterday"}
     async with opened(db_path, clock, "l") as pilot:
+        pilot.app.screen.query_one("#kind", Select).value = ActivityKind.LEARN  # the form asks for a kind
         await refused_then_saved(pilot, LogActivityScreen, typed, [("day", "0001-01-01", "out of range")])
     [activity] = stored(db_path, clock).activities
-    assert (activity.note, activity.logical_day) == (typed["note"], TODAY - timedelta(days=1))
+    assert (activity.kind, activity.note, activity.logical_day) == (
+        ActivityKind.LEARN,
+        typed["note"],
+        TODAY - timedelta(days=1),
+    )
 
 
 async def test_the_win_form_refuses_year_9999_then_saves_odd_text_exactly(db_path: Path, clock: FakeClock) -> None:

@@ -8,6 +8,9 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from textual.geometry import Region
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Input, Static
 from textual.widgets._toast import Toast
 
@@ -30,7 +33,7 @@ from tui.app import NextYesApp
 from tui.app.commands import COMMANDS, NAVIGATION
 from tui.app.pilot import settle
 from tui.app.screens.add_application import AddApplicationScreen
-from tui.app.screens.dashboard import DashboardScreen
+from tui.app.screens.dashboard import DashboardScreen, UnsavedReflectionScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.log_activity import LogActivityScreen
 from tui.app.screens.move_stage import MoveStageScreen
@@ -157,7 +160,7 @@ async def test_l_logs_an_activity(db_path: Path, clock: FakeClock) -> None:
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("l")
+        await pilot.press("l", "n")  # n: network, chosen by its first letter
         assert isinstance(app.screen, LogActivityScreen)
         await pilot.press("tab")
         await type_text(pilot, "coffee with Dana")
@@ -179,7 +182,7 @@ async def test_log_form_links_a_pending_application(db_path: Path, clock: FakeCl
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("l")
+        await pilot.press("l", "n")  # n: network, chosen by its first letter
         await pilot.press("tab", "tab")  # note, application
         await pilot.press("space")  # open the application list
         await pilot.press("down", "enter")  # choose Initech
@@ -237,7 +240,7 @@ async def test_s_moves_the_selected_application_to_another_stage(
         await pilot.press("s")
         assert isinstance(app.screen, MoveStageScreen)
         await pilot.press("down")  # from applied to screening
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the day (today) to the note
         await type_text(pilot, "recruiter call Tuesday")
         await pilot.press("enter")
         await settle(pilot)
@@ -335,7 +338,8 @@ async def test_tab_moves_between_the_panels(db_path: Path, clock: FakeClock, rec
         for _ in range(3):
             await pilot.press("tab")
             visited.append(type(app.screen.focused).__name__)
-        assert visited == ["ActionsList", "ReflectionText", "PendingTable", "ActionsList"]
+        # The reflection takes letters as text: it is reached by r, never by tab (tests/app/test_keys.py).
+        assert visited == ["ActionsList", "PendingTable", "ActionsList", "PendingTable"]
 
 
 async def test_q_quits(db_path: Path, clock: FakeClock) -> None:
@@ -345,6 +349,169 @@ async def test_q_quits(db_path: Path, clock: FakeClock) -> None:
         await pilot.press("q")
         await pilot.pause()
         assert app.return_code == 0
+
+
+# Quitting never drops a reflection typed and not saved ----------------------------------------------
+
+SAVED_REFLECTION = "Felt good about the Acme call."
+ADDED = " Next: write to Globex."
+
+
+async def add_to_the_reflection_and_leave_it(pilot: Pilot[None]) -> None:
+    await pilot.press("r")
+    await type_text(pilot, ADDED)
+    await pilot.press("escape")
+
+
+async def test_r_puts_the_cursor_after_the_saved_reflection(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.write_reflection(clock().date(), "What went well?", SAVED_REFLECTION)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("r")
+        await type_text(pilot, ADDED)
+        assert app.dashboard.reflection.text == SAVED_REFLECTION + ADDED
+
+
+async def test_q_with_the_reflection_not_saved_asks_and_escape_goes_back_to_writing(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.write_reflection(clock().date(), "What went well?", SAVED_REFLECTION)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await add_to_the_reflection_and_leave_it(pilot)
+        assert "not saved yet" in str(app.dashboard.reflection.query_one("#reflection-status", Static).render())
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, UnsavedReflectionScreen)
+        assert app.return_code is None
+        assert "Today's reflection is not saved yet" in screen_text(app)
+        assert "Next: write to Globex." in screen_text(app)
+        await pilot.press("escape")
+        assert isinstance(app.screen.focused, ReflectionText)
+        await type_text(pilot, " Soon.")
+        assert app.dashboard.reflection.text == SAVED_REFLECTION + ADDED + " Soon."
+    (reflection,) = Store(db_path, clock).load().reflections
+    assert reflection.text == SAVED_REFLECTION
+
+
+async def test_q_then_s_saves_the_reflection_and_quits(db_path: Path, clock: FakeClock, recorder: Recorder) -> None:
+    recorder.write_reflection(clock().date(), "What went well?", SAVED_REFLECTION)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await add_to_the_reflection_and_leave_it(pilot)
+        await pilot.press("q", "s")
+        await settle(pilot)
+        assert app.return_code == 0
+    (reflection,) = Store(db_path, clock).load().reflections
+    assert reflection.text == SAVED_REFLECTION + ADDED
+
+
+async def test_q_then_d_quits_and_keeps_the_reflection_as_saved(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.write_reflection(clock().date(), "What went well?", SAVED_REFLECTION)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await add_to_the_reflection_and_leave_it(pilot)
+        await pilot.press("q")
+        assert isinstance(app.screen, UnsavedReflectionScreen) and app.return_code is None
+        await pilot.press("d")
+        await settle(pilot)
+        assert app.return_code == 0
+    (reflection,) = Store(db_path, clock).load().reflections
+    assert reflection.text == SAVED_REFLECTION
+
+
+async def test_a_reflection_that_cannot_be_saved_on_quitting_keeps_nextyes_open(
+    db_path: Path, clock: FakeClock, disk_full: None
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await add_to_the_reflection_and_leave_it(pilot)
+        await pilot.press("q", "enter")
+        await settle(pilot)
+        assert app.return_code is None
+        assert isinstance(app.screen, DashboardScreen)
+        assert app.dashboard.reflection.text == ADDED
+        assert any("the disk is full" in toast for toast in toasts(app))
+
+
+# Toasts never cover an open dialog --------------------------------------------------------------------
+
+
+def drawn_toasts(screen: Screen[object]) -> dict[str, Region]:
+    """Each toast `screen` draws, by its text, with the part of the terminal it covers."""
+    return {
+        str(widget.render()): region.intersection(clip)
+        for widget, (region, clip) in screen._compositor.visible_widgets.items()
+        if isinstance(widget, Toast) and region.intersection(clip)
+    }
+
+
+def raise_three_toasts(app: NextYesApp) -> None:
+    app.notify("Saved: applied to Acme — Backend Engineer")
+    app.notify("★ 3-day streak!", title="Reward earned", timeout=30)
+    app.notify("Saved: logged network for Initech", timeout=30)
+
+
+@pytest.mark.parametrize("key", ["a", "l", "w", "R", "g"])
+async def test_toasts_over_an_open_form_cover_none_of_it(db_path: Path, clock: FakeClock, key: str) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press(key)
+        await settle(pilot)
+        if key == "a":
+            await pilot.press("enter")  # the company and role needed: the form grows by two lines
+        raise_three_toasts(app)
+        await settle(pilot)
+        dialog = app.screen.query_one(".form").region
+        shown = drawn_toasts(app.screen)
+        assert "Saved: logged network for Initech" in shown  # the newest, at least, in view
+        assert all(not region.overlaps(dialog) for region in shown.values()), (dialog, shown)
+        for text in shown:
+            assert text in screen_text(app)
+
+
+async def test_a_toast_raised_just_before_a_form_opens_moves_to_it(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Saved: applied to Acme — Backend Engineer", timeout=30)
+        await pilot.press("a")
+        await settle(pilot)
+        assert drawn_toasts(app.dashboard) == {}  # not left drawn beneath the form's backdrop
+        (region,) = drawn_toasts(app.screen).values()
+        assert not region.overlaps(app.screen.query_one(".form").region)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert list(drawn_toasts(app.dashboard)) == ["Saved: applied to Acme — Backend Engineer"]
+
+
+async def test_toasts_over_a_full_screen_sit_on_its_top_border_clear_of_its_keys(
+    db_path: Path, clock: FakeClock
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("c")
+        await settle(pilot)
+        raise_three_toasts(app)
+        await settle(pilot)
+        sheet = app.screen.query_one(".sheet").region
+        shown = drawn_toasts(app.screen)
+        assert list(shown) == ["Saved: logged network for Initech"]
+        (region,) = shown.values()
+        assert region.y == sheet.y and region.height == 1  # the border row: no row of the list, not the keys
+        assert region.x > len("╭─ Contacts (0) ─") and region.right < sheet.right
+        assert "a add · e edit" in screen_text(app).splitlines()[sheet.bottom - 1]
 
 
 async def test_a_change_from_the_shell_appears_after_a_poll(
@@ -733,13 +900,13 @@ async def test_a_milestone_is_toasted_once_when_earned_in_the_app(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert reward_toasts(app) == []
-        await pilot.press("l", "tab")
+        await pilot.press("l", "n", "tab")
         await type_text(pilot, "third day in a row")
         await pilot.press("enter")
         await settle(pilot)
         assert reward_toasts(app) == ["★ 3-day streak!"]
         assert "Streak 3 days · best 3" in header(app)
-        await pilot.press("l", "tab")
+        await pilot.press("l", "n", "tab")
         await type_text(pilot, "one more")
         await pilot.press("enter")
         await settle(pilot)
@@ -822,7 +989,7 @@ async def test_a_large_search_read_afresh_is_tidied_up_once_and_a_save_reads_not
         await settle(pilot)
         assert collections == ["collect", "freeze"] and app.store.validations == 1
 
-        await pilot.press("l", "tab")
+        await pilot.press("l", "n", "tab")
         await type_text(pilot, "read a chapter")
         await pilot.press("enter")
         await settle(pilot)

@@ -276,7 +276,7 @@ async def test_d_opens_the_draft_and_ctrl_o_copies_it_as_edited(
 # Contacts -------------------------------------------------------------------------------------------
 
 
-async def test_c_lists_contacts_by_reconnect_due_with_support_in_words(
+async def test_c_lists_contacts_by_reconnect_due_with_support_as_a_glyph_named_in_the_heading(
     db_path: Path, clock: FakeClock, recorder: Recorder
 ) -> None:
     recorder.add_contact("Sam Lee", company="Globex", tier=Tier.C, last_contact=SUNDAY - timedelta(days=10))
@@ -290,10 +290,10 @@ async def test_c_lists_contacts_by_reconnect_due_with_support_in_words(
         await settle(pilot)
         assert isinstance(app.screen, ContactsScreen)
         assert table_rows(app, "contacts") == [
-            ["Dana Reyes", "Initech", "A", "40d ago", "10 days late", "♥ support"],
+            ["Dana Reyes", "Initech", "A", "40d ago", "10 days late", "♥"],
             ["Sam Lee", "Globex", "C", "10d ago", "in 170 days", ""],
         ]
-        assert "Contacts (2)" in screen_text(app)
+        assert "Contacts (2) · ♥ support" in screen_text(app)
         await pilot.press("escape")
         assert isinstance(app.screen, DashboardScreen)
 
@@ -322,7 +322,7 @@ async def test_contacts_a_adds_one_and_the_table_refreshes(db_path: Path, clock:
         await settle(pilot)
         assert isinstance(app.screen, ContactsScreen)
         assert "Saved: added Dana Reyes to your contacts (tier A)" in toasts(app)
-        assert table_rows(app, "contacts") == [["Dana Reyes", "Initech", "A", "never", "in 30 days", "♥ support"]]
+        assert table_rows(app, "contacts") == [["Dana Reyes", "Initech", "A", "never", "in 30 days", "♥"]]
     (dana,) = stored(db_path, clock).contacts
     assert (dana.name, dana.company, dana.tier, dana.how_we_know, dana.support) == (
         "Dana Reyes",

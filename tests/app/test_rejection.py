@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import errno
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Input, Select, Static, TextArea
+from textual.widgets import Input, OptionList, Select, Static, TextArea
 
-from tests.support.clock import FakeClock
+from tests.support.clock import ZONE, FakeClock
 from tests.support.pilot import (
     SIZE,
     down_to,
@@ -32,13 +32,13 @@ from tui.app.screens.rejection import RejectionFlowScreen, SkillsStep
 from tui.app.screens.win import WinScreen
 from tui.app.widgets.actions import ActionsList
 from tui.app.widgets.reflection import ReflectionPanel
-from tui.core.models import RejectionReason, Stage, Tier
+from tui.app.widgets.tick import Tick
+from tui.core.models import Interview, InterviewKind, RejectionReason, Stage, Tier
 from tui.recording import Recorder
 from tui.store import Store
 from tui.store import files as store_files
 
 SUNDAY = date(2026, 3, 15)  # the FakeClock's day
-REASONS = list(RejectionReason)
 
 
 def action_titles(app: NextYesApp) -> list[str]:
@@ -91,7 +91,7 @@ async def test_one_application_from_applied_to_a_no_through_every_step(
         assert isinstance(picker, MoveStageScreen)
         round_field = picker.query_one("#round", Input)
         assert round_field.value == "1" and not round_field.disabled
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past the day, to the round
         assert picker.focused is round_field
         round_field.value = ""
         await type_text(pilot, "2")
@@ -113,7 +113,8 @@ async def test_one_application_from_applied_to_a_no_through_every_step(
         assert "Step 1 of 5 · How far you got" in shown
         assert "You reached interview round 2" in shown
         assert "ctrl+n" in shown and "Skip" in shown  # on the step and in the footer
-        await pilot.press(*["up"] * REASONS.index(RejectionReason.UNKNOWN))  # to skills
+        assert flow(app).query_one("#reason", OptionList).highlighted is None  # nothing chosen until one is
+        await pilot.press("down")  # to the first: skills
         await pilot.press("enter")
         await settle(pilot)
         assert "Saved: the no from Hooli: skills" in toasts(app)
@@ -173,7 +174,8 @@ async def test_one_application_from_applied_to_a_no_through_every_step(
         assert isinstance(app.screen, DashboardScreen)
         assert "Every step done. Well handled: the next yes is closer." in toasts(app)
         titles = action_titles(app)
-        assert "Work on: Kubernetes operators" in titles and "Work on: Go concurrency" in titles
+        assert "Work on: Kubernetes operators" in titles  # one line for both goals: the other comes after it
+        assert any("after it: Go concurrency" in a.why for a in app.dashboard.query_one(ActionsList).actions.values())
 
     search = Store(db_path, clock).load()
     (application,) = search.applications
@@ -227,7 +229,7 @@ async def test_escape_mid_flow_keeps_what_was_saved_and_asks_before_dropping_typ
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await reject(pilot, Stage.APPLIED)
-        await pilot.press("enter")  # reason: unknown, as highlighted
+        await pilot.press("down", "down", "enter")  # reason: interview
         await settle(pilot)
         await type_text(pilot, "they liked the take-home")
         await pilot.press("escape")
@@ -243,7 +245,7 @@ async def test_escape_mid_flow_keeps_what_was_saved_and_asks_before_dropping_typ
             in toasts(app)
         )
     (application,) = Store(db_path, clock).load().applications
-    assert (application.rejection_reason, application.feedback) == (RejectionReason.UNKNOWN, "")
+    assert (application.rejection_reason, application.feedback) == (RejectionReason.INTERVIEW, "")
 
 
 async def test_escape_on_a_step_with_nothing_typed_closes_at_once(
@@ -327,11 +329,11 @@ async def test_the_round_is_explained_beside_the_field_and_ghosted_says_it_reope
         await pilot.press("enter")
         await pilot.pause()
         assert "the round is a number from 1 to 20, such as 3" in field_error(app, "round")
-        await pilot.press("shift+tab", *down_to(Stage.INTERVIEWING, Stage.GHOSTED))
+        await pilot.press("shift+tab", "shift+tab", *down_to(Stage.INTERVIEWING, Stage.GHOSTED))  # back to the stage
         assert "Reopenable: if a late reply comes, move it back" in screen_text(app)
         await pilot.press(*down_to(Stage.GHOSTED, Stage.INTERVIEWING))
         round_field.value = "3"
-        await pilot.press("tab", "tab", "space")  # to the final round, ticked
+        await pilot.press("tab", "tab", "tab", "space")  # past the day and the round to the final round, ticked
         await pilot.press("enter")
         await settle(pilot)
         assert "Saved: Hooli — SRE is now interviewing, round 3, the final round" in toasts(app)
@@ -432,3 +434,180 @@ async def test_the_reflection_says_when_its_prompt_follows_a_rejection(
         await settle(pilot)
         prompt = str(app.dashboard.query_one(ReflectionPanel).query_one("#reflection-prompt", Static).render())
         assert prompt.startswith("After a rejection: ")
+
+
+# --- a no with an interview still booked; going back a step; the people met kept as contacts -------------------
+
+FRIDAY = date(2026, 3, 20)
+
+
+@pytest.fixture
+def booked(hooli: Recorder) -> Recorder:
+    """At Hooli: a phone interview with Dana and a technical one with Sam, both held; an on-site with Priya
+    Menon booked for Friday."""
+    (application,) = hooli.store.load().applications
+
+    def at(day: date, hour: int) -> datetime:
+        return datetime(day.year, day.month, day.day, hour, tzinfo=ZONE)
+
+    hooli.schedule_interview(application.id, at(date(2026, 3, 9), 10), kind=InterviewKind.PHONE, people=["Dana Reyes"])
+    hooli.schedule_interview(
+        application.id, at(date(2026, 3, 12), 14), kind=InterviewKind.TECHNICAL, people=["Sam Lee"]
+    )
+    hooli.schedule_interview(application.id, at(FRIDAY, 10), kind=InterviewKind.ON_SITE, people=["Priya Menon"])
+    return hooli
+
+
+def onsite(db_path: Path, clock: FakeClock) -> Interview:
+    return next(i for i in Store(db_path, clock).load().interviews if i.kind is InterviewKind.ON_SITE)
+
+
+async def test_a_no_with_an_interview_ahead_cancels_it_and_counts_only_what_was_held(
+    db_path: Path, clock: FakeClock, booked: Recorder
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.INTERVIEWING)
+        shown = screen_text(app)
+        assert "You reached the technical interview, round 2" in step_text(app)
+        assert "on-site" not in step_text(app).split(". A no")[0]
+        assert "Still booked" in shown and "cancel the on-site interview on Fri 20 Mar" in shown
+        assert "tab, space keeps it booked" in shown
+        await pilot.press("enter")  # no reason chosen; the cancelling is the default
+        await settle(pilot)
+        assert "Saved: cancelled the on-site interview on Fri 20 Mar" in toasts(app)
+        assert not [toast for toast in toasts(app) if toast.startswith("Saved: the no from")]
+        draft = flow(app).query_one("#draft", TextArea).text
+        assert "Hi Dana and Sam," in draft and "Priya" not in draft
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await settle(pilot)
+        shown = screen_text(app)
+        assert "Reached round 2 of interviews at Hooli" in shown
+        assert "round 3" not in shown
+    assert onsite(db_path, clock).cancelled
+    (application,) = Store(db_path, clock).load().applications
+    assert application.rejection_reason is None
+    assert not [w for w in Store(db_path, clock).load().wins if "round 3" in w.text]
+
+
+async def test_skipping_the_first_step_still_cancels_the_interview_ahead(
+    db_path: Path, clock: FakeClock, booked: Recorder
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.INTERVIEWING)
+        await pilot.press("ctrl+n")  # the reason skipped; the cancelling, ticked, is the default
+        await settle(pilot)
+        assert "Saved: cancelled the on-site interview on Fri 20 Mar" in toasts(app)
+        await pilot.press("ctrl+b")  # back: it says so, and cannot be cancelled twice
+        assert "cancelled: the on-site interview on Fri 20 Mar" in screen_text(app)
+        assert flow(app).query_one("#cancel-ahead", Tick).disabled
+    assert onsite(db_path, clock).cancelled
+
+
+async def test_unticked_the_interview_ahead_stays_booked(db_path: Path, clock: FakeClock, booked: Recorder) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.INTERVIEWING)
+        await pilot.press("tab", "space", "enter")
+        await settle(pilot)
+        assert "Step 2 of 5" in screen_text(app)
+        assert not [toast for toast in toasts(app) if "cancelled" in toast]
+    assert not onsite(db_path, clock).cancelled
+
+
+async def test_escape_with_an_interview_still_booked_asks_once_then_keeps_it(
+    db_path: Path, clock: FakeClock, booked: Recorder
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.INTERVIEWING)
+        await pilot.press("escape")
+        await pilot.pause()
+        problem = str(flow(app).query_one("#form-problem", Static).render())
+        assert problem == (
+            "The on-site interview on Fri 20 Mar is still booked: enter cancels it and goes on; "
+            "escape again closes and keeps it."
+        )
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    assert not onsite(db_path, clock).cancelled
+
+
+async def test_an_unchanged_reason_list_keeps_no_reason(db_path: Path, clock: FakeClock, hooli: Recorder) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.APPLIED)
+        assert flow(app).query_one("#reason", OptionList).highlighted is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Step 2 of 5 · Ask for feedback" in screen_text(app)
+        assert not [toast for toast in toasts(app) if toast.startswith("Saved: the no from")]
+    (application,) = Store(db_path, clock).load().applications
+    assert application.stage is Stage.REJECTED and application.rejection_reason is None
+
+
+async def test_ctrl_b_goes_back_a_step_as_it_was_left(db_path: Path, clock: FakeClock, hooli: Recorder) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.APPLIED)
+        assert "ctrl+b" not in screen_text(app)  # nowhere to go back to from the first step
+        await pilot.press("down", "enter")  # skills
+        await settle(pilot)
+        await type_text(pilot, "wanted more Kubernetes")
+        await pilot.press("ctrl+n")  # skipped, typing kept
+        shown = screen_text(app)
+        assert "Step 3 of 5 · Skills to work on" in shown
+        assert "ctrl+b Back" in " ".join(shown.splitlines()[-1].split())  # in the footer
+        await pilot.press("ctrl+b")
+        assert "Step 2 of 5 · Ask for feedback" in screen_text(app)
+        assert flow(app).query_one("#answer", Input).value == "wanted more Kubernetes"
+        await pilot.press("ctrl+b")
+        assert "Step 1 of 5 · How far you got" in screen_text(app)
+        assert flow(app).query_one("#reason", OptionList).highlighted == 0  # skills, as chosen
+        await pilot.press("enter")  # on, one step: the same reason is not saved twice
+        await settle(pilot)
+        assert "Step 2 of 5 · Ask for feedback" in screen_text(app)
+        assert toasts(app).count("Saved: the no from Hooli: skills") == 1
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved: what Hooli said" in toasts(app)
+        assert "Step 3 of 5" in screen_text(app)
+        await pilot.press("escape")  # still closes
+        await settle(pilot)
+        assert isinstance(app.screen, DashboardScreen)
+    (application,) = Store(db_path, clock).load().applications
+    assert (application.rejection_reason, application.feedback) == (RejectionReason.SKILLS, "wanted more Kubernetes")
+
+
+async def test_the_people_who_interviewed_you_are_offered_to_keep_as_contacts(
+    db_path: Path, clock: FakeClock, booked: Recorder
+) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await reject(pilot, Stage.INTERVIEWING)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")
+        await settle(pilot)
+        assert "Step 4 of 5 · Keep the bridge" in screen_text(app)
+        contact = flow(app).query_one("#contact", Select)
+        offered = [str(label) for label, _ in contact._options]
+        assert "Sam Lee — met at the technical interview" in offered
+        assert "Dana Reyes — Hooli" in offered  # a contact there already, offered once
+        assert not [label for label in offered if "Priya" in label]  # booked ahead: never met
+        await pilot.press("space", *["down"] * offered.index("Sam Lee — met at the technical interview"), "enter")
+        assert contact.value == "Sam Lee"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "Saved: the bridge to Hooli: Sam Lee, a reminder on Sat 13 Jun 2026; reapply from 15 Sep 2026" in (
+            toasts(app)
+        )
+    sam = next(c for c in Store(db_path, clock).load().contacts if c.name == "Sam Lee")
+    assert (sam.company, sam.reconnect_on) == ("Hooli", SUNDAY + timedelta(days=90))

@@ -86,3 +86,28 @@ def test_rest_day_form(snap_compare, search_in_motion: NextYesApp) -> None:
         await settle(pilot)
 
     assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)
+
+
+def test_quit_question_with_a_reflection_not_saved(snap_compare, search_in_motion: NextYesApp) -> None:
+    """q with lines typed in the reflection and not saved: what was typed, and the three ways on."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("r", *"Two replies this week", "full_stop", "escape", "q")
+        await settle(pilot)
+
+    assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)
+
+
+def test_toasts_beside_a_form(snap_compare, search_in_motion: NextYesApp) -> None:
+    """Toasts raised while a form is open: a line each, in the rows below it, the newest last."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        pilot.app.notify("Saved: followed up with Initech — Data Analyst", timeout=60)
+        pilot.app.notify("★ 3-day streak!", title="Reward earned", timeout=60)
+        await settle(pilot)
+
+    assert snap_compare(search_in_motion, terminal_size=SIZE, run_before=run_before)

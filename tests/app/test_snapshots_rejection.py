@@ -44,6 +44,16 @@ def hooli_app(db_path: Path, clock: FakeClock, recorder: Recorder) -> NextYesApp
     return NextYesApp(db_path=db_path, now=clock, poll_interval=NO_POLL)
 
 
+@pytest.fixture
+def booked_app(db_path: Path, clock: FakeClock, recorder: Recorder) -> NextYesApp:
+    """As `hooli_app`, with a panel interview (round 3, with Priya Menon) booked for Friday 20 March."""
+    interviewing_at_hooli(recorder)
+    (hooli,) = recorder.store.load().applications
+    friday = datetime(2026, 3, 20, 10, tzinfo=ZONE)
+    recorder.schedule_interview(hooli.id, friday, kind=InterviewKind.PANEL, people=["Priya Menon"])
+    return NextYesApp(db_path=db_path, now=clock, poll_interval=NO_POLL)
+
+
 async def quietly(pilot: Pilot[None]) -> None:
     """Settled, with the toasts gone: they would cover the form in the picture.
 
@@ -102,3 +112,20 @@ def test_rejection_step_5_recovery(snap_compare, hooli_app: NextYesApp) -> None:
         await quietly(pilot)
 
     assert snap_compare(hooli_app, terminal_size=SIZE, run_before=run_before)
+
+
+def test_rejection_step_1_with_an_interview_still_booked(snap_compare, booked_app: NextYesApp) -> None:
+    """Round 2 reached, not the round 3 booked for Friday; nothing chosen as the reason; the panel interview
+    ticked to be cancelled, and the key that keeps it."""
+    assert snap_compare(booked_app, terminal_size=SIZE, run_before=reject_hooli)
+
+
+def test_rejection_step_4_bridge_offers_the_people_met(snap_compare, booked_app: NextYesApp) -> None:
+    """The contact list open: Dana, a contact there, and Sam, who interviewed you; not Priya, never met."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await reject_hooli(pilot)
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n", "space")
+        await quietly(pilot)
+
+    assert snap_compare(booked_app, terminal_size=SIZE, run_before=run_before)

@@ -359,14 +359,15 @@ MOVE_STAGE = FormCase(
         "round": "2",
         "final": True,
         "note": "panel with the platform team",
+        "day": "yesterday",
     },
     kept=lambda search: [
-        (change.stage, change.round, change.final, change.note)
+        (change.stage, change.round, change.final, change.note, change.day)
         for application in search.applications
         for change in application.stage_history
         if change.stage is Stage.INTERVIEWING
     ],
-    expected=[(Stage.INTERVIEWING, 2, True, "panel with the platform team")],
+    expected=[(Stage.INTERVIEWING, 2, True, "panel with the platform team", SATURDAY)],
     shows=hooli_is_interviewing,
 )
 
@@ -447,7 +448,7 @@ LEARNING_GOAL = FormCase(
 
 async def dana_is_listed_as_support(pilot: Pilot[None]) -> None:
     (row,) = table_rows(pilot.app, "contacts")
-    assert (row[0], row[1], row[2], row[-1]) == ("Dana Reyes", "Initech", "A", "♥ support")
+    assert (row[0], row[1], row[2], row[-1]) == ("Dana Reyes", "Initech", "A", "♥")
 
 
 ADD_CONTACT = FormCase(

@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.keys import _character_to_key
+from textual.keys import _character_to_key, key_to_character
 from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 
 from tests.support.clock import ZONE, FakeClock
 from tui.app import NextYesApp
+from tui.app.pilot import keys_handled
 from tui.app.screens.rejection import RejectionFlowScreen
 from tui.app.widgets.actions import ActionsList
 from tui.app.widgets.heatmap import LABEL_WIDTH, WEEKS, Heatmap
@@ -68,13 +69,23 @@ async def type_text(pilot: Pilot[None], text: str) -> None:
     sentence took longer than the rest of most tests. A burst is the harder case for the app (no key may
     be dropped or land in another field), and each key still goes through the driver as a real one does.
     """
+    await _send_at_once(pilot, [events.Key(_key_name(character), character) for character in text])
+
+
+async def press_at_once(pilot: Pilot[None], *keys: str) -> None:
+    """Press `keys` (Textual's names: `a`, `enter`, `tab`, `full_stop`…) in one burst, through the driver,
+    without waiting between them: a paste, a fast typist or a busy machine, where a key that opens a form
+    is followed by keys meant for it before the form has been built."""
+    await _send_at_once(pilot, [events.Key(name, key_to_character(name)) for name in keys])
+
+
+async def _send_at_once(pilot: Pilot[None], keys: list[events.Key]) -> None:
     driver = pilot.app._driver
     assert driver is not None
-    for character in text:
-        key = events.Key(_key_name(character), character)
+    for key in keys:
         key.set_sender(pilot.app)
         driver.send_message(key)
-    await pilot.pause()
+    await keys_handled(pilot)
 
 
 def _key_name(character: str) -> str:

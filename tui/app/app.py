@@ -18,8 +18,10 @@ from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from tui.app.actions.editing import EditingCommands
 from tui.app.actions.network import NetworkCommands
 from tui.app.actions.pipeline import PipelineCommands
+from tui.app.actions.records import RecordsCommands
 from tui.app.actions.reflection import ReflectionCommands
 from tui.app.actions.today import TodayCommands
 from tui.app.actions.views import ViewCommands
@@ -41,7 +43,15 @@ from tui.store.collector import collector_paused
 TIDY_AFTER_READING = 5_000
 
 
-class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCommands, ViewCommands):
+class NextYesApp(
+    PipelineCommands,
+    TodayCommands,
+    NetworkCommands,
+    ReflectionCommands,
+    ViewCommands,
+    EditingCommands,
+    RecordsCommands,
+):
     """The nextyes dashboard for the database at `db_path`."""
 
     CSS_PATH = "app.tcss"
@@ -61,7 +71,9 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
         self.poll_interval = poll_interval
         self.store = Store(self.db_path, self.clock)
         # Only changes made here are celebrated here; the shell announces its own.
-        self.recorder = Recorder(self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone)
+        self.recorder = Recorder(
+            self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone, source="app"
+        )
         self.snapshot = None
         self.problem = ""
         self.seen: FileSignature = None
@@ -76,8 +88,12 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
         timeout: float | None = None,
         markup: bool = False,
     ) -> None:
-        """Toasts carry company names, notes and file paths: shown as typed, never read as markup."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        """Toasts carry company names, notes and file paths: shown as typed, never read as markup.
+
+        The title leads the message on its line ("Not saved: …"): a toast beside a dialog has one row.
+        """
+        shown = f"{title}: {message}" if title else message
+        super().notify(shown, severity=severity, timeout=timeout, markup=markup)
 
     def note_zone(self, note: str) -> None:
         """A time zone setting or TZ that names no zone, and the zone used instead: said once, from any thread."""
@@ -103,7 +119,7 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
                 search = self.store.load()
                 today = self.recorder.today(search)
                 zone_now = self.recorder.zone(search.settings).key
-                dashboard = build_dashboard(search, today, reflection_prompts(), zone_now)
+                dashboard = build_dashboard(search, today, reflection_prompts(), zone_now, self.recorder.now())
         except StoreError as error:
             return JobSearchUnreadable(str(error), signature)
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
@@ -122,7 +138,10 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
         """Reload when another process changed the file, or when the logical day has rolled over."""
         changed = file_signature(self.db_path) != seen
         new_day = snapshot is not None and self.recorder.today(snapshot.search) != snapshot.today
-        if changed or new_day:
+        # An interview's hour changes today's actions (its prep ends, its thank-you begins) with nothing written.
+        changes_at = snapshot.dashboard.changes_at if snapshot is not None else None
+        hour_came = changes_at is not None and self.recorder.now() >= changes_at
+        if changed or new_day or hour_came:
             self.post_message(self.read_job_search())
 
     @on(JobSearchLoaded)
@@ -209,10 +228,10 @@ class NextYesApp(PipelineCommands, TodayCommands, NetworkCommands, ReflectionCom
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         if isinstance(screen, DashboardScreen):
             for command in COMMANDS:
-                yield SystemCommand(command.title, command.description, partial(self.run_action, command.action))
+                yield SystemCommand(command.title, command.palette_help, partial(self.run_action, command.action))
         # A screen over the dashboard offers its own keys' commands while it is open.
         for command in SCREEN_COMMANDS:
             if command.scope is getattr(screen, "SCOPE", None):
-                yield SystemCommand(command.title, command.description, partial(screen.run_action, command.action))
+                yield SystemCommand(command.title, command.palette_help, partial(screen.run_action, command.action))
         ours = {command.title for command in COMMANDS} | {"Quit"}
         yield from (command for command in super().get_system_commands(screen) if command.title not in ours)

@@ -19,6 +19,15 @@ class Scope(StrEnum):
     INTERVIEWS = "In Interviews (v)"
     DRAFT = "In a draft (d)"
     REVIEW = "In the weekly review (W)"
+    # Your records (e) and the lists it opens: see, correct and delete anything recorded.
+    RECORDS = "In Your records (e)"
+    ACTIVITY_LOG = "In the activity log (e, l)"
+    WINS = "In Wins (e, w)"
+    GOALS = "In Learning goals (e, g)"
+    REFLECTIONS = "In Reflections (e, r)"
+    REST_DAYS = "In Rest days (e, R)"
+    APPLICATIONS = "In All applications (A)"
+    APPLICATION = "On an application's page (enter in All applications)"
 
     @property
     def on_dashboard(self) -> bool:
@@ -38,6 +47,11 @@ class Command:
     scope: Scope = Scope.ANYWHERE
     in_footer: bool = True
     priority: bool = False  # before the focused widget's own use of the key (a TextArea's bindings)
+
+    @property
+    def palette_help(self) -> str:
+        """The command palette's line under the title: the key that does the same, then what it does."""
+        return f"key {self.key_display} · {self.description}"
 
 
 # fmt: off
@@ -131,8 +145,31 @@ COMMANDS: tuple[Command, ...] = (
         "A skill to work on; it stays in Today's actions until you dismiss it",
         in_footer=False,
     ),
+    Command(
+        "show_applications", "A", "A", "All", "All applications",
+        "Closed ones too: find, filter, sort; open one for its history; edit, move or delete it",
+        in_footer=False,
+    ),
+    Command(
+        "undo", "u,ctrl+z", "u/ctrl+z", "Undo", "Undo the last change",
+        "Made here or in the shell; each press goes one more step back",
+        in_footer=False,
+    ),
+    Command(
+        "redo", "ctrl+y", "ctrl+y", "Redo", "Redo what was undone",
+        "Makes the change undone last again",
+        in_footer=False,
+    ),
+    Command(
+        "show_records", "e", "e", "Records", "Your records: see, correct, delete",
+        "The activity log, interviews, contacts, wins, learning goals, reflections and rest days",
+        in_footer=False,
+    ),
     Command("show_help", "question_mark", "?", "Help", "Show the keys", "This list of every key"),
-    Command("quit", "q", "q", "Quit", "Quit nextyes", "Everything is already saved"),
+    Command(
+        "quit", "q", "q", "Quit", "Quit nextyes",
+        "Everything is saved as you go; a reflection not saved yet is asked about first",
+    ),
 )
 # fmt: on
 
@@ -180,12 +217,221 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         "To the clipboard, as edited; nextyes never sends it",
         scope=Scope.DRAFT, priority=True,
     ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted contact",
+        "Asked once first; their networking stays in your log",
+        scope=Scope.CONTACTS,
+    ),
+    Command(
+        "edit_record", "e", "e", "Edit", "Edit the highlighted interview",
+        "Its day, time, round, kind, people and notes",
+        scope=Scope.INTERVIEWS,
+    ),
+    Command(
+        "cancel_interview", "c", "c", "Cancel", "Cancel the highlighted interview, or put it back",
+        "A cancelled one stays listed, marked ✗, and asks for nothing more",
+        scope=Scope.INTERVIEWS,
+    ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted interview",
+        "Asked once first; for one that never happened or was logged twice",
+        scope=Scope.INTERVIEWS,
+    ),
+    # Your records (e): a letter opens each list, the same letter that adds one on the dashboard.
+    Command(
+        "show_applications", "a", "a", "Applications", "All applications",
+        "Every one, closed ones too, with its history",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_activity_log", "l", "l", "Log", "Activity log",
+        "Everything you logged, newest day first, with its points",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_all_interviews", "v", "v", "Interviews", "Every interview",
+        "All applications' interviews, latest first, cancelled ones marked",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_contacts", "c", "c", "Contacts", "Contacts",
+        "Your network, by who is due a reconnect",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_wins", "w", "w", "Wins", "Wins",
+        "Your wins, newest first",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_goals", "g", "g", "Goals", "Learning goals",
+        "Open ones first, then those closed",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_reflections", "r", "r", "Reflections", "Reflections",
+        "What you wrote each day, newest first",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "show_rest_days", "R", "R", "Rest days", "Rest days",
+        "Planned and taken, the latest first",
+        scope=Scope.RECORDS,
+    ),
+    Command(
+        "edit_record", "e", "e/enter", "Edit", "Correct the highlighted activity",
+        "Its kind, note, application or day",
+        scope=Scope.ACTIVITY_LOG,
+    ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted activity",
+        "Asked once first; its points leave that day",
+        scope=Scope.ACTIVITY_LOG,
+    ),
+    Command(
+        "older_days", "left_square_bracket", "[", "Older", "Older days in the log",
+        "The log shows 90 days at a time, the latest first",
+        scope=Scope.ACTIVITY_LOG,
+    ),
+    Command(
+        "newer_days", "right_square_bracket", "]", "Newer", "Newer days in the log",
+        "Back towards the latest days",
+        scope=Scope.ACTIVITY_LOG,
+    ),
+    Command(
+        "edit_record", "e", "e/enter", "Edit", "Correct the highlighted win",
+        "Its words, day or application",
+        scope=Scope.WINS,
+    ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted win",
+        "Asked once first",
+        scope=Scope.WINS,
+    ),
+    Command(
+        "edit_record", "e", "e/enter", "Edit", "Correct the highlighted learning goal",
+        "Its words or application",
+        scope=Scope.GOALS,
+    ),
+    Command(
+        "toggle_goal", "x", "x", "Close", "Close the highlighted goal, or reopen it",
+        "A closed goal leaves Today's actions; reopened, it comes back",
+        scope=Scope.GOALS,
+    ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted learning goal",
+        "Asked once first",
+        scope=Scope.GOALS,
+    ),
+    Command(
+        "read_reflection", "enter", "enter", "Read", "Read the highlighted reflection",
+        "The prompt and all you wrote",
+        scope=Scope.REFLECTIONS,
+    ),
+    Command(
+        "edit_record", "e", "e", "Edit", "Correct the highlighted reflection",
+        "The same words, to change as you like",
+        scope=Scope.REFLECTIONS,
+    ),
+    Command(
+        "delete_record", "d", "d", "Delete", "Delete the highlighted reflection",
+        "Asked once first",
+        scope=Scope.REFLECTIONS,
+    ),
+    Command(
+        "edit_record", "e", "e/enter", "Edit", "Change the highlighted rest day's note",
+        "Why you took it, if you like",
+        scope=Scope.REST_DAYS,
+    ),
+    Command(
+        "delete_record", "d", "d", "Cancel", "Cancel the highlighted rest day",
+        "Asked once first; the day becomes an ordinary one",
+        scope=Scope.REST_DAYS,
+    ),
+    # A list's own kind of record is added from it with the dashboard's key, and shows in it once saved.
+    Command(
+        "app.log_activity", "l", "l", "Log", "Log an activity",
+        "It joins the log once saved",
+        scope=Scope.ACTIVITY_LOG,
+    ),
+    Command(
+        "app.add_win", "w", "w", "Win", "Add a win",
+        "It joins the list once saved",
+        scope=Scope.WINS,
+    ),
+    Command(
+        "app.add_learning_goal", "g", "g", "Goal", "Add a learning goal",
+        "It joins the list, and Today's actions, once saved",
+        scope=Scope.GOALS,
+    ),
+    Command(
+        "app.plan_rest", "R", "R", "Rest", "Plan a rest day",
+        "It joins the list once saved",
+        scope=Scope.REST_DAYS,
+    ),
+    # Undo and redo work in every list too: a delete there is one u away from coming back.
+    *(
+        Command(
+            f"app.{command.action}", command.key, command.key_display, command.label, command.title,
+            command.description, scope=scope, in_footer=False,
+        )
+        for scope in (
+            Scope.CONTACTS, Scope.INTERVIEWS, Scope.ACTIVITY_LOG, Scope.WINS, Scope.GOALS, Scope.REFLECTIONS,
+            Scope.REST_DAYS,
+        )
+        for command in COMMANDS
+        if command.action in ("undo", "redo")
+    ),
+    Command(
+        "open_application", "enter", "enter", "Open", "Open the highlighted application",
+        "Every field and its history: stage moves, interviews, what was logged for it",
+        scope=Scope.APPLICATIONS,
+    ),
+    Command(
+        "find", "slash", "/", "Find", "Find applications by text",
+        "Type part of a company, role, source or note; escape or enter goes back to the list",
+        scope=Scope.APPLICATIONS,
+    ),
+    Command(
+        "next_stages", "f", "f", "Stages", "Show other stages",
+        "Steps through all, pending, closed, then each stage",
+        scope=Scope.APPLICATIONS,
+    ),
+    Command(
+        "next_order", "o", "o", "Order", "Sort another way",
+        "Steps through last touched, applied day, company and stage",
+        scope=Scope.APPLICATIONS,
+    ),
+    *(
+        Command(
+            action, key, key, label, title, description,
+            scope=scope,
+        )
+        for scope in (Scope.APPLICATIONS, Scope.APPLICATION)
+        for action, key, label, title, description in (
+            ("edit_application", "e", "Edit", "Edit the application",
+             "Company, role, kind, source, URL, location, applied day, next step, reapply date, notes"),
+            ("move_application", "s", "Stage", "Move the application's stage",
+             "On the day it happened; a ghosted or rejected one reopens"),
+            ("delete_application", "d", "Delete", "Delete the application",
+             "Asks once, naming what goes with it; u brings it back"),
+        )
+    ),
+    *(
+        Command(
+            f"app.{command.action}", command.key, command.key_display, command.label, command.title,
+            command.description, scope=scope, in_footer=False,
+        )
+        for scope in (Scope.APPLICATIONS, Scope.APPLICATION)
+        for command in COMMANDS
+        if command.action in ("undo", "redo")
+    ),
 )
 # fmt: on
 
 # Keys Textual itself provides: listed in help so that it names every key.
 NAVIGATION: tuple[tuple[str, str], ...] = (
-    ("tab/shift+tab", "Next or previous panel, or field in a form"),
+    ("tab/shift+tab", "Between Today's actions and Pending (r goes to the reflection), or a form's fields"),
     ("↑/↓", "Move within a list or table"),
     ("ctrl+p", "The command palette: every command by name"),
     ("enter", "In a form: save it, from any field"),

@@ -14,8 +14,10 @@ from textual.worker import WorkerCancelled
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Let every worker finish and every message it posted be handled, then stop cursors blinking."""
+    """Let every key typed be handled, every worker finish and every message it posted be handled,
+    then stop cursors blinking."""
     for _ in range(3):
+        await keys_handled(pilot)
         await _wait_for_workers(pilot)
         await pilot.pause()
     # Every screen's: `App.query` looks only at the default screen, so a form's text area kept blinking
@@ -29,6 +31,16 @@ async def settle(pilot: Pilot[None]) -> None:
             # the cursor was blinked off would be drawn so again. A style update empties that cache.
             text_area.notify_style_update()
             text_area.refresh()
+    await pilot.pause()
+
+
+async def keys_handled(pilot: Pilot[None], patience: float = 5.0) -> None:
+    """Wait until every key sent has been handled: the app hands keys typed at once to the screen one at a
+    time, each once the one before it has been (tui/app/host.py), so a burst can outlast a pause."""
+    waited = 0.0
+    while (getattr(pilot.app, "typed_ahead", None) or getattr(pilot.app, "awaited", None)) and waited < patience:
+        await pilot.pause(0.01)
+        waited += 0.01
     await pilot.pause()
 
 

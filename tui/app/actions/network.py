@@ -74,6 +74,7 @@ class NetworkCommands(DashboardCommands):
         if (snapshot := self.writable_snapshot()) is None:
             return
         from tui.app.screens.win import WinScreen
+        from tui.app.widgets.choice import recently_touched_first
 
-        pending = [row.application for row in snapshot.dashboard.pending]
-        self.edit(partial(WinScreen, snapshot.today, pending), partial(won, snapshot))
+        offered = recently_touched_first(snapshot.search)
+        self.edit(partial(WinScreen, snapshot.today, offered), partial(won, snapshot))

@@ -60,7 +60,7 @@ class PipelineCommands(DashboardCommands):
         from tui.app.screens.move_stage import MoveStageScreen
 
         application = next(a for a in snapshot.search.applications if a.id == application_id)
-        self.edit(partial(MoveStageScreen, application), partial(self.moved, application))
+        self.edit(partial(MoveStageScreen, application, snapshot.today), partial(self.moved, application))
 
     @on(DataTable.RowSelected, "#pending")
     def pending_row_chosen(self) -> None:
@@ -71,18 +71,54 @@ class PipelineCommands(DashboardCommands):
         feedback = f"{application.company} — {application.role} is now {draft.stage.value}"
         if draft.round is not None:
             feedback += f", round {draft.round}" + (", the final round" if draft.final else "")
+        if draft.on_said:
+            feedback += f" since {draft.on_said}"
         if draft.stage is Stage.REJECTED:
             feedback += ". A no this time; it still counts, and the next yes is closer"
         return Change(
             feedback=feedback,
             record=lambda recorder: recorder.move_stage(
-                application.id, draft.stage, note=draft.note, round=draft.round, final=draft.final
+                application.id, draft.stage, note=draft.note, on=draft.on, round=draft.round, final=draft.final
             ),
             then=(
                 (lambda snapshot: self.open_rejection_flow(snapshot, application.id))
                 if draft.stage is Stage.REJECTED
+                else (lambda snapshot: self.ask_to_cancel_ahead(snapshot, application.id))
+                if not draft.stage.is_pending
                 else None
             ),
+        )
+
+    def ask_to_cancel_ahead(self, snapshot: Snapshot, application_id: uuid.UUID) -> None:
+        """An application ended (withdrawn, ghosted, accepted…) with interviews still booked: ask once whether
+        to call them off. A no asks the same inside the steps after a no."""
+        from tui.app.screens.confirm import ConfirmScreen
+        from tui.core.interviews import describe_interviews, interviews_ahead
+
+        application = snapshot.search.application(application_id)
+        if application is None:
+            return
+        ahead = interviews_ahead(snapshot.search, application, self.recorder.now())
+        if not ahead:
+            return
+        booked = describe_interviews(ahead, snapshot.today)
+        question = f"{application.company} is now {application.stage.value}, and {booked} is still booked. Cancel it?"
+        if len(ahead) > 1:
+            question = (
+                f"{application.company} is now {application.stage.value}; {booked} are still booked. Cancel them?"
+            )
+
+        def answered(cancel: bool | None) -> None:
+            if cancel:
+                self.save(
+                    Change(
+                        feedback=f"Cancelled {booked}",
+                        record=lambda recorder: recorder.cancel_interviews_ahead(application_id),
+                    )
+                )
+
+        self.push_screen(
+            ConfirmScreen(question, yes="Cancel it" if len(ahead) == 1 else "Cancel them", no="Keep"), answered
         )
 
     def open_rejection_flow(

@@ -21,10 +21,10 @@ if TYPE_CHECKING:
 
 
 def logged(snapshot: Snapshot, draft: ActivityDraft) -> Change:
-    names = {row.application.id: row.application.company for row in snapshot.dashboard.pending}
+    application = snapshot.search.application(draft.application_id)
     feedback = f"logged {draft.kind.value}"
-    if draft.application_id in names:
-        feedback += f" for {names[draft.application_id]}"
+    if application is not None:
+        feedback += f" for {application.company}"
     if draft.on != snapshot.today:
         feedback += f" on {describe_day(draft.on, snapshot.today)}"
     return Change(
@@ -49,9 +49,10 @@ class TodayCommands(DashboardCommands):
 
     def open_log_form(self, snapshot: Snapshot) -> None:
         from tui.app.screens.log_activity import LogActivityScreen
+        from tui.app.widgets.choice import recently_touched_first
 
-        pending = [row.application for row in snapshot.dashboard.pending]
-        self.edit(partial(LogActivityScreen, snapshot.today, pending), partial(logged, snapshot))
+        offered = recently_touched_first(snapshot.search)
+        self.edit(partial(LogActivityScreen, snapshot.today, offered), partial(logged, snapshot))
 
     def action_complete_action(self) -> None:
         action = self.dashboard.actions.highlighted_action

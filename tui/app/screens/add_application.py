@@ -13,7 +13,8 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from tui.app.screens.form import FormScreen, max_length, too_long
-from tui.core.days import DateParseError, parse_day
+from tui.app.widgets.choice import LetterSelect
+from tui.core.days import DateParseError, describe_day, parse_day
 from tui.core.models import Activity, Application, ApplicationKind
 from tui.core.safety import describe_ending, describe_similar, recent_endings, similar_applications
 from tui.core.search import JobSearch
@@ -27,6 +28,21 @@ TEXT_LIMITS = {
     "url": max_length(Application, "url"),
     "note": max_length(Activity, "note"),
 }
+
+
+def sent_choices(applied_on_text: str, today: date) -> list[tuple[str, bool]]:
+    """Sent or saved for later; sent says the day it counts for, the applied day as typed."""
+    try:
+        applied_on = parse_day(applied_on_text.strip() or "today", today)
+    except DateParseError:
+        applied_on = None
+    if applied_on == today:
+        counts = "today"
+    elif applied_on is not None and applied_on < today:
+        counts = f"for {describe_day(applied_on, today)}"
+    else:  # a day that cannot be read, or one still to come: said beside the applied day on enter
+        counts = "for the day it was sent"
+    return [(f"sent: it counts {counts}", False), ("saved for later: not sent yet", True)]
 
 
 @dataclass(frozen=True)
@@ -78,7 +94,7 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
         yield self.field_row("Company", text("company", draft.company if draft else "", "e.g. Acme"))
         yield Static("", id="company-history", classes="field-notice", markup=False)
         yield self.field_row("Role", text("role", draft.role if draft else "", "e.g. Backend Engineer"))
-        kinds = Select(
+        kinds = LetterSelect(
             [(kind.value, kind) for kind in ApplicationKind],
             value=draft.kind if draft else ApplicationKind.FULL_TIME,
             allow_blank=False,
@@ -88,18 +104,12 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
         yield self.field_row("Kind", kinds)
         yield self.field_row("Source", text("source", draft.source if draft else "", "e.g. job board, referral"))
         yield self.field_row("URL", text("url", draft.url if draft else ""))
-        yield self.field_row(
-            "Applied on",
-            text(
-                "applied-on",
-                draft.applied_on_text if draft else "today",
-                "today, 3 days ago, friday, 2026-03-14",
-            ),
-        )
+        applied_on_text = draft.applied_on_text if draft else "today"
+        yield self.field_row("Applied on", text("applied-on", applied_on_text, "today, 3 days ago, friday, 2026-03-14"))
         yield self.field_row("Note", text("note", draft.note if draft else "", "e.g. via Dana"))
         # Last, so the usual case (sent today) is a company, a role and enter.
-        sent = Select(
-            [("sent: it counts today", False), ("saved for later: not sent yet", True)],
+        sent = LetterSelect(
+            sent_choices(applied_on_text, self.today),
             value=draft.saved if draft else False,
             allow_blank=False,
             id="saved",
@@ -161,6 +171,12 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id == "company":
             self.describe_company()
+        elif event.input.id == "applied-on":
+            self.describe_sent(event.value)
+
+    def describe_sent(self, applied_on_text: str) -> None:
+        """'sent: it counts for Tue 10 Mar' follows the applied day as it is typed; the choice stays."""
+        self.query_one("#saved", LetterSelect).relabel(sent_choices(applied_on_text, self.today))
 
     def describe_company(self) -> None:
         """How earlier applications to this company ended lately, as the name is typed: a notice, not a refusal."""

@@ -9,6 +9,8 @@ from textual.app import ComposeResult
 from textual.widgets import Checkbox, Input, Select
 
 from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.widgets.choice import LetterSelect
+from tui.app.widgets.tick import Tick
 from tui.core.models import Activity, Contact, Settings, Tier
 
 TEXT_LIMITS = {
@@ -81,7 +83,7 @@ class ContactFormScreen(FormScreen[ContactDraft]):
         days = self.settings.reconnect_days
         yield self.field_row(
             "Tier",
-            Select(
+            LetterSelect(
                 [(f"{tier.value} — get back in touch every {days[tier]} days", tier) for tier in Tier],
                 value=draft.tier if draft else Tier.B,
                 allow_blank=False,
@@ -95,7 +97,7 @@ class ContactFormScreen(FormScreen[ContactDraft]):
         )
         yield self.field_row(
             "Support",
-            Checkbox(
+            Tick(
                 "♥ someone to call on a rough day",
                 draft.support if draft else False,
                 id="support",

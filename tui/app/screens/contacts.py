@@ -20,7 +20,9 @@ from tui.core.days import describe_day
 from tui.core.models import ActivityKind, Contact
 from tui.core.pipeline import describe_due
 
-SUPPORT = "♥ support"
+# Support is a glyph in a column of its own, named once in the heading: a word there would not leave
+# the names room on a narrow terminal.
+SUPPORT = "♥"
 
 
 class ContactsScreen(RecordsScreen[Contact]):
@@ -32,16 +34,16 @@ class ContactsScreen(RecordsScreen[Contact]):
     BINDINGS = [Binding("escape,c,q", "close", "Back", show=True), *bindings(Scope.CONTACTS)]
     SCOPE = Scope.CONTACTS  # the palette offers this scope's commands while it is open
     AUTO_FOCUS = "#contacts"
-    COLUMNS = ("Name", "Company", "Tier", "In touch", "Reconnect", "Support")
+    COLUMNS = ("Name", "Company", "Tier", "In touch", "Reconnect", SUPPORT)
     FLEXIBLE = {"Name": 0.55, "Company": 0.45}
-    keys_text = "a add · e edit · n log networking · escape back"
+    keys_text = "a add · e edit · n log networking · d delete · u undo · escape back"
     empty_text = "No contacts yet. Press a to add someone you know: a former colleague, a friend in the field."
 
     def __init__(self, snapshot: Snapshot) -> None:
         super().__init__(snapshot, "contacts")
 
     def heading(self, count: int) -> str:
-        return f"Contacts ({count})"
+        return f"Contacts ({count}) · {SUPPORT} support" if count else "Contacts (0)"
 
     def rows(self, snapshot: Snapshot) -> list[tuple[Contact, dict[str, Cell]]]:
         search, today = snapshot.search, snapshot.today
@@ -56,7 +58,7 @@ class ContactsScreen(RecordsScreen[Contact]):
                 "Tier": contact.tier.value,
                 "In touch": describe_touch((today - last).days) if last is not None else "never",
                 "Reconnect": Text(reconnect, style="bold") if due[contact.id] <= today else reconnect,
-                "Support": SUPPORT if contact.support else "",
+                SUPPORT: SUPPORT if contact.support else "",
             }
             rows.append((contact, cells))
         return rows

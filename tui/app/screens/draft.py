@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -32,7 +33,7 @@ class DraftScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="sheet", id="draft-sheet") as body:
-            body.border_title = f"{DRAFT_NAMES[self.draft.kind]} draft: {self.about}"
+            body.border_title = Text(f"{DRAFT_NAMES[self.draft.kind]} draft: {self.about}")
             body.border_subtitle = "ctrl+o copies · escape closes"
             yield Static(self.note(), classes="sheet-note", markup=False)
             yield TextArea(self.draft.text, id="draft-text", soft_wrap=True, show_line_numbers=False)

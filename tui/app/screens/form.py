@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from tui.app.widgets.choice import LetterSelect
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import Application
 
@@ -31,7 +32,7 @@ def application_picker(
     applications: list[Application], chosen: uuid.UUID | None, *, with_stage: bool = False
 ) -> Select[uuid.UUID]:
     """An optional choice of one application ("none" until one is picked), keeping `chosen` when it is listed."""
-    return Select(
+    return LetterSelect(
         [(f"{a.company} — {a.role}" + (f" ({a.stage.value})" if with_stage else ""), a.id) for a in applications],
         value=chosen if chosen in {a.id for a in applications} else Select.NULL,
         prompt="none",

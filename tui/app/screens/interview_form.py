@@ -11,6 +11,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select, Static
 
 from tui.app.screens.form import FormScreen, max_length, too_long, whole_number
+from tui.app.widgets.choice import LetterSelect
 from tui.core.days import DateParseError, describe_day, parse_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS
 from tui.core.local_times import NoSuchTime, local_instant
@@ -94,7 +95,7 @@ class ScheduleInterviewScreen(FormScreen[ScheduleDraft]):
         yield self.field_row("Round", text("round", draft.round_text if draft else "", "blank: the next one"))
         yield self.field_row(
             "Kind",
-            Select(
+            LetterSelect(
                 [(f"{kind.value} — {INTERVIEW_KIND_WORDS[kind]}", kind) for kind in InterviewKind],
                 value=draft.kind if draft else InterviewKind.PHONE,
                 allow_blank=False,

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 
 from textual.app import ComposeResult
-from textual.widgets import Input, Select
+from textual.widgets import Input, Select, Static
 
 from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length
 from tui.core.models import Application, LearningGoal
@@ -23,7 +23,8 @@ class GoalDraft:
 class LearningGoalScreen(FormScreen[GoalDraft]):
     """The skill first; the application is optional."""
 
-    title_text = "Add a learning goal: it stays in Today's actions until you dismiss it with x"
+    # Short, so it reads whole on a narrow terminal; what the goal does is said under the fields.
+    title_text = "Add a learning goal"
     AUTO_FOCUS = "#skill"
 
     def __init__(self, applications: list[Application], draft: GoalDraft | None = None, problem: str = "") -> None:
@@ -41,6 +42,9 @@ class LearningGoalScreen(FormScreen[GoalDraft]):
         yield self.field_row(
             "Application",
             application_picker(self.applications, application_id, with_stage=True),
+        )
+        yield Static(
+            "It stays in Today's actions until you dismiss it there with x.", classes="form-note", markup=False
         )
 
     def read(self) -> GoalDraft | None:

@@ -1,4 +1,7 @@
-"""The log form: what you did for your search, on which day, and for which application if any."""
+"""The log form: what you did for your search, on which day, and for which application if any.
+
+The kind starts unchosen: a form saved unchanged must not file the note under whatever came first.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Select
 
 from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length
+from tui.app.widgets.choice import LetterSelect
 from tui.core.models import Activity, ActivityKind, Application
 
 WHAT_COUNTS = {
@@ -22,6 +26,8 @@ WHAT_COUNTS = {
     ActivityKind.REFLECT: "reflected",
     ActivityKind.OTHER: "did something else",
 }
+
+KIND_NEEDED = "needed: type a letter or press space"
 
 
 @dataclass(frozen=True)
@@ -36,7 +42,10 @@ class ActivityDraft:
 
 
 class LogActivityScreen(FormScreen[ActivityDraft]):
-    """Kind first, then a note; the application and the day are optional."""
+    """Kind first (chosen by its first letter), then a note; the application and the day are optional.
+
+    The applications are offered as given: all of them, closed ones too, the latest touched first.
+    """
 
     title_text = "Log an activity"
     AUTO_FOCUS = "#kind"
@@ -57,10 +66,10 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         draft = self.draft
         yield self.field_row(
             "Kind",
-            Select(
+            LetterSelect(
                 [(f"{kind.value} — {WHAT_COUNTS[kind]}", kind) for kind in ActivityKind],
-                value=draft.kind if draft else ActivityKind.NETWORK,
-                allow_blank=False,
+                value=draft.kind if draft else Select.NULL,
+                prompt=KIND_NEEDED,
                 id="kind",
                 compact=True,
             ),
@@ -72,7 +81,7 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         application_id = draft.application_id if draft else None
         yield self.field_row(
             "Application",
-            application_picker(self.applications, application_id),
+            application_picker(self.applications, application_id, with_stage=True),
         )
         yield self.field_row(
             "Day",
@@ -80,14 +89,18 @@ class LogActivityScreen(FormScreen[ActivityDraft]):
         )
 
     def read(self) -> ActivityDraft | None:
+        chosen = self.query_one("#kind", Select).value
+        kind = chosen if isinstance(chosen, ActivityKind) else None
+        if kind is None:
+            self.explain("kind", "choose what you did: type its first letter, or space for the list")
         note = self.read_text("note", max_length(Activity, "note"))
         day = self.read_day("day", self.today, future_refused="that is in the future; log what you have done")
-        if note is None or day is None:
+        if kind is None or note is None or day is None:
             return None
         day_text = self.query_one("#day", Input).value.strip()
         application = chosen_application(self.query_one("#application", Select))
         return ActivityDraft(
-            kind=self.query_one("#kind", Select).value,  # type: ignore[arg-type]
+            kind=kind,
             note=note,
             application_id=application,
             on=day,

@@ -1,8 +1,9 @@
-"""The stage picker: where an application stands now, which interview round, and an optional note."""
+"""The stage picker: where an application stands now, since which day, which interview round, and an optional note."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.widgets.option_list import Option
 
 from tui.app.screens.form import FormScreen, max_length, too_long, whole_number
 from tui.app.widgets.tick import Tick
+from tui.core.days import describe_day
 from tui.core.models import Application, Stage, StageChange
 
 STAGE_MEANING = {
@@ -44,6 +46,9 @@ class StageDraft:
     round: int | None = None  # for interviewing: the round reached
     round_text: str = ""  # as typed, so a retry shows it as it was
     final: bool = False  # for interviewing: it is the final round
+    on: date | None = None  # the day it happened: a no that came by email yesterday; None is the day it is saved
+    on_text: str = ""  # as typed
+    on_said: str = ""  # the day in words when it is not today, for the line that confirms the move
 
 
 def next_round(application: Application) -> int:
@@ -63,9 +68,12 @@ class MoveStageScreen(FormScreen[StageDraft]):
     AUTO_FOCUS = "#stage"
     hint_text = "enter moves · ↑↓ choose · tab next field · space ticks · escape cancels"
 
-    def __init__(self, application: Application, draft: StageDraft | None = None, problem: str = "") -> None:
+    def __init__(
+        self, application: Application, today: date, draft: StageDraft | None = None, problem: str = ""
+    ) -> None:
         super().__init__(problem)
         self.application = application
+        self.today = today
         self.draft = draft
         self.title_text = f"Move {application.company} — {application.role}"
 
@@ -83,6 +91,15 @@ class MoveStageScreen(FormScreen[StageDraft]):
         stages.highlighted = list(Stage).index(chosen)
         yield self.field_row("Stage", stages)
         draft = self.draft
+        yield self.field_row(
+            "Day",
+            Input(
+                draft.on_text if draft else "today",
+                id="day",
+                placeholder="today, yesterday, 3 days ago, friday",
+                compact=True,
+            ),
+        )
         round_text = draft.round_text if draft else str(next_round(self.application))
         yield self.field_row("Round", Input(round_text, id="round", placeholder="1", compact=True))
         final = draft.final if draft else False
@@ -129,14 +146,41 @@ class MoveStageScreen(FormScreen[StageDraft]):
         if stage is self.application.stage and stage is not Stage.INTERVIEWING:
             self.explain("stage", f"it is already at {stage.value}; choose another stage")
             return None
-        if stage is not Stage.INTERVIEWING:
-            return StageDraft(stage=stage, note=note)
-        round_text = self.query_one("#round", Input).value.strip()
-        final = self.query_one("#final", Tick).value
-        round = self.read_round(round_text, final)
-        if round is None:
+        on = self.read_move_day()
+        if on is None:
             return None
-        return StageDraft(stage=stage, note=note, round=round, round_text=round_text, final=final)
+        round, round_text, final = None, "", False
+        if stage is Stage.INTERVIEWING:
+            round_text = self.query_one("#round", Input).value.strip()
+            final = self.query_one("#final", Tick).value
+            round = self.read_round(round_text, final)
+            if round is None:
+                return None
+        return StageDraft(
+            stage=stage,
+            note=note,
+            round=round,
+            round_text=round_text,
+            final=final,
+            on=on,
+            on_text=self.query_one("#day", Input).value.strip(),
+            on_said="" if on == self.today else describe_day(on, self.today),
+        )
+
+    def read_move_day(self) -> date | None:
+        """The day typed (blank is today), explained beside it when it is to come or before the last move."""
+        day = self.read_day(
+            "day", self.today, future_refused="that is in the future; a move counts once it has happened"
+        )
+        history = self.application.stage_history
+        if day is not None and history and day < history[-1].day:
+            last = history[-1]
+            self.explain(
+                "day",
+                f"it moved to {last.stage.value} on {describe_day(last.day, self.today)}; this move comes after that",
+            )
+            return None
+        return day
 
     def read_round(self, typed: str, final: bool) -> int | None:
         """The round typed, explained beside the field when it is not a round this move can reach."""

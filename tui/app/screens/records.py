@@ -1,24 +1,43 @@
-"""A screen over the dashboard listing records in a table, refilled from every snapshot the app reads."""
+"""A screen over the dashboard listing records in a table, refilled from every snapshot the app reads.
+
+Every list deletes the same way (`d`: asked once, then saved through the app, so undo can take it back) and
+edits through `edit_record`, which each list fills in with its own form.
+"""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import ClassVar, Generic, TypeVar, cast
 
 from rich.cells import cell_len
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.app.host import Host
-from tui.app.state import Snapshot
+from tui.app.state import Change, Snapshot
 from tui.app.widgets.pending import clip
 from tui.core.models import Record
+from tui.core.records import deletion, label
 
 RecordType = TypeVar("RecordType", bound=Record)
 Cell = str | Text
 MIN_WIDTH = 8
+
+
+class RecordTable(DataTable[Cell]):
+    """A list of records, one a row: home and end go to the first and the last, as in any list."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("home", "scroll_top", "First", show=False),
+        Binding("end", "scroll_bottom", "Last", show=False),
+    ]
+
+    def __init__(self, *, id: str) -> None:
+        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
 
 class RecordsScreen(ModalScreen[None], Generic[RecordType]):
@@ -30,26 +49,32 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
 
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     FLEXIBLE: ClassVar[dict[str, float]] = {}  # column: its share of the width left over
+    # Columns left out when the sheet is narrower than NARROW_BELOW, so the rest still read whole.
+    NARROW_DROPS: ClassVar[tuple[str, ...]] = ()
+    NARROW_BELOW: ClassVar[int] = 76  # the sheet's width inside its border at 80 columns
     keys_text = ""  # the border's list of keys
     empty_text = ""  # what to do while there is nothing to list
+    nothing_text = ""  # what to do first, said when a key needs a highlighted record and there is none
 
     def __init__(self, snapshot: Snapshot, name: str) -> None:
         super().__init__()
         self.snapshot = snapshot
         self.table_id = name
         self.records: list[RecordType] = []
+        self.filled_width = -1  # the sheet's width when the table was last filled
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="sheet", id=f"{self.table_id}-sheet") as body:
             body.border_subtitle = self.keys_text
-            yield DataTable(id=self.table_id, cursor_type="row", zebra_stripes=True)
+            yield RecordTable(id=self.table_id)
             yield Static("", id=f"{self.table_id}-empty", classes="sheet-empty", markup=False)
 
     def on_mount(self) -> None:
         self.show_snapshot(self.snapshot)
 
     def on_resize(self) -> None:
-        self.show_snapshot(self.snapshot)
+        if self._sheet_width() != self.filled_width:  # a long list is not measured again for nothing
+            self.show_snapshot(self.snapshot)
 
     def rows(self, snapshot: Snapshot) -> list[tuple[RecordType, dict[str, Cell]]]:
         """The records to list, in order, each with its cells by column."""
@@ -62,44 +87,59 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
         """Fill the table (again, after a save), keeping the cursor on the same record."""
         self.snapshot = snapshot
         selected = self.highlighted
+        row_before = self.table.cursor_row
         rows = self.rows(snapshot)
         self.records = [record for record, _ in rows]
         table = self.table
-        self.query_one(f"#{self.table_id}-sheet").border_title = self.heading(len(rows))
+        self.query_one(f"#{self.table_id}-sheet").border_title = Text(self.heading(len(rows)))
         empty = self.query_one(f"#{self.table_id}-empty", Static)
         empty.update(self.empty_text)
         empty.display = not rows
         table.display = bool(rows)
         table.clear(columns=True)
-        fixed = self._fixed_widths([cells for _, cells in rows])
-        flexible = self._flexible_widths(fixed, table.cell_padding)
+        self.filled_width = self._sheet_width()
+        columns = self.columns
+        fixed = self._fixed_widths([cells for _, cells in rows], columns)
+        flexible = self._flexible_widths(fixed, table.cell_padding, columns)
         # Every width given: a table refilled while a form covers it does not measure its cells again.
-        for column in self.COLUMNS:
+        for column in columns:
             table.add_column(column, key=column, width=fixed.get(column) or flexible[column])
         for record, cells in rows:
             shown = [
-                clip(str(cells[column]), flexible[column]) if column in flexible else cells[column]
-                for column in self.COLUMNS
+                _clipped(cells[column], flexible[column]) if column in flexible else _as_text(cells[column])
+                for column in columns
             ]
             table.add_row(*shown, key=record.id.hex)
         ids = [record.id for record in self.records]
         if selected is not None and selected.id in ids:
             table.move_cursor(row=ids.index(selected.id), animate=False)
+        elif selected is not None and ids:  # it was deleted: the one after it takes its place
+            table.move_cursor(row=min(row_before, len(ids) - 1), animate=False)
 
-    def _fixed_widths(self, rows: list[dict[str, Cell]]) -> dict[str, int]:
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The columns shown at the sheet's width: narrower than NARROW_BELOW, those in NARROW_DROPS go."""
+        if self._sheet_width() >= self.NARROW_BELOW:
+            return self.COLUMNS
+        return tuple(column for column in self.COLUMNS if column not in self.NARROW_DROPS)
+
+    def _sheet_width(self) -> int:
+        # The sheet's width, not the table's: the table has none while it is hidden.
+        return self.query_one(f"#{self.table_id}-sheet").content_size.width
+
+    def _fixed_widths(self, rows: list[dict[str, Cell]], columns: tuple[str, ...]) -> dict[str, int]:
         """Each column not in FLEXIBLE, as wide as its widest cell or its name."""
         return {
             column: max([cell_len(column), *(_width(cells[column]) for cells in rows)])
-            for column in self.COLUMNS
+            for column in columns
             if column not in self.FLEXIBLE
         }
 
-    def _flexible_widths(self, fixed: dict[str, int], cell_padding: int) -> dict[str, int]:
-        # The sheet's width, not the table's: the table has none while it is hidden.
-        width = self.query_one(f"#{self.table_id}-sheet").content_size.width
-        padding = 2 * cell_padding * len(self.COLUMNS) + 1  # and the scrollbar
-        room = max(width - sum(fixed.values()) - padding, MIN_WIDTH * len(self.FLEXIBLE))
-        return {column: max(int(room * share), MIN_WIDTH) for column, share in self.FLEXIBLE.items()}
+    def _flexible_widths(self, fixed: dict[str, int], cell_padding: int, columns: tuple[str, ...]) -> dict[str, int]:
+        shares = {column: share for column, share in self.FLEXIBLE.items() if column in columns}
+        padding = 2 * cell_padding * len(columns) + 1  # and the scrollbar
+        room = max(self._sheet_width() - sum(fixed.values()) - padding, MIN_WIDTH * len(shares))
+        return {column: max(int(room * share), MIN_WIDTH) for column, share in shares.items()}
 
     @property
     def table(self) -> DataTable[Cell]:
@@ -116,6 +156,74 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+    # Correcting and deleting the highlighted record ------------------------------------------------
+
+    def chosen(self, verb: str) -> RecordType | None:
+        """The highlighted record, to `verb`; None, after saying why, when there is none or nothing can be saved."""
+        record = self.highlighted
+        if record is None:
+            self.notify(f"Nothing to {verb} here yet. {self.nothing_text}".strip(), severity="warning")
+            return None
+        if self.nextyes.writable_snapshot() is None:
+            return None
+        return record
+
+    def action_edit_record(self) -> None:
+        if (record := self.chosen("edit")) is not None:
+            self.edit_record(record)
+
+    def edit_record(self, record: RecordType) -> None:
+        """Open the form that corrects `record`; each list has its own."""
+        raise NotImplementedError
+
+    def action_delete_record(self) -> None:
+        if (record := self.chosen("delete")) is not None:
+            self.confirm_delete(record)
+
+    def confirm_delete(self, record: Record) -> None:
+        """Ask once, naming everything that goes with it; on yes, delete it through the app's save path."""
+        from tui.app.screens.confirm import ConfirmScreen
+
+        search, today = self.snapshot.search, self.snapshot.today
+        what = label(record, search, today)
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                model, record_id = type(record), record.id
+                self.nextyes.save(
+                    Change(feedback=f"deleted {what}", record=lambda recorder: recorder.delete(model, record_id))
+                )
+
+        self.app.push_screen(ConfirmScreen(deletion(record, search, today).question), answered)
+
+
+def typed_day(day: date, today: date) -> str:
+    """A day as a form shows it for correcting: 'today', 'yesterday', 'tomorrow', or a date the day field reads back."""
+    if day == today:
+        return "today"
+    if day == today - timedelta(days=1):
+        return "yesterday"
+    if day == today + timedelta(days=1):
+        return "tomorrow"
+    return day.isoformat()
+
+
+def _as_text(cell: Cell) -> Text:
+    """A cell as the table draws it. Words a person typed are shown as typed: a table reads a plain string
+    as markup, so '[b]' in a note would turn bold and '[/b]' would stop the app."""
+    return cell if isinstance(cell, Text) else Text(cell, end="")
+
+
+def _clipped(cell: Cell, width: int) -> Text:
+    """`cell` cut to `width` with an ellipsis, keeping its style."""
+    if isinstance(cell, Text):
+        if cell.cell_len <= width:
+            return cell
+        shown = cell.copy()
+        shown.truncate(width, overflow="ellipsis")
+        return shown
+    return _as_text(clip(cell, width))
 
 
 def _width(cell: Cell) -> int:

@@ -1,8 +1,9 @@
 """After a no: five short steps, each skippable with one key, each handed to the app to save as you leave it.
 
-1 how far it got, and why the no came; 2 the feedback request, to copy, and their answer;
-3 skills to work on; 4 keeping a contact and a note to reapply; 5 recovery: the protected days,
-your wins and the people to call.
+1 how far it got, why the no came, and the interviews still booked, to cancel; 2 the feedback request,
+to copy, and their answer; 3 skills to work on; 4 keeping a contact (one you know there, or someone who
+interviewed you) and a note to reapply; 5 recovery: the protected days, your wins and the people to call.
+Only interviews held count as reached and as people met: one still ahead when the no came was not.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from enum import IntEnum
 from typing import ClassVar
 
@@ -28,8 +29,8 @@ from tui.app.widgets.wins import describe_wins
 from tui.content import draft_templates
 from tui.core.days import DateParseError, describe_day, parse_until
 from tui.core.drafts import DraftKind, write_draft
-from tui.core.interviews import describe_reach
-from tui.core.models import Application, Contact, LearningGoal, RejectionReason
+from tui.core.interviews import INTERVIEW_KIND_WORDS, describe_interviews, describe_reach, interviews_ahead, is_held
+from tui.core.models import Application, Contact, Interview, LearningGoal, RejectionReason
 from tui.core.search import JobSearch
 from tui.core.streaks import recovery_ends
 from tui.recording import Recorder
@@ -66,14 +67,31 @@ REASON_MEANING = {
     RejectionReason.UNKNOWN: "not sure yet",
 }
 
-# What each step asks of the keys, said on the step itself.
+# What each step asks of the keys, said on the step itself (the footer shows the rest).
 STEP_HINTS = {
     Step.REACH: "↑↓ choose · enter saves and goes on · ctrl+n skips · escape closes",
-    Step.FEEDBACK: "ctrl+o copies the draft · enter saves and goes on · ctrl+n skips",
-    Step.SKILLS: "enter starts a new line · ctrl+s saves and goes on · ctrl+n skips",
-    Step.BRIDGE: "enter saves and goes on · space opens the list or ticks · ctrl+n skips",
-    Step.RECOVERY: "enter closes · be kind to yourself today",
+    Step.FEEDBACK: "ctrl+o copies the draft · enter saves and goes on · ctrl+b back",
+    Step.SKILLS: "enter starts a new line · ctrl+s saves and goes on · ctrl+b back",
+    Step.BRIDGE: "enter saves and goes on · space opens the list or ticks · ctrl+b back",
+    Step.RECOVERY: "enter closes · ctrl+b goes back · be kind to yourself today",
 }
+BOOKED_HINT = "↑↓ choose · tab, space keeps it booked · enter goes on · ctrl+n skips"
+
+
+@dataclass(frozen=True)
+class CancelStep:
+    """The interviews still booked when the no came, to call off, for `Recorder.cancel_interviews_ahead`."""
+
+    step: ClassVar[Step] = Step.REACH
+    application: Application
+    booked: str  # 'the on-site interview on Fri 20 Mar', as the step said it
+
+    @property
+    def feedback(self) -> str:
+        return f"cancelled {self.booked}"
+
+    def record(self, recorder: Recorder) -> object:
+        return recorder.cancel_interviews_ahead(self.application.id)
 
 
 @dataclass(frozen=True)
@@ -160,7 +178,7 @@ class BridgeStep:
         )
 
 
-RejectionStep = ReasonStep | FeedbackStep | SkillsStep | BridgeStep
+RejectionStep = CancelStep | ReasonStep | FeedbackStep | SkillsStep | BridgeStep
 
 
 def describe_recovery(rejected_on: date, today: date, days: int) -> str:
@@ -185,6 +203,19 @@ def describe_support(contacts: tuple[Contact, ...]) -> str:
     return "Someone to call: " + " · ".join(named)
 
 
+def interviewers(search: JobSearch, application: Application, now: datetime) -> dict[str, Interview]:
+    """The people met in the application's interviews held by `now`, each with the latest interview they were
+    in; those already contacts at the company are left out (they are offered as contacts)."""
+    known = {contact.name.strip().casefold() for contact in search.contacts_for(application)}
+    met: dict[str, Interview] = {}
+    for interview in search.interviews_for(application):
+        if is_held(interview, now):
+            for person in interview.people:
+                if person.strip() and person.strip().casefold() not in known:
+                    met[person.strip()] = interview
+    return met
+
+
 class RejectionFlowScreen(FormScreen[None]):
     """The five steps, one at a time, over the dashboard. Nothing typed is lost: each step's fields stay
     in place until the flow closes, and a step whose save failed is shown again as typed.
@@ -196,6 +227,7 @@ class RejectionFlowScreen(FormScreen[None]):
         Binding("enter", "finish", "Done", priority=True, key_display="enter"),
         Binding("ctrl+s", "save_step", "Next", priority=True, key_display="ctrl+s"),
         Binding("ctrl+n", "skip", "Skip", priority=True, key_display="ctrl+n"),
+        Binding("ctrl+b", "back", "Back", priority=True, key_display="ctrl+b"),
         Binding("ctrl+o", "copy_draft", "Copy draft", priority=True, key_display="ctrl+o"),
         Binding("escape", "cancel", "Close", key_display="escape"),
     ]
@@ -217,12 +249,20 @@ class RejectionFlowScreen(FormScreen[None]):
         self.save_step = save_step
         self.typed = typed  # a step whose save failed after the flow closed: shown again as typed
         self.step = typed.step if typed is not None else Step.REACH
-        self.furthest = self.step  # where to go on to after going back to a step that failed
+        self.furthest = self.step  # where enter goes on to from a step that failed and is shown again
         self.outcomes: dict[Step, str] = {}  # "saved" or "skipped", for the summary when it closes
-        self.closing_warned = False  # escape was pressed once with unsaved typing on the step
+        self.saved: dict[Step, RejectionStep] = {}  # each step as last saved: back and on again saves it once
+        self.closing_warned = False  # escape was pressed once with something left undone on the step
         self.title_text = f"After the no from {application.company} — {application.role}"
+        # Held or still ahead as of the moment the no was recorded: the flow opens right after it.
+        rejected = application.moved_to(application.stage)
+        self.judged_at = rejected.at if rejected is not None else application.updated_at
+        self.ahead = interviews_ahead(search, application, self.judged_at)
+        self.booked = describe_interviews(self.ahead, today) if self.ahead else ""
+        self.cancel_saved = False  # the interviews ahead were called off in this flow
+        self.interviewers = interviewers(search, application, self.judged_at)
         self.draft_text = write_draft(
-            draft_templates()[DraftKind.FEEDBACK], DraftKind.FEEDBACK, search, application, today
+            draft_templates()[DraftKind.FEEDBACK], DraftKind.FEEDBACK, search, application, today, now=self.judged_at
         ).text
         self.reapply_after = today + relativedelta(months=search.settings.reapply_months)
 
@@ -254,7 +294,7 @@ class RejectionFlowScreen(FormScreen[None]):
         return self.typed if self.typed is not None and self.typed.step is step else None
 
     def reach_step(self) -> ComposeResult:
-        reach = describe_reach(self.search, self.application)
+        reach = describe_reach(self.search, self.application, self.judged_at)
         yield Static(
             f"{reach}. A no this time, and it still counts: every one brings the next yes closer.",
             classes="step-text",
@@ -270,8 +310,11 @@ class RejectionFlowScreen(FormScreen[None]):
         )
         typed = self.typed_for(Step.REACH)
         chosen = typed.reason if isinstance(typed, ReasonStep) else self.application.rejection_reason
-        reasons.highlighted = list(RejectionReason).index(chosen or RejectionReason.UNKNOWN)
+        # Nothing is chosen until a reason is: an unchanged list saves no reason, never a guess.
+        reasons.highlighted = list(RejectionReason).index(chosen) if chosen is not None else None
         yield self.field_row("Reason", reasons)
+        if self.ahead:
+            yield self.field_row("Still booked", Tick(f"cancel {self.booked}", True, id="cancel-ahead", compact=True))
 
     def feedback_step(self) -> ComposeResult:
         yield Static(
@@ -317,15 +360,23 @@ class RejectionFlowScreen(FormScreen[None]):
         bridge = typed if isinstance(typed, BridgeStep) else None
         contacts = self.search.contacts_for(self.application)
         chosen = bridge.contact_id if bridge is not None else None
+        # People who interviewed you are offered beside the contacts you have there; one chosen is added.
+        options: list[tuple[str, uuid.UUID | str]] = [
+            (f"{c.name} — {c.company}" if c.company else c.name, c.id) for c in contacts
+        ]
+        options += [
+            (f"{person} — met at the {INTERVIEW_KIND_WORDS[interview.kind]}", person)
+            for person, interview in self.interviewers.items()
+        ]
         yield self.field_row(
             "Contact",
             Select(
-                [(f"{c.name} — {c.company}" if c.company else c.name, c.id) for c in contacts],
+                options,
                 value=chosen if chosen in {c.id for c in contacts} else Select.NULL,
-                prompt="nobody there yet" if not contacts else "choose one, or type a new name below",
+                prompt="nobody there yet" if not options else "choose one, or type a new name below",
                 id="contact",
                 compact=True,
-                disabled=not contacts,
+                disabled=not options,
             ),
         )
         yield self.field_row(
@@ -374,7 +425,8 @@ class RejectionFlowScreen(FormScreen[None]):
         self.closing_warned = False
         self.query_one("#steps", ContentSwitcher).current = self.step_id(step)
         self.query_one("#step-indicator", Static).update(f"Step {step.value} of {len(Step)} · {step.title}")
-        self.query_one(".form-hint", Static).update(STEP_HINTS[step])
+        booked = step is Step.REACH and self.ahead and not self.cancel_saved
+        self.query_one(".form-hint", Static).update(BOOKED_HINT if booked else STEP_HINTS[step])
         self.show_problem(problem)
         if step is Step.SKILLS:
             answer = self.query_one("#answer", Input).value.strip() or self.application.feedback
@@ -385,7 +437,7 @@ class RejectionFlowScreen(FormScreen[None]):
             Step.REACH: "#reason",
             Step.FEEDBACK: "#answer",
             Step.SKILLS: "#skills",
-            Step.BRIDGE: "#contact" if self.search.contacts_for(self.application) else "#contact-name",
+            Step.BRIDGE: "#contact" if not self.query_one("#contact", Select).disabled else "#contact-name",
         }
         if step in focus:
             self.query_one(focus[step]).focus()
@@ -400,12 +452,28 @@ class RejectionFlowScreen(FormScreen[None]):
 
     def back_to(self, typed: RejectionStep, problem: str) -> None:
         """A step's save failed: show it again, as typed, with why."""
-        self.outcomes.pop(typed.step, None)
+        if isinstance(typed, CancelStep):
+            self.show_cancelled(False)
+        else:
+            self.outcomes.pop(typed.step, None)
+            self.saved.pop(typed.step, None)
         self.show_step(typed.step, problem)
 
     def go_on(self) -> None:
         following = Step(min(max(self.step + 1, self.furthest), Step.RECOVERY))
         self.show_step(following)
+
+    def action_back(self) -> None:
+        """Back one step, as it was left: what was saved there stays saved, and saving again updates it."""
+        self.furthest = Step(self.step - 1)  # from there, enter goes on one step at a time again
+        self.show_step(self.furthest)
+
+    def show_cancelled(self, cancelled: bool) -> None:
+        """The interviews ahead are called off (or their cancelling failed): the tick says so."""
+        self.cancel_saved = cancelled
+        for tick in self.query("#cancel-ahead").results(Tick):
+            tick.label = f"cancelled: {self.booked}" if cancelled else f"cancel {self.booked}"
+            tick.disabled = cancelled
 
     def on_descendant_focus(self) -> None:
         self.refresh_bindings()
@@ -421,6 +489,8 @@ class RejectionFlowScreen(FormScreen[None]):
             return self.step is Step.RECOVERY
         if action == "skip":
             return self.step is not Step.RECOVERY
+        if action == "back":
+            return self.step is not Step.REACH and not any(select.expanded for select in self.query(Select))
         if action == "copy_draft":
             return self.step is Step.FEEDBACK
         return True
@@ -437,8 +507,12 @@ class RejectionFlowScreen(FormScreen[None]):
             if first_wrong.id is not None:
                 self.query_one(f"#{first_wrong.id.removesuffix('-error')}").focus()
             return
-        if typed is not None:
+        self.cancel_if_ticked()
+        if typed is not None and typed == self.saved.get(step):
+            pass  # back on a step already saved, unchanged: nothing to save again
+        elif typed is not None:
             self.outcomes[step] = "saved"
+            self.saved[step] = typed
             self.save_step(self, typed)
         else:
             self.outcomes.setdefault(step, "skipped")
@@ -448,20 +522,43 @@ class RejectionFlowScreen(FormScreen[None]):
         self.action_submit()
 
     def action_skip(self) -> None:
+        """Skip the step; interviews still booked are cancelled all the same unless unticked: yes is the default."""
+        self.cancel_if_ticked()
         self.outcomes.setdefault(self.step, "skipped")
         self.go_on()
+
+    def cancel_if_ticked(self) -> None:
+        """Leaving the first step: call off the interviews still booked when the tick says so (it does at first)."""
+        if self.cancel_pending():
+            self.show_cancelled(True)
+            self.save_step(self, CancelStep(self.application, self.booked))
 
     def action_finish(self) -> None:
         self.close()
 
     def action_cancel(self) -> None:
         """Escape closes; typing not yet saved on this step is only left behind on a second escape."""
-        unsaved = self.unsaved_typing()
-        if unsaved and not self.closing_warned:
+        if not self.closing_warned and (problem := self.closing_problem()):
             self.closing_warned = True
-            self.show_problem(f"{unsaved} is not saved: enter saves it and goes on; escape again closes without it.")
+            self.show_problem(problem)
             return
         self.close()
+
+    def closing_problem(self) -> str:
+        """What closing now would leave undone on this step, said once before escape closes; or ''."""
+        if self.cancel_pending():
+            it, is_ = ("it", "is") if len(self.ahead) == 1 else ("them", "are")
+            booked = f"{self.booked[0].upper()}{self.booked[1:]}"
+            return f"{booked} {is_} still booked: enter cancels {it} and goes on; escape again closes and keeps {it}."
+        if unsaved := self.unsaved_typing():
+            return f"{unsaved} is not saved: enter saves it and goes on; escape again closes without it."
+        return ""
+
+    def cancel_pending(self) -> bool:
+        """On the first step, the interviews still booked are ticked to be cancelled, and are not yet."""
+        if self.step is not Step.REACH or not self.ahead or self.cancel_saved:
+            return False
+        return self.query_one("#cancel-ahead", Tick).value
 
     def action_copy_draft(self) -> None:
         self.app.copy_to_clipboard(self.query_one("#draft", TextArea).text)
@@ -504,9 +601,9 @@ class RejectionFlowScreen(FormScreen[None]):
         return reader() if reader is not None else None
 
     def read_reason(self) -> ReasonStep | None:
+        """The reason chosen; None, and no reason kept, when none is."""
         option = self.query_one("#reason", OptionList).highlighted_option
         if option is None or option.id is None:
-            self.explain("reason", "choose a reason with ↑ and ↓, or ctrl+n to skip")
             return None
         return ReasonStep(self.application, RejectionReason(option.id))
 
@@ -529,12 +626,15 @@ class RejectionFlowScreen(FormScreen[None]):
     def read_bridge(self) -> BridgeStep | None:
         chosen = self.query_one("#contact", Select).value
         contact = next((c for c in self.search.contacts if c.id == chosen), None)
+        interviewer = chosen if isinstance(chosen, str) and chosen in self.interviewers else ""
         name = self.read_text("contact-name", max_length(Contact, "name"))
         if name is None:
             return None
-        if contact is not None and name:
-            self.explain("contact-name", f"{contact.name} is chosen above: clear this, or the choice")
+        if (contact is not None or interviewer) and name:
+            picked = contact.name if contact is not None else interviewer
+            self.explain("contact-name", f"{picked} is chosen above: clear this, or the choice")
             return None
+        name = name or interviewer[: max_length(Contact, "name")]
         remind_text = self.query_one("#remind", Input).value.strip()
         remind_on = None
         if contact is not None or name:

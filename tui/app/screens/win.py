@@ -24,7 +24,10 @@ class WinDraft:
 
 
 class WinScreen(FormScreen[WinDraft]):
-    """What you did first; the day is today unless typed otherwise; the application is optional."""
+    """What you did first; the day is today unless typed otherwise; the application is optional.
+
+    The applications are offered as given: all of them, closed ones too, the latest touched first.
+    """
 
     title_text = "Add a win: something you did well, ideally with a number in it"
     hint_text = "enter saves · tab next field · space opens a list · escape cancels"
@@ -49,7 +52,7 @@ class WinScreen(FormScreen[WinDraft]):
             Input(
                 draft.text if draft else "",
                 id="text",
-                placeholder="e.g. cut the build time from 20 to 6 minutes",
+                placeholder="e.g. cut build time from 20 to 6 minutes",
                 compact=True,
             ),
         )
@@ -62,7 +65,7 @@ class WinScreen(FormScreen[WinDraft]):
         application_id = draft.application_id if draft else None
         yield self.field_row(
             "Application",
-            application_picker(self.applications, application_id),
+            application_picker(self.applications, application_id, with_stage=True),
         )
 
     def read(self) -> WinDraft | None:

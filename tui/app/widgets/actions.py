@@ -22,6 +22,7 @@ KIND_WORDS = {
     ActionKind.SEND: "send",
     ActionKind.FOLLOW_UP: "follow-up",
     ActionKind.GHOSTED: "ghosted?",
+    ActionKind.REAPPLY: "reapply",
     ActionKind.RECONNECT: "reconnect",
     ActionKind.LEARN: "learn",
     ActionKind.DAILY_TARGET: "target",
@@ -62,26 +63,26 @@ def describe_done(action: Action, search: JobSearch) -> str:
         return f"sent to {named}: it is applied now, and its follow-ups count from today"
     if action.kind is ActionKind.GHOSTED and application is not None:
         return f"marked {application.company} ghosted — reopen it with s if they write back"
+    if action.kind is ActionKind.REAPPLY and application is not None:
+        return f"looked at what {application.company} has open; if a role fits, a adds it"
     if action.kind is ActionKind.RECONNECT and contact is not None:
         return f"back in touch with {contact.name}; their reconnect clock starts again"
     if action.kind is ActionKind.LEARN:
-        return f"{action.title.removeprefix('Work on: ')}, logged as learning; x closes the goal for good"
+        return f"{action.goal}, logged as learning; x closes the goal for good"
     return action.title
 
 
 def describe_already_done(action: Action) -> str:
     """Why pressing done again on a ticked action records nothing more."""
     if action.kind is ActionKind.LEARN:
-        return (
-            f"Already worked on today: {action.title.removeprefix('Work on: ')}. It comes back tomorrow; x closes it."
-        )
+        return f"Already worked on today: {action.goal}. It comes back tomorrow; x closes it."
     return f"Already done today: {action.title}. It leaves the list tomorrow."
 
 
 def describe_dismissed(action: Action) -> str:
     """What dismissing `action` does, after "Saved: "."""
     if action.kind is ActionKind.LEARN:
-        return f"learning goal closed: {action.title.removeprefix('Work on: ')}"
+        return f"learning goal closed: {action.goal}"
     return f"dismissed '{action.title}'; it will not come back"
 
 

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from textual.content import Content
 from textual.widgets import Static
 
+from tui.core.days import MONTH_NAMES
 from tui.core.streaks import DayState, StreakHistory
 
 WEEKS = 26
@@ -78,25 +79,34 @@ def first_monday(today: date, weeks: int = WEEKS) -> date:
     return today - timedelta(days=today.weekday() + 7 * (weeks - 1))
 
 
-def month_labels(start: date, weeks: int = WEEKS) -> str:
-    """Month names above the weeks that hold a month's first day, never overlapping one another."""
-    row = [" "] * (LABEL_WIDTH + weeks)
-    labels: list[tuple[int, str]] = []
+def month_labels(start: date, today: date, weeks: int = WEEKS) -> str:
+    """Month names above the weeks that hold a month's first day, a space at least between two names.
+
+    This month is always named: in its first days the week holding the 1st is the last column, where the
+    name does not fit, so it ends at the row's end instead. The names before it move a column left to
+    make room, each at most one column from its week; one that would have to move further is left out.
+    A month still to come (its first day later this week) is not named.
+    """
+    width = LABEL_WIDTH + weeks
+    labels: list[tuple[int, date]] = []
     for column in range(weeks):
         monday = start + timedelta(weeks=column)
         week = [monday + timedelta(days=offset) for offset in range(7)]
-        first = next((day for day in week if day.day == 1), None)
+        first = next((day for day in week if day.day == 1 and day <= today), None)
         if first is not None:
-            labels.append((column, f"{first:%b}"))
+            labels.append((column, first))
     if not labels or labels[0][0] >= 4:  # room before the first change of month: name the month under way
-        labels.insert(0, (0, f"{start:%b}"))
-    free_from = 0
-    for column, name in labels:
-        at = LABEL_WIDTH + column
-        if at < free_from or at + len(name) > len(row):
+        labels.insert(0, (0, start))
+    row = [" "] * width
+    ends_before = width  # where the name placed last, to the right, leaves a space before itself
+    for column, day in reversed(labels):
+        name = MONTH_NAMES[day.month - 1]
+        week_at = LABEL_WIDTH + column
+        at = min(week_at, ends_before - len(name))
+        if ends_before < width and at < week_at - 1:
             continue
         row[at : at + len(name)] = name
-        free_from = at + len(name) + 1
+        ends_before = at - 1
     return "".join(row).rstrip()
 
 
@@ -113,7 +123,7 @@ def day_cell(day: date, history: StreakHistory) -> Content:
 def heatmap_lines(history: StreakHistory, weeks: int = WEEKS) -> list[Content]:
     """The month labels, then one line per weekday, Monday first; the last column is this week."""
     start = first_monday(history.today, weeks)
-    lines = [Content.styled(month_labels(start, weeks), "$foreground-muted")]
+    lines = [Content.styled(month_labels(start, history.today, weeks), "$foreground-muted")]
     for weekday, label in enumerate(WEEKDAYS):
         cells = [day_cell(start + timedelta(weeks=column, days=weekday), history) for column in range(weeks)]
         lines.append(Content.assemble((label, "$foreground-muted"), " ", *cells))

@@ -32,13 +32,18 @@ def describe_momentum(momentum: float, *, short: bool = False) -> str:
 
 
 def describe_today(history: StreakHistory, *, short: bool = False) -> Content:
-    """Today's state with its glyph: '○ Today 0.5 of 1', 'z Today: rest day'."""
+    """Today's state with its glyph: '○ Today 0.5 of 1', 'z Today: rest day'; past the target, what was
+    earned comes first: '█ Today done: 8.5 (target 1)'."""
     state = history.today_state
-    progress = f"{format_points(history.points_today)} of {format_points(history.target)}"
+    earned, target = format_points(history.points_today), format_points(history.target)
+    progress = f"{earned} of {target}"
     if short:
         progress = progress.replace(" of ", "/")
+    done = f"Today done, {progress}"
+    if history.points_today > history.target:
+        done = f"Today done: {earned} (target {target})"
     words = {
-        DayState.DONE: f"{progress} ✓" if short else f"Today done, {progress}",
+        DayState.DONE: f"{progress} ✓" if short else done,
         DayState.PENDING: progress if short else f"Today {progress}",
         DayState.REST: "rest day" if short else "Today: rest day",
         DayState.RECOVERY: "recovery day" if short else "Today: recovery day",

@@ -8,7 +8,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import DataTable
 
-from tui.core.pipeline import PendingRow
+from tui.core.actions import PendingRow
 
 COLUMNS = ("Company", "Role", "Stage", "Touched", "Next step")
 # Beside the calendar at 80 columns there is room for three: whose, where it stands, what is next.
@@ -64,6 +64,15 @@ class PendingTable(DataTable[Text]):
         # is its rows', and clearing it for a refill lets the layout shrink it before the rows return.
         if self.today is not None and self.size.width != self.filled_width:
             self._fill(self.rows_shown, self.today)
+
+    def highlighted_details(self) -> str:
+        """What the compact table leaves out of the highlighted row: 'Backend Engineer · touched 12d ago'."""
+        if not self.compact or not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
+            return ""
+        row = self.rows_shown[self.cursor_row]
+        touched = describe_touch(row.days_since_touch)
+        words = f"touched {touched}" if touched != "today" else "touched today"
+        return clip(f"{row.application.role} · {words}", max(self.size.width - 4, MIN_WIDTH))
 
     @property
     def compact(self) -> bool:

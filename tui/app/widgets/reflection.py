@@ -64,17 +64,34 @@ class ReflectionPanel(Vertical):
     def has_unsaved_text(self) -> bool:
         return self.text != self.saved_text
 
+    @property
+    def has_unsaved_lines(self) -> bool:
+        """Typed and not saved, with something in it: what quitting must not drop without asking.
+
+        A saved reflection emptied in the editor is not among them: leaving it keeps the saved one.
+        """
+        return self.has_unsaved_text and bool(self.text.strip())
+
+    def write(self) -> None:
+        """Go to the answer to write, the cursor after what is there: adding a line is the usual wish."""
+        self.editor.focus()
+        self.editor.move_cursor(self.editor.document.end)
+
     def show(self, dashboard: Dashboard) -> None:
         self.query_one("#reflection-prompt", Static).update(describe_prompt(dashboard))
         stored = dashboard.reflection_text
         if self.text != stored and not self.has_unsaved_text:
             self.editor.load_text(stored)
+            self.editor.move_cursor(self.editor.document.end)
         self.saved_text = stored
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        """One line, within the panel's 28 columns at 80×24. ctrl+s works in the answer only: from
+        elsewhere, r goes there first."""
+        writing = self.editor.has_focus
         if self.has_unsaved_text:
-            status = "✎ not saved yet · ctrl+s saves"
+            status = "✎ not saved yet: ctrl+s" if writing else "✎ not saved yet: r, ctrl+s"
         elif self.saved_text:
             status = "✓ saved"
         else:
@@ -82,4 +99,10 @@ class ReflectionPanel(Vertical):
         self.query_one("#reflection-status", Static).update(status)
 
     def on_text_area_changed(self) -> None:
+        self.refresh_status()
+
+    def on_descendant_focus(self) -> None:
+        self.refresh_status()
+
+    def on_descendant_blur(self) -> None:
         self.refresh_status()

@@ -1,0 +1,53 @@
+"""A yes-or-no question asked once before something goes (a delete): y confirms, n or escape keeps."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """The question in full, and two buttons; dismisses with True only when the yes choice is taken.
+
+    The yes button has the focus, so enter confirms as `y` does; tab moves to the other button.
+    """
+
+    BINDINGS = [
+        Binding("y", "confirm", "Yes", show=False),
+        Binding("n", "keep", "No", show=False),
+        Binding("escape", "keep", "Keep", show=False),
+        Binding("left", "app.focus_previous", "Other choice", show=False),
+        Binding("right", "app.focus_next", "Other choice", show=False),
+    ]
+    AUTO_FOCUS = "#confirm-yes"
+
+    def __init__(self, question: str, *, yes: str = "Delete", no: str = "Keep") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="confirm", id="confirm"):
+            yield Static(self.question, id="confirm-question", markup=False)
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (y)", id="confirm-yes", variant="error", compact=True)
+                yield Button(f"{self.no} (n)", id="confirm-no", compact=True)
+            yield Static(self.hint, id="confirm-hint", markup=False)
+
+    @property
+    def hint(self) -> str:
+        return f"y {self.yes.lower()} · n or escape {self.no.lower()} · tab switches, enter picks"
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.dismiss(event.button.id == "confirm-yes")
+
+    def action_confirm(self) -> None:
+        self.dismiss(True)
+
+    def action_keep(self) -> None:
+        self.dismiss(False)

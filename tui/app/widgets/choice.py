@@ -1,0 +1,82 @@
+"""Choosing from a list in a form: `LetterSelect`, which a typed letter chooses from, and the applications to offer."""
+
+from __future__ import annotations
+
+from collections.abc import Hashable, Iterable
+from datetime import date
+from typing import TypeVar
+
+from rich.text import Text
+from textual import events
+from textual.content import Content
+from textual.widgets import Select
+
+from tui.core.models import Application
+from tui.core.pipeline import last_touch
+from tui.core.search import JobSearch
+
+ChoiceType = TypeVar("ChoiceType", bound=Hashable)
+
+
+def _shown_text(prompt: object) -> str:
+    if isinstance(prompt, Text | Content):
+        return prompt.plain
+    return str(prompt)
+
+
+def _chooses(character: str | None) -> bool:
+    """Whether a key typed on the closed list is a choice: a letter, digit or sign, not space."""
+    return character is not None and character.isprintable() and not character.isspace()
+
+
+class LetterSelect(Select[ChoiceType]):
+    """Textual's closed Select ignores letters; here a letter chooses the first option starting with it.
+
+    The same letter again chooses the next option starting with it, round to the first. A letter no
+    option starts with rings the bell and changes nothing. Space, enter and the arrows open the list as before.
+    """
+
+    def relabel(self, options: Iterable[tuple[str, ChoiceType]]) -> None:
+        """New wording for the options, the same one still chosen and shown in its new words at once."""
+        chosen = self.value
+        self.set_options(options)  # which chooses the first option
+        if self.value == chosen:
+            # Textual redraws the choice only when the value changes: the same one in other words is
+            # redrawn by hand.
+            self._watch_value(chosen)
+        else:
+            self.value = chosen
+
+    def check_consume_key(self, key: str, character: str | None = None) -> bool:
+        # Letters typed here are choices: no binding elsewhere (a screen's or the app's) gets them.
+        return _chooses(character) or super().check_consume_key(key, character)
+
+    def on_key(self, event: events.Key) -> None:
+        if self.expanded or event.character is None or not _chooses(event.character):
+            return
+        event.stop()
+        event.prevent_default()
+        letter = event.character.casefold()
+        starting = [
+            value
+            for prompt, value in self._options
+            if value != self.NULL and _shown_text(prompt).strip().casefold().startswith(letter)
+        ]
+        if not starting:
+            self.app.bell()
+            return
+        after = starting.index(self.value) + 1 if self.value in starting else 0
+        self.value = starting[after % len(starting)]
+
+
+def recently_touched_first(search: JobSearch) -> list[Application]:
+    """Every application, closed ones too, the one something happened to last first.
+
+    What the forms that link a record to an application offer: a win or an activity can belong to one
+    that has ended (a debrief after a no, a thank-you after an offer).
+    """
+    return sorted(
+        search.applications,
+        key=lambda application: (last_touch(search, application) or date.min, application.updated_at),
+        reverse=True,
+    )
