@@ -120,6 +120,29 @@ async def thank_you_draft(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
+async def all_applications(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("A")
+    await settle(pilot)
+
+
+async def application_history(pilot: Pilot[None]) -> None:
+    """One application's page: its fields, then every stage move, interview and activity, with their days."""
+    await settle(pilot)
+    await pilot.press("A")
+    await settle(pilot)
+    await pilot.press("slash", *"Northwind", "enter", "enter")
+    await settle(pilot)
+
+
+async def activity_log(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("e")
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+
+
 async def capture(source: Path | None, name: str, steps: Callable[[Pilot[None]], Awaitable[None]]) -> Path:
     """A picture of the app on a fresh copy of `source` (None: a first run), after `steps`."""
     with tempfile.TemporaryDirectory() as scratch:
@@ -149,6 +172,9 @@ async def main() -> None:
         ("interviews", demo, interviews),
         ("question-bank", demo, question_bank),
         ("thank-you-draft", demo, thank_you_draft),
+        ("all-applications", demo, all_applications),
+        ("application-history", demo, application_history),
+        ("activity-log", demo, activity_log),
         ("empty-dashboard", None, dashboard),
     ):
         print(await capture(source, name, steps))
