@@ -305,7 +305,7 @@ def test_an_activity_today_meets_the_daily_target() -> None:
     search = search_of(activity(ActivityKind.NETWORK, TODAY))
     [target] = [a for a in todays_actions(search, SETTINGS, TODAY) if a.kind is ActionKind.DAILY_TARGET]
     assert target.done
-    assert "1 of 1" in target.title
+    assert target.title == "Today's target reached: 1 point (target 1)"
 
 
 def test_yesterdays_activity_does_not_count_for_today() -> None:

@@ -20,6 +20,8 @@ async def settle(pilot: Pilot[None]) -> None:
         await keys_handled(pilot)
         await _wait_for_workers(pilot)
         await pilot.pause()
+    # A field scrolled into view slides there: a picture taken mid-slide on a busy machine shows it half-way.
+    await pilot.wait_for_scheduled_animations()
     # Every screen's: `App.query` looks only at the default screen, so a form's text area kept blinking
     # and a picture taken on a slow machine caught its cursor in either phase.
     for screen in pilot.app.screen_stack:

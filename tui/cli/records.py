@@ -355,8 +355,10 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
     today = recorder.today(search)
     held_on = day(options.on, today, past_only=False)
     sent = application.applied_on or (application.stage_history[0].day if application.stage_history else None)
-    if sent is not None and held_on < sent:
-        # 'wednesday' names the latest one, which may be before the application was even sent.
+    named_weekday = (options.on or "").strip().lower() == f"{held_on:%A}".lower()
+    if named_weekday and sent is not None and held_on < sent:
+        # 'wednesday' names the latest one, which may be before the application was even sent: a booking
+        # ahead was meant. A date or 'yesterday' before it is taken as said (an application tracked late).
         weekday = f"{held_on:%A}".lower()
         raise BadInput(
             f"{options.on!r} is {describe_day(held_on, today)}, before {application.company} was sent "
