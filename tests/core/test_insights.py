@@ -212,6 +212,14 @@ def test_an_interview_counts_as_a_reply_even_without_a_move() -> None:
     assert insights.median_days_to_reply is None  # no move says when they replied
 
 
+def test_an_interview_called_off_is_neither_a_reply_nor_held() -> None:
+    app = application("Quill Labs", "Data Engineer", d(3, 1))
+    called_off = interview(app, d(3, 9)).model_copy(update={"cancelled": True})
+    insights = build_insights(search_of(app, called_off), TODAY)
+    assert [step.count for step in insights.funnel] == [1, 0, 0, 0, 0]
+    assert insights.interviews == 0
+
+
 def test_ghosted_or_withdrawn_without_a_reply_is_no_reply() -> None:
     ghosted = application("Harbor", "Engineer", d(1, 5), [(Stage.GHOSTED, d(2, 10))])
     withdrawn = application("Cobalt", "Engineer", d(1, 6), [(Stage.WITHDRAWN, d(1, 9))])

@@ -152,6 +152,13 @@ def test_an_interview_today_or_yesterday_gets_an_interview_prompt(offset: int, e
     assert context_on(search, WEDNESDAY) == expected
 
 
+def test_an_interview_called_off_today_gets_no_interview_prompt() -> None:
+    northwind = rejected("Northwind", day_after(WEDNESDAY, -30))
+    called_off = interview_on(northwind, WEDNESDAY).model_copy(update={"cancelled": True})
+    search = with_interviews(search_of(northwind, activity(day_after(WEDNESDAY, -1))), called_off)
+    assert context_on(search, WEDNESDAY) == "daily"
+
+
 @pytest.mark.parametrize(
     ("pattern", "expected"), [("DDDDDDD", "milestone"), ("DDDDDDDD", "daily"), ("DDD", "milestone")]
 )

@@ -254,6 +254,15 @@ def test_an_interview_shows_at_the_time_on_its_own_clock(week: Week) -> None:
     assert interview.why == "at 15:00 with Priya Shah"  # 14:00 UTC is 15:00 in Berlin in March
 
 
+def test_an_interview_called_off_is_neither_coming_up_nor_in_the_weeks_interviews(week: Week) -> None:
+    called_off = tuple(i.model_copy(update={"cancelled": True}) for i in week.search.interviews)
+    search = replace(week.search, interviews=called_off)
+    assert not any(
+        u.title.endswith(")") and "interview" in u.title for u in weekly_review(search, MONDAY, SUNDAY).next_week
+    )
+    assert weekly_review(search, MONDAY, date(2026, 3, 3)).interviews == ()
+
+
 def test_a_snoozed_action_is_listed_on_the_day_it_comes_back(review: WeeklyReview) -> None:
     assert [u.day for u in review.next_week if u.title == "Work on: SQL window functions"] == [date(2026, 3, 12)]
 

@@ -164,7 +164,7 @@ def build_insights(search: JobSearch, today: date, weeks: int = 26) -> Insights:
     applications held on or before today (one booked for later is not counted yet).
     """
     sent = [a for a in search.applications if _sent(a, today)]
-    with_interviews = {interview.application_id for interview in search.interviews}
+    with_interviews = {interview.application_id for interview in search.interviews if not interview.cancelled}
     reaches = [_reach(application, application.id in with_interviews) for application in sent]
     funnel = _funnel(reaches)
     reply_days = [days for application in sent if (days := _days_to_reply(application)) is not None]
@@ -244,7 +244,7 @@ def _days_to_reply(application: Application) -> int | None:
 
 def _interviews_held(search: JobSearch, sent: list[Application], today: date) -> int:
     sent_ids = {application.id for application in sent}
-    return sum(1 for i in search.interviews if i.application_id in sent_ids and i.day <= today)
+    return sum(1 for i in search.interviews if i.application_id in sent_ids and i.day <= today and not i.cancelled)
 
 
 def _endings(sent: list[Application]) -> tuple[EndRow, ...]:

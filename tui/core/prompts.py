@@ -47,7 +47,7 @@ def prompt_context(search: JobSearch, today: date, history: StreakHistory) -> Pr
         for change in application.stage_history
     ):
         return PromptContext.REJECTION
-    if any(interview.day in (today, yesterday) for interview in search.interviews):
+    if any(interview.day in (today, yesterday) and not interview.cancelled for interview in search.interviews):
         return PromptContext.INTERVIEW
     tracked = history.on(today)
     if tracked is not None and tracked.state is DayState.DONE and tracked.streak in MILESTONES:

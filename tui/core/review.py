@@ -103,7 +103,9 @@ def weekly_review(search: JobSearch, week_of: date, today: date, zone: str = "UT
     sent = _sent(search, start, last)
     moves = _moves(search, start, last, {application.id for application in sent})
     rejections = _rejections(moves)
-    interviews = tuple(sorted((i for i in search.interviews if start <= i.day <= end), key=lambda i: i.at))
+    interviews = tuple(
+        sorted((i for i in search.interviews if start <= i.day <= end and not i.cancelled), key=lambda i: i.at)
+    )
     return WeeklyReview(
         start=start,
         end=end,
@@ -164,7 +166,8 @@ def coming_up(search: JobSearch, last: date, monday: date) -> tuple[Upcoming, ..
                 upcoming.append((day, 2, Upcoming(day, action.title, action.why)))
     for interview in sorted(search.interviews, key=lambda i: i.at):
         application = search.application(interview.application_id)
-        if monday <= interview.day <= sunday and application is not None and not _ended_by(application, last):
+        ended = application is None or _ended_by(application, last)
+        if monday <= interview.day <= sunday and not interview.cancelled and not ended:
             upcoming.append((interview.day, 1, describe_interview(interview, application)))
     for day in planned_rest_days(search):
         if monday <= day <= sunday:
