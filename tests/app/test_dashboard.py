@@ -1002,3 +1002,24 @@ async def test_a_large_search_read_afresh_is_tidied_up_once_and_a_save_reads_not
         await settle(pilot)
         assert sorted(pending_companies(app)) == ["Acme", "Globex"]
         assert app.store.validations == 2 and len(collections) == 4
+
+
+async def test_the_rest_form_says_a_day_after_a_no_is_already_protected(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    hooli = recorder.add_application("Hooli", "Platform Engineer", on=SUNDAY - timedelta(days=9))
+    recorder.move_stage(hooli.id, Stage.REJECTED)  # today: protected today and the 2 days after
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("R")
+        await settle(pilot)
+        day = app.screen.query_one("#day", Input)
+        day.value = ""
+        await type_text(pilot, "tomorrow")
+        await pilot.pause()
+        assert "Mon 16 Mar is already protected (recovering from the no from Hooli)" in screen_text(app)
+        day.value = ""
+        await type_text(pilot, "next friday")
+        await pilot.pause()
+        assert "z Fri 20 Mar · 2 of 2 rest days left" in screen_text(app)

@@ -13,7 +13,7 @@ from tui.core.days import DateParseError, describe_day, parse_day
 from tui.core.models import RestDay
 from tui.core.rewards import week_start
 from tui.core.search import JobSearch
-from tui.core.streaks import DayState, rest_days_left
+from tui.core.streaks import DayState, recovery_days, rest_days_left
 
 
 @dataclass(frozen=True)
@@ -91,6 +91,13 @@ class RestDayScreen(FormScreen[RestDraft]):
             status.update(
                 f"{rest} {describe_day(day, self.today)} is already a rest day: "
                 "enter cancels it, making it an ordinary day."
+            )
+            return
+        protected = recovery_days(self.search, self.search.settings.recovery_days).get(day)
+        if protected is not None:
+            status.update(
+                f"{DayState.RECOVERY.glyph} {describe_day(day, self.today)} is already protected ({protected}): "
+                "no rest day is needed, and none would be used."
             )
             return
         status.update(f"{rest} {describe_day(day, self.today)} · {describe_allowance(self.search, day, self.today)}")
