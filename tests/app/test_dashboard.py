@@ -1023,3 +1023,17 @@ async def test_the_rest_form_says_a_day_after_a_no_is_already_protected(
         await type_text(pilot, "next friday")
         await pilot.pause()
         assert "z Fri 20 Mar · 2 of 2 rest days left" in screen_text(app)
+
+
+async def test_at_60_columns_the_calendar_steps_aside_and_pending_reads_whole(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("Hooli", "Platform Engineer", on=SUNDAY - timedelta(days=3))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert not app.screen.query_one("#heatmap-panel").display
+        assert pending_cell(app, 0, "Next step") == "follow up in 4 days"
+        await pilot.resize_terminal(80, 24)
+        await settle(pilot)
+        assert app.screen.query_one("#heatmap-panel").display

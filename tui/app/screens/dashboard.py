@@ -25,6 +25,8 @@ from tui.core.dashboard import Dashboard
 from tui.core.days import describe_day
 from tui.core.streaks import DayState
 
+NARROW = 70  # columns: below this the calendar beside Pending leaves the next step no room
+
 
 class DashboardScreen(Screen[None]):
     """Draws what the app hands it; it never reads or writes the database itself."""
@@ -46,6 +48,10 @@ class DashboardScreen(Screen[None]):
         once there, tab goes on from it as from any panel.
         """
         return [widget for widget in super().focus_chain if not isinstance(widget, ReflectionText) or widget.has_focus]
+
+    def on_resize(self) -> None:
+        """Narrower than NARROW the calendar steps aside (p shows it), so Pending reads whole across the width."""
+        self.set_class(self.size.width < NARROW, "-narrow")
 
     def compose(self) -> ComposeResult:
         yield MomentumLine("[b]nextyes[/b]  │  Opening your job search…", id="momentum")
