@@ -5,13 +5,17 @@ store_writer.py DB WRITER COUNT add|log   print "ready", wait for a line on stdi
                                           COUNT times, each through the shell's own entry point
 store_writer.py DB - - hold               take the database's lock, print "locked", hold it
                                           until a line arrives on stdin
+store_writer.py DB WRITER COUNT undo      print "ready", wait for a line, then run `nextyes undo` COUNT times,
+                                          printing what each one undid ("nothing to undo" is no failure)
 """
 
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,6 +42,25 @@ def write(db: str, writer: str, count: int, command: str) -> int:
     return 0
 
 
+def undo(db: str, count: int) -> int:
+    """`nextyes undo` `count` times, as separate commands would; each one's line printed, for the test to read.
+
+    It begins once a writer has written, so that however the processes are scheduled there is a change to undo.
+    """
+    waited = 0.0
+    while not Path(db).exists() and waited < 60:
+        time.sleep(0.01)
+        waited += 0.01
+    for _ in range(count):
+        said = io.StringIO()
+        with contextlib.redirect_stdout(said), contextlib.redirect_stderr(said):
+            status = nextyes(["undo", "--db", db])
+        if status not in (0, 2):  # 2: nothing to undo yet
+            return status
+        print(said.getvalue().strip(), flush=True)
+    return 0
+
+
 def hold_the_lock(db: str) -> None:
     store = Store(Path(db), lambda: datetime.now(UTC))
     with FileLock(store.lock_path):
@@ -51,6 +74,8 @@ def run(db: str, writer: str, count: str, command: str) -> int:
         return 0
     print("ready", flush=True)
     sys.stdin.readline()
+    if command == "undo":
+        return undo(db, int(count))
     return write(db, writer, int(count), command)
 
 

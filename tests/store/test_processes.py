@@ -130,6 +130,34 @@ def test_the_app_and_four_shells_writing_at_once_end_with_exactly_every_record(d
     assert_exactly(app.store, {**SHELL_WRITERS, "app": "both"}, RECORDS_EACH)
 
 
+@pytest.mark.slow
+@pytest.mark.serial  # four processes race for the lock
+def test_undo_in_one_shell_while_three_write_takes_back_exactly_what_it_says(db_path: Path, clock: Any) -> None:
+    """An undo is a locked change like any other: racing writers, it takes back whole changes, each named in
+    what it printed, and nothing else; nothing is lost, duplicated or left half undone."""
+    writers = {"shell-a": "add", "shell-b": "log", "shell-c": "add"}
+    shells = [start(db_path, writer, command, 20) for writer, command in writers.items()]
+    undoer = start(db_path, "undoer", "undo", 15)
+    go(*shells, undoer)
+    finish(*shells)
+    said, errors = undoer.communicate(timeout=120)
+    assert undoer.returncode == 0, errors
+
+    undone = [line.removeprefix("Undid: ").removesuffix(".") for line in said.splitlines() if line.startswith("Undid")]
+    assert undone, said  # the race let the undoer in at least once
+    added, networked = expected_names(writers, 20)
+    for summary in undone:
+        if summary.startswith("added "):  # "added shell-a-3 (Engineer)": the application and its apply activity
+            added -= Counter([summary.removeprefix("added ").removesuffix(" (Engineer)")])
+        else:
+            networked -= Counter([summary.removeprefix("logged network: ")])
+    search = Store(db_path, clock).check()
+    assert written_names(search) == (added, networked)
+    assert sum(added.values()) + sum(networked.values()) == 60 - len(undone)
+    assert len([a for a in search.activities if a.kind is ActivityKind.APPLY]) == sum(added.values())
+    assert [p for p in db_path.parent.rglob("*") if p.name.endswith(".tmp")] == []
+
+
 def test_threads_of_one_process_writing_at_once_end_with_exactly_every_record(db_path: Path, clock: Any) -> None:
     """The app writes from worker threads; each transaction takes its own lock on the file."""
     store = Store(db_path, clock)
