@@ -16,7 +16,6 @@ from typing import Any
 import pytest
 
 from tui import cli
-from tui.cli import command_line
 from tui.core.models import ActivityKind, Application
 from tui.core.search import JobSearch
 from tui.recording import Recorder
@@ -232,7 +231,7 @@ def test_the_shell_says_busy_in_one_line_and_exits_3_when_the_lock_is_held_too_l
 ) -> None:
     """The shell waits `lock_timeout` (10 s by default; 0.3 s here) for the lock, then gives up."""
     before = db_path.read_bytes()
-    monkeypatch.setattr(command_line, "Store", functools.partial(Store, lock_timeout=0.3))
+    monkeypatch.setattr("tui.store.Store", functools.partial(Store, lock_timeout=0.3))  # what the shell opens
 
     status = cli.main(["log", "learn", "read a chapter", "--db", str(db_path)], now=clock)
 

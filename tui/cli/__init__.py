@@ -1,9 +1,10 @@
 """The `nextyes` command: quick logging from the shell, and the door to the app.
 
-The commands live in one module per group (records, today, network, exchange, database, settings,
+The commands live in one module per group (records, today, network, editing, exchange, database, settings,
 completion), each registering its commands beside their handlers; `command_line` puts them together. This
-module answers `--version` before importing any of them. Nothing in the package imports Textual; only
-opening the app loads it.
+module answers `--version` before importing any of them. Registering costs little: the models, the store
+and pydantic are loaded by the handlers, so `--help` and `completion` never load them. Nothing in the
+package imports Textual; only opening the app loads it.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ __all__ = ["build_parser", "main"]
 def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     """Run the command in `argv` and return its exit status. `now` replaces the real clock (tests)."""
     arguments = list(sys.argv[1:] if argv is None else argv)
-    if arguments == ["--version"]:  # the commands and the models they import take 200 ms to load
+    if arguments == ["--version"]:  # before argparse and the commands are even loaded
         print(f"nextyes {__version__}")
         return 0
     from tui.cli.command_line import run

@@ -1,7 +1,9 @@
 """The command line as a whole: one parser made from every command group, and the run of the chosen command.
 
 A group registers its own commands and their handlers (`register(commands)`); this module opens the store,
-runs the handler and turns what went wrong into an exit status and one line on standard error.
+runs the handler and turns what went wrong into an exit status and one line on standard error. The store,
+the models and pydantic are imported only once a command that uses them has been parsed: `--help` and
+`completion` never load them.
 """
 
 from __future__ import annotations
@@ -10,10 +12,7 @@ import argparse
 import os
 import sys
 from contextlib import nullcontext
-from datetime import date
-from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from tui import __version__
 from tui.cli import completion, database, editing, exchange, network, records, settings, today
@@ -27,14 +26,14 @@ from tui.cli.common import (
     completes,
     describe_validation,
 )
-from tui.clock import Clock, system_clock, zone_named
-from tui.core.days import describe_day
-from tui.core.models import Win
-from tui.core.rewards import Reward
-from tui.locations import db_path
-from tui.recording import Recorder
-from tui.store import Store, StoreError
 from tui.terminal import Output, shown_on_stdout, visible
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from tui.clock import Clock
+    from tui.core.rewards import Reward
 
 # In the order `--help` lists them.
 GROUPS = (records, today, network, editing, exchange, database, settings, completion)
@@ -74,14 +73,23 @@ def run(arguments: list[str], now: Clock | None) -> int:
     except BadInput as problem:
         _complain(problem)
         return EXIT_BAD_INPUT
-    except StoreError as problem:
-        _complain(problem)
-        return EXIT_DATABASE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `nextyes today | head -3`: the reader has seen enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except Exception as problem:
+        if not _from_the_store(problem):
+            raise
+        _complain(problem)
+        return EXIT_DATABASE
+
+
+def _from_the_store(problem: Exception) -> bool:
+    """A `StoreError`: the database file cannot be used. Only the store raises one, so when it was never loaded
+    (a help, a usage mistake), `problem` is not one."""
+    store = sys.modules.get("tui.store")
+    return store is not None and isinstance(problem, store.StoreError)
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:
@@ -129,9 +137,21 @@ def _complain(problem: Exception) -> None:
 
 
 def _run(options: argparse.Namespace, now: Clock | None) -> int:
+    from tui.locations import db_path
+
     path = db_path(getattr(options, "db", None))
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
+    if not options.needs_database:
+        done: int = options.handler(options)
+        return done
+    from pydantic import ValidationError
+
+    from tui.clock import system_clock, zone_named
+    from tui.core.models import Win
+    from tui.recording import Recorder
+    from tui.store import Store
+
     store = Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
     wins: list[Win] = []  # added by the command's change itself; said after what the command says
     recorder = Recorder(
@@ -151,6 +171,8 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
 
 
 def _announce(rewards: list[Reward], today: date) -> None:
+    from tui.core.days import describe_day
+
     for reward in rewards:
         print(f"★ {reward.title}! (earned {describe_day(reward.earned_on, today)})")
 

@@ -1,6 +1,10 @@
 """What every command group shares: how a command is registered, and how typed words become records and days.
 
 A mistake in what was typed is a `BadInput`: one line on standard error and exit 2, never a usage dump.
+
+Registering a command costs next to nothing, so that `nextyes --help`, `nextyes COMMAND --help` and
+`completion` load no pydantic, no models and no store: a command's parser is made the first time it is used
+(`Parser`), its choices come from `tui.core.kinds`, and its handler imports what it works with.
 """
 
 from __future__ import annotations
@@ -9,26 +13,32 @@ import argparse
 import re
 from collections.abc import Callable
 from datetime import date, time
-from typing import NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
-from pydantic import ValidationError
+from tui.core.kinds import ActivityKind
 
-from tui.core.days import DateParseError, parse_day
-from tui.core.models import ActivityKind, Application, Contact
-from tui.core.search import JobSearch
-from tui.recording import Recorder
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from tui.core.models import Application, Contact
+    from tui.core.search import JobSearch
+    from tui.recording import Recorder
+
+    Handler = Callable[[Recorder, argparse.Namespace], int]  # a command that reads or changes the records
+    Found = TypeVar("Found", Application, Contact)
+
+StandaloneHandler = Callable[[argparse.Namespace], int]  # a command that needs no database (`completion`)
+Arguments = Callable[["Parser"], None]  # adds a command's arguments to its parser
 
 EXIT_BAD_INPUT = 2
 EXIT_DATABASE = 3
 
 ACTIVITY_KINDS = [kind.value for kind in ActivityKind]
+RECENT_DAYS = 30  # how far back `list` looks for a kind that grows every day, unless --all (its help says so)
 
 # What shell completion offers for an argument (see `completes`); `nextyes completion` says how each shell does it.
 FILE = "file"
 APPLICATION_IDS = "application ids"
-
-Handler = Callable[[Recorder, argparse.Namespace], int]
-Found = TypeVar("Found", Application, Contact)
 
 
 class BadInput(Exception):
@@ -36,14 +46,40 @@ class BadInput(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """argparse, but a usage mistake is one line and exit 2, not a usage dump."""
+    """argparse, but a usage mistake is one line and exit 2, not a usage dump.
+
+    Given `build`, the parser is made only when it is first used (parsed, helped, completed or looked into):
+    then argparse makes it from `settings` and `build` adds its arguments. So the parsers of the commands not
+    typed are never made: `nextyes log …` makes the parser of `nextyes` and the one of `log`.
+    """
+
+    def __init__(self, *, build: Arguments | None = None, **settings: Any) -> None:
+        if build is None:
+            super().__init__(**settings)
+        else:
+            self.__dict__["_unmade"] = (settings, build)
+
+    if not TYPE_CHECKING:  # to mypy, a parser has argparse's attributes and no others
+
+        def __getattr__(self, name: str) -> Any:
+            """The first look at anything argparse keeps in a parser not made yet: make it, then answer."""
+            unmade = self.__dict__.pop("_unmade", None)
+            if unmade is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            settings, build = unmade
+            super().__init__(**settings)
+            build(self)
+            return getattr(self, name)
 
     def error(self, message: str) -> NoReturn:
         raise BadInput(f"{message} (see '{self.prog} --help')")
 
 
 class Commands:
-    """Where a command group adds its subcommands, each taking the options every command takes (`--db`)."""
+    """Where a command group adds its subcommands, each taking the options every command takes (`--db`).
+
+    A subcommand's arguments are added by the function given as `arguments`, when its parser is first used.
+    """
 
     def __init__(self, subparsers: argparse._SubParsersAction[Parser], shared: Parser) -> None:
         self.subparsers = subparsers
@@ -55,27 +91,69 @@ class Commands:
         handler: Handler,
         help: str | None,
         *,
+        arguments: Arguments | None = None,
         trailing_words: str | None = None,
         prints_document: bool = False,
-    ) -> Parser:
-        """A subcommand that runs `handler`. `help=None` hides it from `--help` and from completion.
+    ) -> None:
+        """A subcommand that runs `handler` on the database. `help=None` hides it from `--help` and from completion.
 
         `trailing_words` names the argument of free words that may also follow the options
         (`log learn --on friday sql`); `prints_document` prints the output byte for byte (a document or a
         script), not shown for a person to read with control characters as symbols.
         """
-        if help is None:  # argparse lists a subcommand only when it is given a help
-            parser = self.subparsers.add_parser(name, parents=[self.shared])
-        else:
-            parser = self.subparsers.add_parser(name, parents=[self.shared], help=help)
-        parser.set_defaults(handler=handler, trailing_words=trailing_words, prints_document=prints_document)
-        return parser
+        self._add(
+            name,
+            help,
+            arguments,
+            handler=handler,
+            needs_database=True,
+            trailing_words=trailing_words,
+            prints_document=prints_document,
+        )
 
-    def group(self, name: str, help: str) -> Commands:
-        """A subcommand that only names its own subcommands (`contact add`, `backup list`)."""
-        parser = self.subparsers.add_parser(name, parents=[self.shared], help=help)
-        subparsers = parser.add_subparsers(dest=f"{name}_command", metavar="WHAT", required=True, parser_class=Parser)
-        return Commands(subparsers, self.shared)
+    def add_standalone(
+        self,
+        name: str,
+        handler: StandaloneHandler,
+        help: str,
+        *,
+        arguments: Arguments | None = None,
+        prints_document: bool = False,
+    ) -> None:
+        """A subcommand that runs `handler` without opening the database (`completion`)."""
+        self._add(
+            name,
+            help,
+            arguments,
+            handler=handler,
+            needs_database=False,
+            trailing_words=None,
+            prints_document=prints_document,
+        )
+
+    def group(self, name: str, help: str, register: Callable[[Commands], None]) -> None:
+        """A subcommand that only names its own subcommands (`contact add`, `backup list`), added by `register`."""
+
+        def build(parser: Parser) -> None:
+            subparsers = parser.add_subparsers(
+                dest=f"{name}_command", metavar="WHAT", required=True, parser_class=Parser
+            )
+            register(Commands(subparsers, self.shared))
+
+        self.subparsers.add_parser(name, parents=[self.shared], help=help, build=build)
+
+    def _add(self, name: str, help: str | None, arguments: Arguments | None, **defaults: Any) -> None:
+        """The subcommand `name`, whose parser is made when first used: `defaults` set, then `arguments` added."""
+
+        def build(parser: Parser) -> None:
+            parser.set_defaults(**defaults)
+            if arguments is not None:
+                arguments(parser)
+
+        if help is None:  # argparse lists a subcommand only when it is given a help
+            self.subparsers.add_parser(name, parents=[self.shared], build=build)
+        else:
+            self.subparsers.add_parser(name, parents=[self.shared], help=help, build=build)
 
 
 def completes(action: argparse.Action, what: str) -> None:
@@ -85,6 +163,8 @@ def completes(action: argparse.Action, what: str) -> None:
 
 def day(text: str | None, today: date, *, past_only: bool) -> date:
     """The day `text` names ('yesterday', 'friday', 2026-03-14), today when nothing was typed."""
+    from tui.core.days import DateParseError, parse_day
+
     if text is None:
         return today
     try:

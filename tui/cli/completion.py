@@ -2,7 +2,9 @@
 
 The script completes commands, options and their choices, files where a file is asked for, and the
 applications' short ids by calling back `nextyes list-ids`, a command `--help` does not list.
-shtab is imported only here, when a script is asked for: the other commands never load it.
+shtab is imported only here, when a script is asked for: the other commands never load it. Printing a script
+opens no database, and loads neither pydantic nor the models: every parser is made from `tui.core.kinds` and
+the settings' own table (`tui.cli.settings.OPTIONS`).
 """
 
 from __future__ import annotations
@@ -10,22 +12,33 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
-from tui.cli.common import APPLICATION_IDS, FILE, Commands
-from tui.recording import Recorder
+from tui.cli.common import APPLICATION_IDS, FILE, Commands, Parser
+
+if TYPE_CHECKING:
+    from tui.recording import Recorder
 
 SHELLS = ("bash", "zsh", "fish")
 
 
 def register(commands: Commands) -> None:
     """Add `completion`, and the hidden `list-ids` its scripts call back."""
-    completion = commands.add("completion", _completion, help="print a shell completion script", prints_document=True)
-    completion.add_argument("shell", metavar="SHELL", choices=SHELLS, help=f"one of {', '.join(SHELLS)}")
+    commands.add_standalone(
+        "completion",
+        _completion,
+        help="print a shell completion script",
+        prints_document=True,
+        arguments=_completion_arguments,
+    )
     commands.add("list-ids", _list_ids, help=None)
 
 
-def _completion(recorder: Recorder, options: argparse.Namespace) -> int:
-    del recorder
+def _completion_arguments(completion: Parser) -> None:
+    completion.add_argument("shell", metavar="SHELL", choices=SHELLS, help=f"one of {', '.join(SHELLS)}")
+
+
+def _completion(options: argparse.Namespace) -> int:
     import shtab
 
     from tui.cli import build_parser

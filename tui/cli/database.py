@@ -6,24 +6,34 @@ import argparse
 import os
 import re
 from datetime import date
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.cli.common import BadInput, Commands
-from tui.core.days import DateParseError, parse_day
+from tui.cli.common import BadInput, Commands, Parser
 from tui.core.words import count, record_noun
-from tui.recording import Recorder
-from tui.store import StoreError, count_records
-from tui.store.backups import Backup, BackupKind, all_backups, backup_folder, newest_copy
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from tui.recording import Recorder
+    from tui.store.backups import Backup
 
 SHOWN_TABLES = ("applications", "activities", "reflections", "contacts")  # enough to recognise a backup by
 
 
 def register(commands: Commands) -> None:
-    """Add this group's commands, each registered beside its handler below."""
+    """Add this group's commands; the arguments and the handler of each are below."""
     commands.add("check", _check, help="verify the database file")
-    backup = commands.group("backup", help="the copies kept beside your database")
+    commands.group("backup", help="the copies kept beside your database", register=_register_backup)
+
+
+def _register_backup(backup: Commands) -> None:
     backup.add("list", _list, help="every backup, newest first, with what it holds")
-    _register_restore(backup)
+    backup.add(
+        "restore",
+        _restore,
+        help="put a backup back as your database; the file as it is now is kept first",
+        arguments=_restore_arguments,
+    )
 
 
 def _check(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -35,7 +45,10 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
         where = f" (it leads to {store.file})" if path.is_symlink() else ""
         print(f"{path}: no database yet{where}; it is created the first time you add or log something")
         return 0
+    from pathlib import Path
+
     from tui.exchange.json_format import records_by_table
+    from tui.store.backups import BackupKind, all_backups
 
     search = store.check()
     counts = ", ".join(count(len(records), record_noun(table)) for table, records in records_by_table(search).items())
@@ -56,6 +69,8 @@ def _check(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def _list(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.store.backups import BackupKind, all_backups, backup_folder
+
     del options
     path = recorder.store.path
     backups = all_backups(path)
@@ -74,10 +89,7 @@ def _list(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_restore(backup: Commands) -> None:
-    restore = backup.add(
-        "restore", _restore, help="put a backup back as your database; the file as it is now is kept first"
-    )
+def _restore_arguments(restore: Parser) -> None:
     restore.add_argument(
         "which",
         metavar="WHICH",
@@ -105,6 +117,10 @@ def _restore(recorder: Recorder, options: argparse.Namespace) -> int:
 
 def _choose(db_path: Path, which: str | None, today: date) -> Backup:
     """The backup named by WHICH: a number from `backup list`, a day, or a file name; else the newest."""
+    from tui.core.days import DateParseError, parse_day
+    from tui.store import StoreError
+    from tui.store.backups import BackupKind, all_backups, newest_copy
+
     backups = all_backups(db_path)
     if not backups:
         raise StoreError(db_path, "has no backups yet", "the first is kept when you next change it")
@@ -143,6 +159,8 @@ def _accepted(backups: list[Backup]) -> str:
 
 def _holds(path: Path) -> str:
     """What a database file holds, in a few words, or why it would not open."""
+    from tui.store import StoreError, count_records
+
     try:
         counts = count_records(path)
     except StoreError as problem:

@@ -9,15 +9,16 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.cli.common import FILE, BadInput, Commands, completes, day
-from tui.recording import Recorder
+from tui.cli.common import FILE, BadInput, Commands, Parser, completes, day
 from tui.terminal import visible
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from tui.core.review import WeeklyReview
+    from tui.recording import Recorder
 
 EXPORT_FORMATS = ("json", "csv", "md", "ics")
 CSV_TABLES = ("applications", "activities", "contacts", "interviews")
@@ -26,18 +27,22 @@ PROGRESS_FROM = 1000  # rows: smaller files read too fast for progress to mean a
 
 
 def register(commands: Commands) -> None:
-    """Add this group's commands, each registered beside its handler below."""
-    _register_export(commands)
-    _register_import(commands)
-    _register_review(commands)
-
-
-def _register_import(commands: Commands) -> None:
-    import_ = commands.add(
+    """Add this group's commands; the arguments and the handler of each are below."""
+    commands.add(
+        "export", _export, help="write your records to a file", prints_document=True, arguments=_export_arguments
+    )
+    commands.add(
         "import",
         _import,
         help="bring in applications or contacts: LinkedIn exports, a CSV of applications, a nextyes JSON export",
+        arguments=_import_arguments,
     )
+    commands.add(
+        "review", _review, help="the weekly review: how the week went, what's next", arguments=_review_arguments
+    )
+
+
+def _import_arguments(import_: Parser) -> None:
     file = import_.add_argument("file", metavar="FILE", help="the file to read; its format is told from its content")
     completes(file, FILE)
     import_.add_argument("--dry-run", action="store_true", help="say what would be imported, and change nothing")
@@ -49,6 +54,8 @@ def _register_import(commands: Commands) -> None:
 
 
 def _import(recorder: Recorder, options: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from tui.exchange.importing import NO_LIMITS, Limits, TooLarge, UnreadableFile, import_file, read_file
 
     store = recorder.store
@@ -82,8 +89,7 @@ def _show_progress(done: int, total: int) -> None:
     print(f"\rRead {done:,} of {total:,} rows", end=ending, file=sys.stderr, flush=True)
 
 
-def _register_export(commands: Commands) -> None:
-    export = commands.add("export", _export, help="write your records to a file", prints_document=True)
+def _export_arguments(export: Parser) -> None:
     export.add_argument(
         "--format",
         choices=EXPORT_FORMATS,
@@ -138,8 +144,7 @@ def _export(recorder: Recorder, options: argparse.Namespace) -> int:
     return _write(text, target, what)
 
 
-def _register_review(commands: Commands) -> None:
-    review = commands.add("review", _review, help="the weekly review: how the week went, what's next")
+def _review_arguments(review: Parser) -> None:
     review.add_argument("--week", metavar="DATE", help="any day of the week to review (default: this week)")
     review.add_argument(
         "--format", choices=REVIEW_FORMATS, default="text", metavar="FORMAT", help="text (default) or md (Markdown)"
@@ -184,6 +189,7 @@ def _export_target(out: str, db: Path) -> Path:
     """
     import os
     import stat
+    from pathlib import Path
 
     from tui.store import is_owned_by_store
 

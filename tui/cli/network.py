@@ -4,30 +4,40 @@ from __future__ import annotations
 
 import argparse
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
-from tui.cli.common import APPLICATION_IDS, BadInput, Commands, completes, day, find_application
-from tui.core.actions import reconnect_due
-from tui.core.days import describe_day
-from tui.core.models import Application, Contact, Stage, Tier
-from tui.core.search import JobSearch
-from tui.recording import Recorder
+from tui.cli.common import APPLICATION_IDS, BadInput, Commands, Parser, completes, day, find_application
+from tui.core.kinds import Stage, Tier
+
+if TYPE_CHECKING:
+    from tui.core.models import Application, Contact
+    from tui.core.search import JobSearch
+    from tui.recording import Recorder
 
 TIERS = [tier.value for tier in Tier]
 
 
 def register(commands: Commands) -> None:
-    """Add this group's commands, each registered beside its handler below."""
-    contact = commands.group("contact", help="the people in your network")
-    _register_contact_add(contact)
-    contact.add("list", _contact_list, help="everyone, with when to reconnect")
-    _register_win(commands)
+    """Add this group's commands; the arguments and the handler of each are below."""
+    commands.group("contact", help="the people in your network", register=_register_contact)
+    commands.add(
+        "win",
+        _win,
+        help="remember something you did well, ideally with a number",
+        trailing_words="text",
+        arguments=_win_arguments,
+    )
     commands.add("wins", _wins, help="your wins, newest first")
-    _register_goal(commands)
+    commands.add("goal", _goal, help="add a skill to work on", trailing_words="text", arguments=_goal_arguments)
     commands.add("questions", _questions, help="interview questions: most asked, lowest rated")
 
 
-def _register_contact_add(contact: Commands) -> None:
-    add = contact.add("add", _contact_add, help="add someone to your network")
+def _register_contact(contact: Commands) -> None:
+    contact.add("add", _contact_add, help="add someone to your network", arguments=_contact_add_arguments)
+    contact.add("list", _contact_list, help="everyone, with when to reconnect")
+
+
+def _contact_add_arguments(add: Parser) -> None:
     add.add_argument("name", metavar="NAME", nargs="+", help="their name")
     add.add_argument("--company", default="", help="where they work (default the --app's company)")
     add.add_argument(
@@ -71,6 +81,8 @@ def _keep_bridge(recorder: Recorder, search: JobSearch, application: Application
     """Link the contact to the application; after a no or a silence, also set when to reconnect and reapply."""
     from dateutil.relativedelta import relativedelta
 
+    from tui.core.days import describe_day
+
     settings = search.settings
     today = recorder.today(search)
     ended = application.stage in (Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN)
@@ -88,6 +100,9 @@ def _keep_bridge(recorder: Recorder, search: JobSearch, application: Application
 
 
 def _contact_list(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.actions import reconnect_due
+    from tui.core.days import describe_day
+
     del options
     search = recorder.store.load()
     today = recorder.today(search)
@@ -108,16 +123,15 @@ def _contact_list(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_win(commands: Commands) -> None:
-    win = commands.add(
-        "win", _win, help="remember something you did well, ideally with a number", trailing_words="text"
-    )
+def _win_arguments(win: Parser) -> None:
     win.add_argument("text", metavar="TEXT", nargs="+", help="what you did")
     win.add_argument("--on", metavar="DATE", help="the day (default today)")
     completes(win.add_argument("--app", metavar="APP", help="the application it came from"), APPLICATION_IDS)
 
 
 def _win(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.days import describe_day
+
     search = recorder.store.load()
     today = recorder.today(search)
     won_on = day(options.on, today, past_only=True)
@@ -128,6 +142,8 @@ def _win(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def _wins(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.days import describe_day
+
     del options
     search = recorder.store.load()
     if not search.wins:
@@ -140,8 +156,7 @@ def _wins(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_goal(commands: Commands) -> None:
-    goal = commands.add("goal", _goal, help="add a skill to work on", trailing_words="text")
+def _goal_arguments(goal: Parser) -> None:
     goal.add_argument("text", metavar="TEXT", nargs="+", help="the skill, in a few words")
     completes(goal.add_argument("--app", metavar="APP", help="the application that showed the gap"), APPLICATION_IDS)
 

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from datetime import date, datetime, time
+from typing import TYPE_CHECKING
 
 from tui.cli.common import (
     ACTIVITY_KINDS,
     APPLICATION_IDS,
     BadInput,
     Commands,
+    Parser,
     clock_time,
     completes,
     day,
@@ -19,24 +20,15 @@ from tui.cli.common import (
     find_contact,
     whole,
 )
-from tui.core.actions import describe_what_completes
-from tui.core.days import describe_day
-from tui.core.local_times import NoSuchTime, local_instant
-from tui.core.models import (
-    Activity,
-    ActivityKind,
-    Application,
-    ApplicationKind,
-    InterviewKind,
-    RejectionReason,
-    Settings,
-    Stage,
-)
-from tui.core.search import JobSearch
-from tui.core.streaks import DayState, StreakHistory, format_points, points_word, recovery_ends, rest_days_left, track
+from tui.core.kinds import ActivityKind, ApplicationKind, InterviewKind, RejectionReason, Stage
 from tui.core.words import count
-from tui.recording import MoveRefused, Recorder, RestRefused
 from tui.terminal import is_terminal
+
+if TYPE_CHECKING:
+    from tui.core.models import Activity, Application, Settings
+    from tui.core.search import JobSearch
+    from tui.core.streaks import StreakHistory
+    from tui.recording import Recorder
 
 APPLICATION_KINDS = [kind.value for kind in ApplicationKind]
 STAGES = [stage.value for stage in Stage]
@@ -45,17 +37,22 @@ REJECTION_REASONS = [reason.value for reason in RejectionReason]
 
 
 def register(commands: Commands) -> None:
-    """Add this group's commands, each registered beside its handler below."""
-    _register_add(commands)
-    _register_log(commands)
-    _register_rest(commands)
-    _register_stage(commands)
-    _register_interview(commands)
-    _register_feedback(commands)
+    """Add this group's commands; the arguments and the handler of each are below."""
+    commands.add("add", _add, help="record an application you sent", arguments=_add_arguments)
+    commands.add("log", _log, help="log something you did today", trailing_words="note", arguments=_log_arguments)
+    commands.add("rest", _rest, help="plan a rest day: it keeps your streak alive", arguments=_rest_arguments)
+    commands.add("stage", _stage, help="move an application to another stage", arguments=_stage_arguments)
+    commands.add("interview", _interview, help="record an interview, held or coming up", arguments=_interview_arguments)
+    commands.add(
+        "feedback",
+        _feedback,
+        help="record what an employer said when asked why",
+        trailing_words="text",
+        arguments=_feedback_arguments,
+    )
 
 
-def _register_add(commands: Commands) -> None:
-    add = commands.add("add", _add, help="record an application you sent")
+def _add_arguments(add: Parser) -> None:
     add.add_argument("company", metavar="COMPANY")
     add.add_argument("role", metavar="ROLE")
     add.add_argument("--source", default="", help="where you found it (LinkedIn, referral…)")
@@ -103,8 +100,7 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_log(commands: Commands) -> None:
-    log = commands.add("log", _log, help="log something you did today", trailing_words="note")
+def _log_arguments(log: Parser) -> None:
     log.add_argument("kind", metavar="KIND", choices=ACTIVITY_KINDS, help=f"one of {', '.join(ACTIVITY_KINDS)}")
     log.add_argument("note", metavar="NOTE", nargs="*", help="what you did, in a few words")
     log.add_argument("--on", metavar="DATE", help="the day it counts for (default today)")
@@ -134,6 +130,8 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
 
 def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
     """'Logged network with Dana on 2026-03-15. Streak: 3 days.'"""
+    from tui.core.streaks import track
+
     # The store kept the transaction's records as its read of the file it wrote: nothing is validated
     # again, and the streak the rewards judged on them is remembered with them.
     after = recorder.store.load()
@@ -151,6 +149,9 @@ def _today_sentence(history: StreakHistory, settings: Settings) -> str:
     'Today is done: 1.5 points (target 1). Streak: 3 days.' or '0.5 of 1 point today: one more thing of
     any kind completes the day.'
     """
+    from tui.core.actions import describe_what_completes
+    from tui.core.streaks import DayState, format_points, points_word
+
     streak = f" Streak: {count(history.current, 'day')}." if history.current else ""
     earned, target = history.points_today, history.target
     if history.done_today:
@@ -162,14 +163,19 @@ def _today_sentence(history: StreakHistory, settings: Settings) -> str:
     return f"{progress}: {describe_what_completes(settings, earned)}.{streak}"
 
 
-def _register_rest(commands: Commands) -> None:
-    rest = commands.add("rest", _rest, help="plan a rest day: it keeps your streak alive")
+def _rest_arguments(rest: Parser) -> None:
     rest.add_argument("--on", metavar="DATE", help="the day to rest (default today; 'tomorrow', 'next friday'…)")
     rest.add_argument("--note", default="", help="why, if you like")
     rest.add_argument("--cancel", action="store_true", help="make a planned rest day an ordinary day again")
 
 
 def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
+    import dataclasses
+
+    from tui.core.days import describe_day
+    from tui.core.streaks import rest_days_left
+    from tui.recording import RestRefused
+
     search = recorder.store.load()
     resting = day(options.on, recorder.today(search), past_only=False)
     try:
@@ -188,8 +194,7 @@ def _rest(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_stage(commands: Commands) -> None:
-    stage = commands.add("stage", _stage, help="move an application to another stage")
+def _stage_arguments(stage: Parser) -> None:
     completes(stage.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS)
     stage.add_argument("stage", metavar="STAGE", choices=STAGES, help=f"one of {', '.join(STAGES)}")
     stage.add_argument("--on", metavar="DATE", help="the day it happened (default today)")
@@ -224,6 +229,7 @@ def _register_stage(commands: Commands) -> None:
 
 def _stage(recorder: Recorder, options: argparse.Namespace) -> int:
     from tui.core.interviews import describe_interviews, interviews_ahead
+    from tui.recording import MoveRefused
 
     stage = Stage(options.stage)
     if (options.round is not None or options.final) and stage is not Stage.INTERVIEWING:
@@ -293,7 +299,9 @@ def _ask_to_cancel(question: str, it: str) -> bool:
 
 def _comeback(search: JobSearch, application: Application, said_no: date, today: date, now: datetime) -> str:
     """After a no: what was reached, how long the streak is protected, and the next steps as commands."""
+    from tui.core.days import describe_day
     from tui.core.interviews import describe_reach
+    from tui.core.streaks import recovery_ends
 
     ident = application.short_id
     recovery = search.settings.recovery_days
@@ -316,8 +324,7 @@ def _comeback(search: JobSearch, application: Application, said_no: date, today:
     )
 
 
-def _register_interview(commands: Commands) -> None:
-    interview = commands.add("interview", _interview, help="record an interview, held or coming up")
+def _interview_arguments(interview: Parser) -> None:
     completes(
         interview.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS
     )
@@ -348,7 +355,9 @@ def _register_interview(commands: Commands) -> None:
 
 
 def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.days import describe_day
     from tui.core.interviews import join_names
+    from tui.core.local_times import NoSuchTime, local_instant
 
     search = recorder.store.load()
     application = find_application(search, options.app)
@@ -384,10 +393,7 @@ def _interview(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_feedback(commands: Commands) -> None:
-    feedback = commands.add(
-        "feedback", _feedback, help="record what an employer said when asked why", trailing_words="text"
-    )
+def _feedback_arguments(feedback: Parser) -> None:
     completes(feedback.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS)
     feedback.add_argument("text", metavar="TEXT", nargs="+", help="what they said")
 

@@ -3,45 +3,64 @@
 from __future__ import annotations
 
 import argparse
-import json
 from datetime import date
+from typing import TYPE_CHECKING
 
-from tui.cli.common import ACTIVITY_KINDS, APPLICATION_IDS, BadInput, Commands, completes, day, find_application
+from tui.cli.common import (
+    ACTIVITY_KINDS,
+    APPLICATION_IDS,
+    BadInput,
+    Commands,
+    Parser,
+    completes,
+    day,
+    find_application,
+)
 from tui.cli.records import logged
-from tui.core.actions import Action, ActionKind
-from tui.core.dashboard import Dashboard, build_dashboard
-from tui.core.days import DateParseError, describe_day, parse_until
-from tui.core.drafts import DraftKind
-from tui.core.models import Activity, Application, Stage
-from tui.core.rewards import next_milestone
-from tui.core.search import JobSearch
-from tui.core.streaks import DayState, StreakHistory, describe_today
+from tui.core.kinds import Stage
 from tui.core.words import count
-from tui.recording import Recorder
 
-DRAFT_KINDS = [kind.value for kind in DraftKind]
-LEGEND = "  ".join(f"{state.glyph} {state.value}" for state in DayState)
+if TYPE_CHECKING:
+    from tui.core.actions import Action
+    from tui.core.dashboard import Dashboard
+    from tui.core.search import JobSearch
+    from tui.core.streaks import StreakHistory
+    from tui.recording import Recorder
+
+# `tui.core.drafts.DraftKind`, in its order, spelt out so that `draft --help` needs no models (a test holds them equal).
+DRAFT_KINDS = ("follow-up", "thank-you", "feedback")
 
 
 def register(commands: Commands) -> None:
-    """Add this group's commands, each registered beside its handler below."""
-    _register_status(commands)
-    _register_today(commands)
-    _register_done(commands)
-    _register_snooze(commands)
-    _register_dismiss(commands)
-    _register_draft(commands)
+    """Add this group's commands; the arguments and the handler of each are below."""
+    commands.add("status", _status, help="streak, momentum and what's waiting", arguments=_status_arguments)
+    commands.add("today", _today, help="today's actions, one a line", arguments=_today_arguments)
+    commands.add("done", _done, help="mark one of today's actions done", arguments=_done_arguments)
+    commands.add(
+        "snooze",
+        _snooze,
+        help="put one of today's actions off until later",
+        trailing_words="when",
+        arguments=_snooze_arguments,
+    )
+    commands.add("dismiss", _dismiss, help="drop one of today's actions for good", arguments=_dismiss_arguments)
+    commands.add(
+        "draft", _draft, help="print a filled-in note to send", prints_document=True, arguments=_draft_arguments
+    )
 
 
-def _register_status(commands: Commands) -> None:
-    status = commands.add("status", _status, help="streak, momentum and what's waiting")
+def _status_arguments(status: Parser) -> None:
     status.add_argument("--json", action="store_true", help="print JSON instead of text")
     status.add_argument("--as-of", metavar="DATE", help="report as of an earlier day")
 
 
 def _status(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.streaks import DayState, describe_today
+
     search, dashboard = _dashboard(recorder, options.as_of)
     if options.json:
+        import json
+
         print(json.dumps(_status_document(search, dashboard), ensure_ascii=False, indent=2))
         return 0
     history = dashboard.history
@@ -49,6 +68,7 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
     if history.is_fresh_start:
         streak = f"a fresh start (longest {count(history.longest, 'day')}, and the momentum is kept)"
     weekly = ", ".join(f"{goal.label.lower()} {goal.done} of {goal.goal}" for goal in dashboard.weekly.goals)
+    legend = "  ".join(f"{state.glyph} {state.value}" for state in DayState)
     lines = [
         f"As of {dashboard.today:%A %d %B %Y}",
         f"Streak:   {streak}",
@@ -56,7 +76,7 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
         f"Today:    {history.today_state.glyph} {describe_today(history)}",
         f"Freezes:  {history.freezes_held} held · rest days left this week: {dashboard.rest_days_left}",
         f"This week: {weekly}{' — goal met' if dashboard.weekly.met else ''}",
-        f"Last 4 weeks: {calendar_strip(history, 28)}  ({LEGEND})",
+        f"Last 4 weeks: {calendar_strip(history, 28)}  ({legend})",
         f"Pending applications: {len(dashboard.pending)}",
         f"Actions due: {len(dashboard.actions_due)}",
     ]
@@ -77,6 +97,8 @@ def calendar_strip(history: StreakHistory, days: int) -> str:
 
 def _status_document(search: JobSearch, dashboard: Dashboard) -> dict[str, object]:
     """`status --json`: the same figures for a script, with the pending applications and the actions due."""
+    from tui.core.rewards import next_milestone
+
     history = dashboard.history
     milestones = [reward for reward in dashboard.rewards if reward.key.startswith("streak-")]
     return {
@@ -124,8 +146,7 @@ def _status_document(search: JobSearch, dashboard: Dashboard) -> dict[str, objec
     }
 
 
-def _register_today(commands: Commands) -> None:
-    today = commands.add("today", _today, help="today's actions, one a line")
+def _today_arguments(today: Parser) -> None:
     today.add_argument("--as-of", metavar="DATE", help="the actions of an earlier day")
 
 
@@ -139,6 +160,7 @@ def _today(recorder: Recorder, options: argparse.Namespace) -> int:
 def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashboard]:
     """The search as it stood on the day (today unless `as_of`), and that day's dashboard."""
     from tui.content import reflection_prompts
+    from tui.core.dashboard import build_dashboard
 
     search = recorder.store.load()
     now = recorder.now()
@@ -150,13 +172,15 @@ def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashbo
     return then, build_dashboard(then, shown, reflection_prompts(), recorder.zone(search.settings).key, lived)
 
 
-def _register_done(commands: Commands) -> None:
-    done = commands.add("done", _done, help="mark one of today's actions done")
+def _done_arguments(done: Parser) -> None:
     done.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
     done.add_argument("--note", default="", help="what you did, if you like")
 
 
 def _done(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.actions import ActionKind
+    from tui.core.models import Activity, Application
+
     search, action = _todays_action(recorder, options.number)
     if action.kind is ActionKind.DAILY_TARGET:
         raise BadInput(
@@ -198,13 +222,14 @@ def _todays_action(recorder: Recorder, number: int, putting_off: str = "") -> tu
     return search, action
 
 
-def _register_snooze(commands: Commands) -> None:
-    snooze = commands.add("snooze", _snooze, help="put one of today's actions off until later", trailing_words="when")
+def _snooze_arguments(snooze: Parser) -> None:
     snooze.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
     snooze.add_argument("when", metavar="WHEN", nargs="+", help="until when: '3 days', 'next monday', 2026-04-01")
 
 
 def _snooze(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.days import DateParseError, describe_day, parse_until
+
     search, action = _todays_action(recorder, options.number, putting_off="snoozed")
     today = recorder.today(search)
     try:
@@ -216,12 +241,13 @@ def _snooze(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_dismiss(commands: Commands) -> None:
-    dismiss = commands.add("dismiss", _dismiss, help="drop one of today's actions for good")
+def _dismiss_arguments(dismiss: Parser) -> None:
     dismiss.add_argument("number", metavar="N", type=int, help="its number in 'nextyes today'")
 
 
 def _dismiss(recorder: Recorder, options: argparse.Namespace) -> int:
+    from tui.core.actions import ActionKind
+
     _, action = _todays_action(recorder, options.number, putting_off="dismissed")
     recorder.dismiss(action)
     if action.kind is ActionKind.LEARN:
@@ -231,15 +257,15 @@ def _dismiss(recorder: Recorder, options: argparse.Namespace) -> int:
     return 0
 
 
-def _register_draft(commands: Commands) -> None:
-    draft = commands.add("draft", _draft, help="print a filled-in note to send", prints_document=True)
+def _draft_arguments(draft: Parser) -> None:
     completes(draft.add_argument("app", metavar="APP", help="short id or part of the company name"), APPLICATION_IDS)
     draft.add_argument("kind", metavar="KIND", choices=DRAFT_KINDS, help=f"one of {', '.join(DRAFT_KINDS)}")
 
 
 def _draft(recorder: Recorder, options: argparse.Namespace) -> int:
     from tui.content import draft_templates
-    from tui.core.drafts import write_draft
+    from tui.core.days import describe_day
+    from tui.core.drafts import DraftKind, write_draft
 
     search = recorder.store.load()
     today = recorder.today(search)

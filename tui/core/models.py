@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Annotated, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+
+# The choices live apart (tui.core.kinds), so the shell's --help needs no pydantic; each is re-exported here.
+from tui.core.kinds import PENDING_STAGES as PENDING_STAGES
+from tui.core.kinds import REPLIED_STAGES as REPLIED_STAGES
+from tui.core.kinds import ActivityKind as ActivityKind
+from tui.core.kinds import ApplicationKind as ApplicationKind
+from tui.core.kinds import InterviewKind as InterviewKind
+from tui.core.kinds import Mark as Mark
+from tui.core.kinds import RejectionReason as RejectionReason
+from tui.core.kinds import Stage as Stage
+from tui.core.kinds import Tier as Tier
 
 # AwareDatetime: a timestamp must carry its UTC offset. pydantic checks it in its compiled core, several
 # times faster over a year of records than a Python validator called for every timestamp.
@@ -16,88 +26,6 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validato
 Name = Annotated[str, Field(max_length=200)]
 Note = Annotated[str, Field(max_length=2000)]
 LongText = Annotated[str, Field(max_length=20000)]
-
-
-class Stage(StrEnum):
-    """Where an application stands."""
-
-    SAVED = "saved"
-    APPLIED = "applied"
-    SCREENING = "screening"
-    INTERVIEWING = "interviewing"
-    OFFER = "offer"
-    ACCEPTED = "accepted"
-    REJECTED = "rejected"
-    GHOSTED = "ghosted"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def is_pending(self) -> bool:
-        """Waiting on someone: sent, and not yet ended one way or the other."""
-        return self in PENDING_STAGES
-
-    @property
-    def has_reply(self) -> bool:
-        """The employer has answered in some way."""
-        return self in REPLIED_STAGES
-
-
-PENDING_STAGES = frozenset({Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER})
-REPLIED_STAGES = frozenset({Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER, Stage.ACCEPTED, Stage.REJECTED})
-
-
-class ApplicationKind(StrEnum):
-    FULL_TIME = "full-time"
-    CONTRACT = "contract"
-    FREELANCE = "freelance"
-    OTHER = "other"
-
-
-class InterviewKind(StrEnum):
-    PHONE = "phone"
-    TECHNICAL = "technical"
-    ON_SITE = "on-site"
-    PANEL = "panel"
-    OTHER = "other"
-
-
-class RejectionReason(StrEnum):
-    """Why a no came, as far as anyone knows."""
-
-    SKILLS = "skills"
-    INTERVIEW = "interview"
-    FIT = "fit"
-    NO_ANSWER = "no answer"
-    UNKNOWN = "unknown"
-
-
-class Tier(StrEnum):
-    """How close a contact is: A reconnects most often."""
-
-    A = "A"
-    B = "B"
-    C = "C"
-
-
-class Mark(StrEnum):
-    """What a person did with one of today's actions."""
-
-    DONE = "done"
-    SNOOZED = "snoozed"
-    DISMISSED = "dismissed"
-
-
-class ActivityKind(StrEnum):
-    """What a person did for their search on a given day."""
-
-    APPLY = "apply"
-    FOLLOW_UP = "follow-up"
-    NETWORK = "network"
-    INTERVIEW = "interview"
-    LEARN = "learn"
-    PREP = "prep"
-    REFLECT = "reflect"
-    OTHER = "other"
 
 
 class Record(BaseModel):
