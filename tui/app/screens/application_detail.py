@@ -25,14 +25,13 @@ from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
 from tui.app.host import Host
-from tui.app.screens.confirm import ConfirmScreen
+from tui.app.screens.confirm import ask_to_delete
 from tui.app.screens.edit_application import EditApplicationScreen, edited
-from tui.app.state import Change, Snapshot
+from tui.app.state import Snapshot
 from tui.core.days import describe_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Activity, Application, Interview, Stage, StageChange
 from tui.core.pipeline import describe_ago, last_touch
-from tui.core.records import deletion, label
 from tui.core.search import JobSearch
 from tui.core.words import count
 
@@ -87,21 +86,7 @@ class ApplicationKeys(ModalScreen[None]):
         application = self.application_to("delete")
         if application is None or self.nextyes.writable_snapshot() is None:
             return
-        search, today = self.snapshot.search, self.snapshot.today
-        what = label(application, search, today)
-
-        def answered(delete: bool | None) -> None:
-            if not delete:
-                self.notify(f"Kept {what}.")
-                return
-            self.nextyes.save(
-                Change(
-                    feedback=f"deleted {what}",
-                    record=lambda recorder: recorder.delete(Application, application.id),
-                )
-            )
-
-        self.app.push_screen(ConfirmScreen(deletion(application, search, today).question), answered)
+        ask_to_delete(self.nextyes, self.snapshot, application, kept=lambda what: self.notify(f"Kept {what}."))
 
 
 class ApplicationDetailScreen(ApplicationKeys):

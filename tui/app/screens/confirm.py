@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from tui.app.host import Host
+from tui.app.state import Change, Snapshot
+from tui.core.models import Record
+from tui.core.records import deletion, label
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -51,3 +58,21 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def action_keep(self) -> None:
         self.dismiss(False)
+
+
+def ask_to_delete(host: Host, snapshot: Snapshot, record: Record, kept: Callable[[str], None] | None = None) -> None:
+    """Ask once, naming everything that goes with `record`; on yes, delete it through the app's save path.
+
+    `kept`, when given, hears the record's name on no.
+    """
+    search, today = snapshot.search, snapshot.today
+    what = label(record, search, today)
+    model, record_id = type(record), record.id
+
+    def answered(yes: bool | None) -> None:
+        if yes:
+            host.save(Change(feedback=f"deleted {what}", record=lambda recorder: recorder.delete(model, record_id)))
+        elif kept is not None:
+            kept(what)
+
+    host.push_screen(ConfirmScreen(deletion(record, search, today).question), answered)

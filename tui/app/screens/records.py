@@ -18,10 +18,9 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.app.host import Host
-from tui.app.state import Change, Snapshot
+from tui.app.state import Snapshot
 from tui.app.widgets.pending import clip
 from tui.core.models import Record
-from tui.core.records import deletion, label
 
 RecordType = TypeVar("RecordType", bound=Record)
 Cell = str | Text
@@ -182,20 +181,9 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
             self.confirm_delete(record)
 
     def confirm_delete(self, record: Record) -> None:
-        """Ask once, naming everything that goes with it; on yes, delete it through the app's save path."""
-        from tui.app.screens.confirm import ConfirmScreen
+        from tui.app.screens.confirm import ask_to_delete
 
-        search, today = self.snapshot.search, self.snapshot.today
-        what = label(record, search, today)
-
-        def answered(yes: bool | None) -> None:
-            if yes:
-                model, record_id = type(record), record.id
-                self.nextyes.save(
-                    Change(feedback=f"deleted {what}", record=lambda recorder: recorder.delete(model, record_id))
-                )
-
-        self.app.push_screen(ConfirmScreen(deletion(record, search, today).question), answered)
+        ask_to_delete(self.nextyes, self.snapshot, record)
 
 
 def typed_day(day: date, today: date) -> str:
