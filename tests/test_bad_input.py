@@ -26,6 +26,7 @@ from textual.widgets import Select, TextArea
 
 from tests.support.clock import FIXED_NOW, FakeClock
 from tests.support.pilot import SIZE, field_error, highlight, make_app, screen_text, stored
+from tests.support.store_records import stored_bytes
 from tui.app import NextYesApp
 from tui.app.pilot import settle
 from tui.app.screens.add_application import AddApplicationScreen
@@ -262,9 +263,9 @@ def test_an_absurd_date_is_refused_by_every_command_that_takes_one(
     template: list[str], day: str, seeded_database: Path
 ) -> None:
     with example_folder(seeded_database) as database:
-        before = database.read_bytes()
+        before = stored_bytes(database)
         result = run([part.format(day=day) for part in template], database)
-        assert database.read_bytes() == before
+        assert stored_bytes(database) == before
     assert result.status == 2, result
     assert day in result.err
     assert "out of range" in result.err or "is not after today" in result.err  # a snooze looks ahead

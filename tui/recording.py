@@ -104,7 +104,7 @@ class Recorder:
         """A store transaction that, once saved, tells `celebrate` and `note_wins` what the change has earned."""
         earned: list[Reward] = []
         added: list[Win] = []
-        with self.store.transaction() as tx:
+        with self.store.transaction(append=True) as tx:
             tx.source = self.source
             yield tx
             if self.celebrate is not None and tx.changed:

@@ -17,6 +17,7 @@ import pytest
 
 from tests.support.clock import FIXED_NOW, FakeClock
 from tests.support.shell import add, refused
+from tests.support.store_records import stored_bytes
 from tui.core.models import ActivityKind, Application, InterviewKind, Stage, Tier
 from tui.core.records import kind_named
 from tui.recording import Recorder
@@ -301,10 +302,10 @@ def test_edit_with_nothing_to_change_says_which_options_the_kind_takes(run, db_p
 
 def test_edit_to_the_same_value_changes_nothing(run, db_path: Path) -> None:
     add(run, "Acme", "Engineer")
-    before = db_path.read_bytes()
+    before = stored_bytes(db_path)
     out = ok(run, "edit", "application", "acme", "--role", "Engineer")
     assert out == "Nothing to correct: Acme (Engineer) already says that.\n"
-    assert db_path.read_bytes() == before
+    assert stored_bytes(db_path) == before
 
 
 def test_edit_names_a_record_by_short_id_or_a_unique_part_of_its_name(run, db_path: Path, store: Store) -> None:

@@ -16,6 +16,7 @@ from icalendar import Calendar
 
 from tests.support.clock import FakeClock
 from tests.support.shell import add, refused
+from tests.support.store_records import stored_bytes
 from tui.cli import main
 from tui.core.models import Stage
 from tui.store import Store
@@ -67,12 +68,12 @@ def test_a_linkedin_export_imports_once_and_names_the_bad_row(run, tmp_path: Pat
     assert "line 4" in out and "skipped" in out
     northwind = next(a for a in store.load().applications if a.company == "Northwind Traders")
     assert (northwind.stage, northwind.source, str(northwind.applied_on)) == (Stage.APPLIED, "LinkedIn", "2026-03-02")
-    before = store.path.read_bytes()
+    before = stored_bytes(store.path)
 
     status, out, err = run("import", str(linkedin))
 
     assert status == 0, err
-    assert store.path.read_bytes() == before
+    assert stored_bytes(store.path) == before
     assert "3 already here" in out
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from tests.support.clock import FakeClock
 from tests.support.shell import status_json
+from tests.support.store_records import stored_bytes
 from tui.core.models import ActivityKind
 from tui.recording import Recorder
 from tui.store import Store
@@ -62,12 +63,12 @@ def test_log_links_an_application_by_company_name_or_short_id(run, store: Store)
 def test_ambiguous_or_unknown_application_is_bad_input(run, store: Store) -> None:
     run("add", "Acme", "Engineer")
     run("add", "Acme Labs", "Analyst")
-    before = store.path.read_bytes()
+    before = stored_bytes(store.path)
     status, _, err = run("log", "follow-up", "--app", "acme")
     assert status == 2 and "more than one application" in err
     status, _, err = run("log", "follow-up", "--app", "globex")
     assert status == 2 and "no application matches 'globex'" in err
-    assert store.path.read_bytes() == before
+    assert stored_bytes(store.path) == before
 
 
 @pytest.mark.parametrize(

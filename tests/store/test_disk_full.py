@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.clock import FakeClock
+from tests.support.store_records import stored_bytes
 from tui.core.models import ActivityKind
 from tui.recording import Recorder
 from tui.store import Store
@@ -56,7 +57,7 @@ def saved(db_path: Path, clock: FakeClock) -> bytes:
     recorder = Recorder(Store(db_path, clock), clock)
     recorder.add_application("Acme", "Engineer")
     recorder.log(ActivityKind.NETWORK, "met a recruiter")
-    return db_path.read_bytes()
+    return stored_bytes(db_path)
 
 
 @pytest.mark.parametrize("command", [("log", "learn", "read a chapter"), ("add", "Globex", "Engineer")])
@@ -69,7 +70,7 @@ def test_a_disk_that_fills_during_the_write_leaves_the_old_bytes_and_says_so_in_
     assert result.returncode == 3, result.stderr
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
     assert str(db_path) in result.stderr and "the disk is full" in result.stderr
-    assert db_path.read_bytes() == saved
+    assert stored_bytes(db_path) == saved
     assert [p.name for p in db_path.parent.rglob("*.tmp")] == []
     assert Store(db_path, FakeClock()).check().applications[0].company == "Acme"
 

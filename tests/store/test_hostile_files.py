@@ -449,7 +449,7 @@ def test_where_hard_links_are_not_allowed_the_previous_version_is_a_copy(
     assert [p for p in backup_folder(store.path).iterdir() if p.name.startswith(".")] == []
 
 
-def test_a_file_found_corrupt_in_the_evening_loses_nothing_acknowledged_before_the_last_write(
+def test_a_file_found_corrupt_in_the_evening_loses_only_what_its_last_whole_write_added(
     run, store: Store, clock: FakeClock, db_path: Path
 ) -> None:
     clock.advance(days=-1)
@@ -465,7 +465,9 @@ def test_a_file_found_corrupt_in_the_evening_loses_nothing_acknowledged_before_t
     assert status == 3 and str(previous_version(db_path)) in err
     assert err.index(str(previous_version(db_path))) < err.index(str(list_backups(db_path)[0]))
     assert run("backup", "restore")[0] == 0
-    assert companies(db_path, clock) == ["Yesterday Inc", "Morning Ltd", "Noon GmbH", "Afternoon SA"]
+    # The morning's add wrote the whole file (the day's first change); the later ones went to the journal, which
+    # the damage did not touch: they are put onto the file as it was before the morning's write.
+    assert companies(db_path, clock) == ["Yesterday Inc", "Noon GmbH", "Afternoon SA", "Evening BV"]
 
 
 def test_check_and_backup_list_show_the_previous_version_first(run, store: Store, clock: FakeClock) -> None:

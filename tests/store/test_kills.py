@@ -1,7 +1,9 @@
 """kill -9 of a nextyes process at any moment of a write never costs the file nor a record it said was saved.
 
 Each round forks a writer that records one thing after another exactly as the shell does (a fresh Store, the
-Recorder), and reports each record's name on a pipe only once its transaction has returned. After a seeded
+Recorder), and reports each record's name on a pipe only once its transaction has returned. It runs twice: as
+the app writes (the whole file each time) and as the shell does (a line in the journal, the whole file at the
+day's first change, which folds the journal in). After a seeded
 random delay the writer is killed with SIGKILL: before the lock, while reading, while its temp file is half
 written, between the rename and its report… Its clock moves a day every few records, so daily backups are
 kept and pruned while the kills land too.
@@ -32,6 +34,7 @@ from tui.recording import Recorder
 from tui.store import Store
 from tui.store.backups import backup_folder
 from tui.store.database import count_records
+from tui.store.journal import read as read_journal
 
 KILLS = 200
 RECORDS_A_DAY = 3  # the writer's clock moves a day every few records, so backups are kept and pruned
@@ -64,14 +67,14 @@ def record_name(round_number: int, number: int) -> str:
     return f"round-{round_number}-{number}"
 
 
-def write_until_killed(db_path: Path, round_number: int, records_before: int, report: int) -> NoReturn:
+def write_until_killed(db_path: Path, round_number: int, records_before: int, report: int, journal: bool) -> NoReturn:
     """The forked writer: record after record as `nextyes add` and `nextyes log` do, each reported once saved.
 
     It never returns into the test process it was forked from: whatever happens, it ends with os._exit.
     """
     try:
         clock = WriterClock(records_before)
-        recorder = Recorder(Store(db_path, clock), clock)
+        recorder = Recorder(Store(db_path, clock, journal=journal), clock)
         for number in itertools.count():
             name = record_name(round_number, number)
             if number % 2:
@@ -86,13 +89,13 @@ def write_until_killed(db_path: Path, round_number: int, records_before: int, re
         os._exit(1)
 
 
-def kill_a_writer(db_path: Path, round_number: int, records_before: int, life: float) -> list[str]:
+def kill_a_writer(db_path: Path, round_number: int, records_before: int, life: float, journal: bool) -> list[str]:
     """Fork a writer, SIGKILL it after `life` seconds, and return the names it reported as saved."""
     reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(reading)
-        write_until_killed(db_path, round_number, records_before, writing)
+        write_until_killed(db_path, round_number, records_before, writing, journal)
     os.close(writing)
     time.sleep(life)
     os.kill(pid, signal.SIGKILL)
@@ -127,10 +130,15 @@ class Survey:
     backups_seen: set[Path] = field(default_factory=set)
     backups_checked: dict[Path, tuple[int, int, int]] = field(default_factory=dict)
     temp_files_seen: set[Path] = field(default_factory=set)
+    journal_lines_seen: int = 0  # the most lines the journal held after a kill
+    torn_journal_tails: int = 0  # kills that left a line half-written at the journal's end
 
     def after_a_kill(self, reported: list[str]) -> list[str]:
         """Check the file opens with every acknowledged record and every backup parses; returns the names."""
         self.acknowledged += reported
+        lines = read_journal(self.db_path)
+        self.journal_lines_seen = max(self.journal_lines_seen, len(lines.lines))
+        self.torn_journal_tails += lines.torn
         left = temp_files(self.db_path) - self.temp_files_seen
         self.kills_that_left_a_temp_file += bool(left)
         self.temp_files_seen |= left
@@ -183,20 +191,21 @@ class KillWindow:
             self.longest = max(self.longest / 1.25, LONGEST_LIFE)
 
 
+@pytest.mark.parametrize("journal", [False, True], ids=["whole-file writes", "journal appends and folds"])
 def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_acknowledged_record(
-    db_path: Path,
+    db_path: Path, journal: bool
 ) -> None:
     started = time.monotonic()
     survey = Survey(db_path)
     names: list[str] = []
     window = KillWindow(random.Random(SEED))
     for round_number in range(KILLS):
-        reported = kill_a_writer(db_path, round_number, len(names), window.next_life())
+        reported = kill_a_writer(db_path, round_number, len(names), window.next_life(), journal)
         window.saw(len(reported))
         names = survey.after_a_kill(reported)
 
     clock = WriterClock(len(names))
-    Recorder(Store(db_path, clock), clock).log(ActivityKind.NETWORK, "after the kills")
+    Recorder(Store(db_path, clock, journal=journal), clock).log(ActivityKind.NETWORK, "after the kills")
     final = names_in(Store(db_path, clock).check())
     runtime = time.monotonic() - started
 
@@ -204,7 +213,8 @@ def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_ackno
         f"\n{KILLS} kills, {len(survey.acknowledged)} acknowledged records all kept, {len(final)} records in the file "
         f"({len(final) - len(survey.acknowledged) - 1} saved but killed before reporting), "
         f"{survey.kills_that_left_a_temp_file} kills caught a write mid-way, "
-        f"{len(survey.backups_seen)} backups kept over the run, {runtime:.1f} s"
+        f"{len(survey.backups_seen)} backups kept over the run, {runtime:.1f} s; the journal held up to "
+        f"{survey.journal_lines_seen} lines, {survey.torn_journal_tails} kills left a torn last line"
     )
     assert set(survey.acknowledged) | {"after the kills"} <= set(final)
     assert len(final) == len(set(final)), "a record was written twice"
@@ -213,3 +223,5 @@ def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_ackno
     assert len(survey.acknowledged) >= KILLS // 2, "too few writes happened for the kills to prove anything"
     assert survey.kills_that_left_a_temp_file > 0, "no kill landed in the middle of a write"
     assert survey.backups_seen - set(backup_folder(db_path).iterdir()), "no backup was pruned during the kills"
+    if journal:
+        assert survey.journal_lines_seen > 0, "no change went to the journal: the kills proved nothing of it"

@@ -10,6 +10,8 @@ from pathlib import Path
 from tests.support.clock import FakeClock
 from tui.core.models import Activity, ActivityKind, Application, Reflection
 from tui.store import Store
+from tui.store.journal import journal_file
+from tui.store.paths import database_file
 
 
 def application(clock: FakeClock, company: str = "Acme", role: str = "Engineer") -> Application:
@@ -39,6 +41,12 @@ def activity(clock: FakeClock, note: str = "", kind: ActivityKind = ActivityKind
         created_at=clock(),
         updated_at=clock(),
     )
+
+
+def stored_bytes(db_path: Path) -> bytes:
+    """The database file's bytes, then its journal's: everything a change from the shell may alter."""
+    journal = journal_file(database_file(db_path))
+    return db_path.read_bytes() + b"\0journal\0" + (journal.read_bytes() if journal.exists() else b"")
 
 
 def on_disk(path: Path) -> dict:

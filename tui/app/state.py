@@ -11,12 +11,22 @@ from pathlib import Path
 from tui.core.dashboard import Dashboard
 from tui.core.search import JobSearch
 from tui.recording import Recorder
+from tui.store.journal import journal_file
+from tui.store.paths import database_file
 
-FileSignature = tuple[int, int] | None  # (mtime_ns, size), or None while there is no file
+# (mtime_ns, size) of the file, then of its journal (None while there is none); None while there is no file
+FileSignature = tuple[tuple[int, int], tuple[int, int] | None] | None
 
 
 def file_signature(path: Path) -> FileSignature:
-    """What changes whenever the database file is replaced; None when there is no file to read."""
+    """What changes whenever the database file is replaced or a shell change is added to its journal; None
+    when there is no file to read."""
+    real = database_file(path)
+    file = _size_and_time(real)
+    return None if file is None else (file, _size_and_time(journal_file(real)))
+
+
+def _size_and_time(path: Path) -> tuple[int, int] | None:
     try:
         status = os.stat(path)
     except OSError:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
@@ -174,9 +175,14 @@ def settle_previous(db_file: Path) -> None:
                 os.replace(candidate, target)
 
 
+def daily_backup(db_file: Path, today: date) -> Path:
+    """Where the file as it was before `today`'s first write is kept."""
+    return beside(db_file, BACKUPS_SUFFIX) / f"{db_file.stem}-{today.isoformat()}.json"
+
+
 def keep_daily_backup(db_file: Path, previous: bytes, today: date) -> None:
     """Save the file as it was before today's first write, then prune to 7 days and 4 weeks."""
-    target = beside(db_file, BACKUPS_SUFFIX) / f"{db_file.stem}-{today.isoformat()}.json"
+    target = daily_backup(db_file, today)
     if target.exists():
         return
     ensure_backup_folder(db_file)
@@ -271,3 +277,31 @@ def _newest_first(backup: Backup) -> tuple[bool, date, float]:
     except OSError:
         made = 0.0
     return backup.kind is BackupKind.PREVIOUS, backup.day, made
+
+
+def keep_not_merged(db_file: Path, payload: bytes, now: datetime, source: str) -> Path:
+    """Keep the versions of another copy's records that a merge did not keep (`payload`, a database file of just
+    those), named after the copy they came from (`source`, a file name). Never pruned."""
+    folder = ensure_backup_folder(db_file)
+    stem = f"{db_file.stem}.not-merged-{now:%Y-%m-%d-%H%M%S}-from-{Path(source).stem}"
+    target = _free_name(folder, stem, ".json")
+    atomic_write(target, payload, like=db_file)
+    return target
+
+
+def keep_conflict_copy(db_file: Path, copy: Path) -> Path:
+    """Move a sync tool's conflict copy, once merged, into the backups folder under its own name. Never pruned."""
+    folder = ensure_backup_folder(db_file)
+    target = _free_name(folder, copy.stem, copy.suffix)
+    shutil.move(copy, target)  # a rename: the copy is beside the database, on the same file system
+    return target
+
+
+def _free_name(folder: Path, stem: str, suffix: str) -> Path:
+    """`folder/stem+suffix`, or with `-2`, `-3`… before the suffix when that name is taken."""
+    target = folder / f"{stem}{suffix}"
+    number = 1
+    while os.path.lexists(target):
+        number += 1
+        target = folder / f"{stem}-{number}{suffix}"
+    return target

@@ -3,12 +3,16 @@
 TinyDB's own JSONStorage rewrites the file in place and caches ids per instance, so every
 transaction here reads the file afresh under the lock into an in-memory TinyDB (see `transaction.py`),
 and writes the result back once, atomically, only if it changed.
+
+A shell change on a day the file was already backed up is appended to the journal beside the file instead
+(see `journal.py`): every read is of the file and its journal, and the next whole write folds the journal in.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import shutil
 import stat
 import threading
 from collections.abc import Callable, Iterator
@@ -22,9 +26,10 @@ from filelock import FileLock, Timeout
 
 from tui.core.models import Settings
 from tui.core.search import JobSearch
-from tui.store import history, migrations, reading
+from tui.store import history, journal, migrations, reading
 from tui.store.backups import (
     commit_previous,
+    daily_backup,
     ensure_backup_folder,
     keep_before_restore,
     keep_daily_backup,
@@ -35,9 +40,18 @@ from tui.store.backups import (
 from tui.store.collector import collector_paused
 from tui.store.errors import DatabaseBusy, StoreError, WriteFailed, in_the_way
 from tui.store.files import atomic_write, discard, give_like, remove_debris, temp_name_pattern
-from tui.store.paths import BACKUPS_SUFFIX, LOCK_SUFFIX, beside, database_file, lock_file
+from tui.store.journal import Journal
+from tui.store.paths import (
+    BACKUPS_SUFFIX,
+    JOURNAL_SUFFIX,
+    LOCK_SUFFIX,
+    beside,
+    database_file,
+    lock_file,
+    synced_by,
+)
 from tui.store.tables import TABLES, empty
-from tui.store.transaction import Transaction
+from tui.store.transaction import Transaction, sparse
 
 
 class Store:
@@ -51,9 +65,9 @@ class Store:
     write, naming the link and where it leads, rather than show an empty database or make a new one elsewhere.
     Only a regular file is read, and at most 1 GiB of it (see `reading.read_file`).
 
-    It remembers the fingerprint of the last content it validated, so the same content read again (the
-    shell's read before its transaction, the app's reload after a poll or after its own change) is not
-    validated record by record a second time.
+    It remembers the fingerprint of the last content it validated (the file and its journal), so the same
+    content read again (the shell's read before its transaction, the app's reload after a poll or after its own
+    change) is not validated record by record a second time.
 
     One Store may be used from several threads (the app saves in one worker and polls in another): a read
     waits for a transaction of the same Store to finish, so it never sees the new file before the store has
@@ -61,18 +75,18 @@ class Store:
     """
 
     def __init__(
-        self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0, *, keep_parsed: bool = False
+        self, path: Path, now: Callable[[], datetime], lock_timeout: float = 10.0, *, journal: bool = False
     ) -> None:
-        """`keep_parsed`: a read keeps the file's parsed dict for the transaction that follows it, as a shell
-        command reads and then writes at once. The app does not: it would hold a second copy of every record.
+        """`journal`: a `transaction(append=True)` appends its change to the journal when it can (the shell's
+        way: one line rather than the whole file). The app writes the whole file, folding the journal in.
         """
         self.path = Path(path)
         self.now = now
         self.lock_timeout = lock_timeout
-        self.keep_parsed = keep_parsed
+        self.journal = journal
+        self._synced: tuple[Path, bool] | None = None  # (database file, whether a sync tool copies its folder)
         self.validations = 0  # how many times a read validated every record, rather than reusing the last
-        self._validated: tuple[bytes, JobSearch] | None = None  # (fingerprint of the file, its records)
-        self._parsed: tuple[bytes, dict[str, Any]] | None = None  # for the next transaction, taken once
+        self._validated: tuple[bytes, JobSearch] | None = None  # (fingerprint of the file and journal, records)
         self._in_use = threading.RLock()  # a transaction of this Store, against a read of it from another thread
 
     @property
@@ -88,54 +102,127 @@ class Store:
     def load(self) -> JobSearch:
         """Every record as it is now. No lock: an atomic replace never shows a half-written file."""
         with self._in_use:
-            payload = self._read_bytes()
-            if payload is None:
+            state = self._read_state()
+            if state is None:
                 return reading.to_search(self.path, empty(), self.default_settings)
-            return self._search_of(payload)
+            return self._search_of(*state)
 
     def check(self) -> JobSearch:
-        """Read and validate every record afresh; raises StoreError when anything is wrong."""
-        payload = self._read_bytes()
-        if payload is None:
+        """Read and validate every record afresh, the journal's too; raises StoreError when anything is wrong."""
+        state = self._read_state()
+        if state is None:
             return reading.to_search(self.path, empty(), self.default_settings)
-        return reading.read_search(self.path, payload, self.default_settings)
+        payload, lines = state
+        return reading.read_search(self.path, payload, self.default_settings, lines)
 
     def settings_saved(self) -> bool:
         """Whether the file holds settings of its own, rather than the defaults a read fills in."""
-        payload = self._read_bytes()
-        return payload is not None and bool(reading.parse(self.path, payload).get("settings"))
+        state = self._read_state()
+        return state is not None and bool(self._whole(*state).get("settings"))
+
+    def contents(self) -> dict[str, Any]:
+        """Every table of the file as the next whole write would hold it (the journal folded in, tombstones and
+        history included), without validating a record; empty tables when there is no file yet."""
+        state = self._read_state()
+        return empty() if state is None else self._whole(*state)
 
     def default_settings(self) -> Settings:
         stamp = self.now()
         return Settings(created_at=stamp, updated_at=stamp)
 
     @contextmanager
-    def transaction(self) -> Iterator[Transaction]:
-        """Lock, read afresh, let the caller change records, then write once if anything changed.
+    def transaction(self, *, append: bool = False) -> Iterator[Transaction]:
+        """Lock, read afresh, let the caller change records, then save once if anything changed.
 
-        The collector is paused throughout: parsing the file again makes as many objects as a read.
+        With `append`, on a store made with `journal`, the change is appended to the journal when the file
+        has had its backup today and the journal is not long yet; otherwise, and always without `append`, the
+        whole file is written, with the journal folded in. The collector is paused throughout: parsing the
+        file again makes as many objects as a read.
         """
         with self._in_use, self._locked() as real, collector_paused:
             previous = self._read_bytes()
-            raw = self._take_parsed(previous) if previous is not None else empty()
-            written_as = migrations.schema_version(raw) or migrations.SCHEMA_VERSION
-            raw = migrations.migrate(raw)
-            # Refuse a file with a bad record before any change: writing would carry the bad record on.
-            if previous is not None:
-                initial = self._search_of(previous, raw)
+            lines = journal.read(real) if previous is not None else journal.EMPTY
+            appending = (
+                append
+                and self._journal_here(real)
+                and previous is not None
+                and not journal.too_long(lines)
+                and daily_backup(real, self.now().date()).exists()
+            )
+            if appending and previous is not None:
+                with self._appended(real, previous, lines) as transaction:
+                    yield transaction
             else:
-                initial = reading.to_search(self.path, raw, self.default_settings)
-            transaction = Transaction(raw, initial, self.now)
-            del raw
-            try:
-                yield transaction
-                if transaction.changed:
-                    transaction.remember()
-                if transaction.changed and (written := self._write(real, transaction.raw, previous, written_as)):
+                with self._rewritten(real, previous, lines) as transaction:
+                    yield transaction
+
+    def _journal_here(self, real: Path) -> bool:
+        """Whether changes may go to the journal: asked for, and not in a folder synced between machines (the
+        other machine must see each change in the file itself)."""
+        if not self.journal:
+            return False
+        if self._synced is None or self._synced[0] != real:
+            self._synced = (real, synced_by(real) is not None)
+        return not self._synced[1]
+
+    @contextmanager
+    def _appended(self, real: Path, previous: bytes, lines: Journal) -> Iterator[Transaction]:
+        """A transaction over the records as read, whose change is appended to the journal as one line."""
+        if _read_only(real):  # the person protected the file: its journal is not a way round that
+            raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
+        initial = self._search_of(previous, lines)
+        whole: list[dict[str, Any]] = []  # parsed only if the transaction asks for it
+
+        def parsed() -> dict[str, Any]:
+            if not whole:
+                whole.append(self._whole(previous, lines))
+            return whole[0]
+
+        transaction = Transaction(sparse(), initial, self.now, parsed)
+        try:
+            yield transaction
+            changes = transaction.changes() if transaction.changed else []
+            if changes:
+                line = journal.new_line(
+                    (journal.Change(table, identity, document) for table, identity, document in changes),
+                    transaction.history_entry(),
+                )
+                try:
+                    grown = journal.append(real, lines, line)
+                except OSError as error:
+                    raise _write_error(self.path, error) from None
+                self._validated = (reading.fingerprint(previous, grown), transaction.search)
+        finally:
+            transaction.close()
+
+    @contextmanager
+    def _rewritten(self, real: Path, previous: bytes | None, lines: Journal) -> Iterator[Transaction]:
+        """A transaction over the whole parsed file, the journal folded in, written back whole."""
+        raw = reading.parse(self.path, previous) if previous is not None else empty()
+        written_as = migrations.schema_version(raw) or migrations.SCHEMA_VERSION
+        raw = migrations.migrate(raw)
+        folding = journal.pending(raw, lines)
+        journal.fold(raw, folding)
+        # Refuse a file with a bad record before any change: writing would carry the bad record on.
+        if previous is not None:
+            initial = self._search_of(previous, lines, raw)
+        else:
+            initial = reading.to_search(self.path, raw, self.default_settings)
+        transaction = Transaction(raw, initial, self.now)
+        del raw
+        try:
+            yield transaction
+            if transaction.changed:
+                transaction.remember()
+            if transaction.changed or folding:
+                written = self._write(real, transaction.raw, previous, written_as)
+                if written is not None:
                     # What a read of the new file would give: the app's read after its own change is free.
-                    self._validated = (reading.fingerprint(written), transaction.search)
-            finally:
-                transaction.close()  # every parsed document freed while the collector is still paused
+                    self._validated = (reading.fingerprint(written, journal.EMPTY), transaction.search)
+            if lines.payload:
+                journal.empty_out(real)  # only now: the file it was folded into stands
+        finally:
+            transaction.close()  # every parsed document freed while the collector is still paused
 
     def undo(self) -> str:
         """Take back the latest change made from anywhere (the app, the shell); what it was, in words.
@@ -156,10 +243,10 @@ class Store:
 
     def history(self) -> list[history.Entry]:
         """The kept changes, newest first (those taken back first: redo brings them back)."""
-        payload = self._read_bytes()
-        if payload is None:
+        state = self._read_state()
+        if state is None:
             return []
-        return history.entries(migrations.migrate(reading.parse(self.path, payload)))
+        return history.entries(self._whole(*state))
 
     def restore(self, backup: Path) -> Path | None:
         """Put a backup's records back as the database; returns where the file as it was is kept.
@@ -177,15 +264,32 @@ class Store:
             raise StoreError(backup, f"cannot be restored: it {error.problem}", advice) from None
         with self._locked() as real:
             current = self._read_bytes()
+            lines = journal.read(real) if current is not None else journal.EMPTY
+            unfolded = False  # a journal that cannot be folded into a file that no longer opens is kept beside it
+            if current is not None and lines.lines:
+                try:
+                    current = orjson.dumps(self._whole(current, lines))  # the file as it is, journal and all, is kept
+                except StoreError:
+                    unfolded = True
+            if unfolded:
+                # The journal's changes came after the damaged file's last write, so after any backup: they are
+                # put onto the backup, and the file loses only what that last write added.
+                restored = migrations.migrate(reading.parse(backup, payload))
+                journal.fold(restored, journal.pending(restored, lines))
+                payload = orjson.dumps(restored)
             if current == payload:
+                journal.empty_out(real)
                 return None
             if current is not None and _read_only(real):
                 raise WriteFailed(self.path, "cannot be restored over: the file is read-only", "nothing was changed")
             try:
                 kept = keep_before_restore(real, current, self.now()) if current is not None else None
+                if unfolded and kept is not None:
+                    shutil.copyfile(journal.journal_file(real), beside(kept, JOURNAL_SUFFIX))
                 atomic_write(real, payload)
             except OSError as error:
                 raise _write_error(self.path, error) from None
+            journal.empty_out(real)
         return kept
 
     @contextmanager
@@ -255,35 +359,44 @@ class Store:
             self._refuse_a_link_to_nowhere()
             return None
 
-    def _search_of(self, payload: bytes, raw: dict[str, Any] | None = None) -> JobSearch:
-        """The validated records of `payload` (parsed as `raw` when the caller has it already)."""
-        fingerprint = reading.fingerprint(payload)
+    def _read_state(self) -> tuple[bytes, Journal] | None:
+        """The file's bytes and its journal as they belong together; None when there is no file yet.
+
+        A fold replaces the file, then empties the journal: a file read before a fold with the journal read
+        after it would miss what was folded. So the file is looked at before and after, and read again when
+        it changed in between.
+        """
+        state = None
+        for _ in range(10):  # a file replaced ten times over during the reads: the last pair read
+            before = _identity(self.file)
+            payload = self._read_bytes()
+            if payload is None:
+                return None
+            state = (payload, journal.read(self.file))
+            if _identity(self.file) == before:
+                break
+        return state
+
+    def _whole(self, payload: bytes, lines: Journal) -> dict[str, Any]:
+        """The file parsed, upgraded and with its journal folded in: what the next whole write would hold."""
+        raw = migrations.migrate(reading.parse(self.path, payload))
+        journal.fold(raw, journal.pending(raw, lines))
+        return raw
+
+    def _search_of(self, payload: bytes, lines: Journal, raw: dict[str, Any] | None = None) -> JobSearch:
+        """The validated records of `payload` with its journal `lines` (parsed and folded as `raw` when the
+        caller has it already)."""
+        fingerprint = reading.fingerprint(payload, lines)
         validated = self._validated
         if validated is not None and validated[0] == fingerprint:
             return validated[1]
         if raw is not None:
             search = reading.to_search(self.path, raw, self.default_settings)
         else:
-            keep = self._keep_parsed if self.keep_parsed else None
-            search = reading.read_search(self.path, payload, self.default_settings, keep)
+            search = reading.read_search(self.path, payload, self.default_settings, lines)
             self.validations += 1
         self._validated = (fingerprint, search)
         return search
-
-    def _keep_parsed(self, payload: bytes, raw: dict[str, Any]) -> None:
-        # An older file's transaction must see it unmigrated, to keep a copy before the upgrade.
-        if migrations.schema_version(raw) == migrations.SCHEMA_VERSION:
-            self._parsed = (payload, raw)
-
-    def _take_parsed(self, payload: bytes) -> dict[str, Any]:
-        """`payload` parsed: by the read just before (a shell command reads, then writes), or now.
-
-        Taken once, because a transaction changes the dict it is given.
-        """
-        parsed, self._parsed = self._parsed, None
-        if parsed is not None and parsed[0] == payload:
-            return parsed[1]
-        return reading.parse(self.path, payload)
 
     def _write(self, real: Path, raw: dict[str, Any], previous: bytes | None, written_as: int) -> bytes | None:
         """Write `raw` atomically to `real`, keeping the day's backup first and, once the new file stands, the
@@ -328,6 +441,15 @@ def count_records(path: Path) -> dict[str, int]:
         for name in TABLES
         if name != "settings"
     }
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """A file's inode, size and time: an atomic replace or an append changes it."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
 
 
 def _read_only(path: Path) -> bool:

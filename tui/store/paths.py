@@ -15,9 +15,10 @@ from pathlib import Path
 
 LOCK_SUFFIX = ".lock"
 BACKUPS_SUFFIX = ".backups"
+JOURNAL_SUFFIX = ".journal"
 # What nextyes keeps beside a database file, named after it: `<name><suffix>`. A new kind (a journal, a
 # summary) is added here, so `is_owned_by_store` protects it from the first day.
-SIBLING_SUFFIXES = (LOCK_SUFFIX, BACKUPS_SUFFIX)
+SIBLING_SUFFIXES = (LOCK_SUFFIX, BACKUPS_SUFFIX, JOURNAL_SUFFIX)
 TEMP_SUFFIX = ".tmp"
 
 
@@ -96,3 +97,30 @@ def _same_file(real: Path, candidate: Path) -> bool:
         return os.path.samefile(real, candidate)
     except (OSError, ValueError):
         return False
+
+
+# What marks a folder that another tool copies between machines: the journal stays on the machine it was
+# written on, so a database kept there has every change written into the file itself.
+SYNC_MARKERS = (
+    (".stfolder", "Syncthing"),
+    (".dropbox", "Dropbox"),
+    (".dropbox.cache", "Dropbox"),
+    (".nextcloudsync.log", "Nextcloud"),
+    (".owncloudsync.log", "ownCloud"),
+    (".git", "git"),
+)
+
+
+def synced_by(db_file: Path) -> str | None:
+    """The tool that copies the folder of `db_file` (links followed) between machines, if its marker is in that
+    folder or one above it; None otherwise. Nextcloud's and ownCloud's clients also leave `.sync_*.db`."""
+    for folder in db_file.parents:
+        for marker, tool in SYNC_MARKERS:
+            if os.path.lexists(folder / marker):
+                return tool
+        try:
+            if any(folder.glob(".sync_*.db")):
+                return "Nextcloud"
+        except OSError:
+            continue
+    return None

@@ -34,8 +34,18 @@ class Transaction:
     `source` where it was made ("app", "shell"…).
     """
 
-    def __init__(self, raw: dict[str, Any], initial: JobSearch, now: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        raw: dict[str, Any],
+        initial: JobSearch,
+        now: Callable[[], datetime],
+        whole: Callable[[], dict[str, Any]] | None = None,
+    ) -> None:
+        """`raw` is the parsed file, or, with `whole`, a sparse one (see `sparse`): it then holds only the records
+        this transaction touches, taken from `initial` as they are first asked for, and `whole()` gives the whole
+        parsed file for what only it knows (tombstones, the settings as saved)."""
         self.raw = raw
+        self._whole = whole
         self.initial = initial  # the records as read, before this transaction changed anything
         self._search = initial
         self._now = now
@@ -69,6 +79,7 @@ class Transaction:
 
     def add_all(self, records: Sequence[Record]) -> None:
         """Add many new records at once (an import): one pass per table, not one search per record."""
+        self._refuse_sparse("an import")
         by_table: dict[str, list[Record]] = defaultdict(list)
         for record in records:
             if isinstance(record, Settings):
@@ -107,6 +118,9 @@ class Transaction:
         return self.replace(record.touched(stamp, deleted_at=stamp))
 
     def save_settings(self, settings: Settings) -> Settings:
+        sparse = self._whole is not None and not self.raw.get("settings")
+        if sparse and (saved := next(iter(self._whole().get("settings", {}).values()), None)):  # type: ignore[misc]
+            self._db.table("settings").insert(saved)  # the settings as saved, for the history's `before`
         table = self._db.table("settings")
         kept = next(iter(self.raw.get("settings", {}).values()), None)
         before = kept if kept is not None and kept.get("id") == str(settings.id) else None
@@ -126,11 +140,13 @@ class Transaction:
 
     def deleted(self, model: type[R]) -> list[R]:
         """The tombstones of `model`'s table: records deleted, which no read shows."""
-        documents = self.raw.get(TABLE_OF[model], {}).values()
+        source = self._whole() if self._whole is not None else self.raw
+        documents = source.get(TABLE_OF[model], {}).values()
         return [model.model_validate(doc) for doc in documents if doc.get("deleted_at") is not None]
 
     def undo(self) -> str:
         """Take back the latest change in the history; what it was, in words. UndoRefused when it cannot be."""
+        self._refuse_sparse("an undo")
         entry = history.next_undo(self.raw)
         stamp = self._now()
         written = [
@@ -155,6 +171,7 @@ class Transaction:
 
     def redo(self) -> str:
         """Make the change taken back last again; what it was, in words. UndoRefused when there is none."""
+        self._refuse_sparse("a redo")
         entry = history.next_redo(self.raw)
         stamp = self._now()
         written = []
@@ -173,8 +190,21 @@ class Transaction:
 
     def remember(self) -> None:
         """Keep this transaction's change in the history, when it changed any record's document."""
+        if (entry := self.history_entry()) is not None:
+            history.remember(self.raw, entry)
+
+    def changes(self) -> list[tuple[str, str, dict[str, Any]]]:
+        """Every record this transaction changed: its table, its id and its document now."""
+        return [
+            (name, identity, after)
+            for (name, identity), (number, before) in self._before.items()
+            if (after := self.raw.get(name, {}).get(str(number))) is not None and after != before
+        ]
+
+    def history_entry(self) -> dict[str, Any] | None:
+        """The history's entry for this transaction's change; None when it changed nothing the history keeps."""
         if not self._keeps_history:
-            return
+            return None
         if self._too_many:
             touched = [Touched(name, "", None, {}) for name, _ in self._before]  # counted, not kept
         else:
@@ -183,9 +213,10 @@ class Transaction:
                 for (name, identity), (number, before) in self._before.items()
                 if (after := self.raw.get(name, {}).get(str(number))) is not None and after != before
             ]
-        if touched:
-            summary = self.summary or self._summary(touched)
-            history.remember(self.raw, history.entry_document(summary, self._now(), self.source, touched))
+        if not touched:
+            return None
+        summary = self.summary or self._summary(touched)
+        return history.entry_document(summary, self._now(), self.source, touched)
 
     def _summary(self, touched: list[Touched]) -> str:
         """What a change did, in words, when its maker did not say: from the first record it touched."""
@@ -251,7 +282,61 @@ class Transaction:
         a TinyDB query over 20,000 activities took 20 ms, this takes 2."""
         wanted = str(record_id)
         documents = self.raw.get(table, {})
-        return next((int(number) for number, document in documents.items() if document.get("id") == wanted), None)
+        number = next((int(number) for number, document in documents.items() if document.get("id") == wanted), None)
+        if number is None and self._whole is not None:  # sparse: the record as read, put in the first time
+            record = next((kept for kept in self._records(table) if kept.id == record_id), None)
+            if record is not None:
+                number = self._db.table(table).insert(dump(record))
+        return number
+
+    def _refuse_sparse(self, what: str) -> None:
+        if self._whole is not None:
+            raise RuntimeError(f"{what} needs the whole file: open the transaction with append=False")
+
+    def _records(self, table: str) -> tuple[Record, ...]:
+        if table == "settings":
+            return ()  # seeded from the file as saved (see save_settings)
+        records: tuple[Record, ...] = getattr(self.initial, table)
+        return records
+
+    def put_documents(self, name: str, documents: Iterable[dict[str, Any]]) -> None:
+        """Write records of table `name` as given (a merge's result, tombstones included): each replaces the
+        document of its id, or is added. Each is validated first, and kept in the history like any change;
+        one pass over the table however many there are."""
+        self._refuse_sparse("a merge")
+        stored = [TABLES[name].model_validate(document) for document in documents]
+        if name == "settings":
+            for settings in stored:
+                self.save_settings(cast(Settings, settings))
+            return
+        table = self.raw.setdefault(name, {})
+        numbers = {document.get("id"): number for number, document in table.items()}
+        added: list[tuple[str, dict[str, Any]]] = []
+        for record in stored:
+            document, identity = dump(record), str(record.id)
+            number = numbers.get(identity)
+            if number is None:
+                added.append((identity, document))
+                continue
+            self._note(name, identity, int(number), table[number])
+            table[number] = document
+        if added:  # in one insert: TinyDB rebuilds the table's dict at each
+            inserted = self._db.table(name).insert_multiple(document for _, document in added)
+            for (identity, _), number in zip(added, inserted, strict=True):
+                self._note(name, identity, number, None)
+        self.changed = self.changed or bool(stored)
+        table = self.raw[name]
+        # The table's records in the order a read of the written file gives them; those unchanged reused.
+        kept: dict[uuid.UUID, Record] = {record.id: record for record in getattr(self._search, name)}
+        kept.update((record.id, record) for record in stored)
+        records = [kept.get(uuid.UUID(doc["id"])) or TABLES[name].model_validate(doc) for doc in table.values()]
+        replaced: dict[str, Any] = {name: tuple(record for record in records if not record.deleted)}
+        self._search = dataclasses.replace(self._search, **replaced)
+
+
+def sparse() -> dict[str, Any]:
+    """A parsed file with every table and no record: what a transaction over a journal starts from."""
+    return {name: {} for name in TABLES}
 
 
 def dump(record: Record) -> dict[str, Any]:
