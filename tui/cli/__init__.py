@@ -29,6 +29,12 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     if arguments == ["--version"]:  # before argparse and the commands are even loaded
         print(f"nextyes {__version__}")
         return 0
+    if "prompt" in arguments:  # a shell prompt runs it at every Enter: answered before the command line is built
+        from tui.cli.prompt import quick
+
+        answered = quick(arguments, now)
+        if answered is not None:
+            return answered
     from tui.cli.command_line import run
 
     return run(arguments, now)
