@@ -37,6 +37,7 @@ from tui.core.rewards import Reward
 from tui.recording import Recorder
 from tui.store import Store, StoreError
 from tui.store.collector import collector_paused
+from tui.store.conflicts import absorb_conflict_copies, find_conflict_copies
 
 # A search of this many records is worth `tidy_up` after it is read: below it, the collector's passes
 # are short enough wherever they fall.
@@ -112,6 +113,10 @@ class NextYesApp(
 
     def read_job_search(self) -> Message:
         """Load afresh and build the dashboard. Runs in a worker thread."""
+        try:
+            merged = absorb_conflict_copies(self.store, made_from="app")  # a sync tool's conflict copies first
+        except StoreError as error:
+            return JobSearchUnreadable(str(error), file_signature(self.db_path))
         signature = file_signature(self.db_path)  # before reading: a change after it is seen next poll
         validated = self.store.validations
         try:
@@ -123,7 +128,7 @@ class NextYesApp(
         except StoreError as error:
             return JobSearchUnreadable(str(error), signature)
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
-        return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy)
+        return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy, merged)
 
     @work(thread=True, exclusive=True, group="load")
     def load_job_search(self) -> None:
@@ -136,7 +141,7 @@ class NextYesApp(
     @work(thread=True, exclusive=True, group="poll")
     def check_for_changes(self, seen: FileSignature, snapshot: Snapshot | None) -> None:
         """Reload when another process changed the file, or when the logical day has rolled over."""
-        changed = file_signature(self.db_path) != seen
+        changed = file_signature(self.db_path) != seen or bool(find_conflict_copies(self.store.file))
         new_day = snapshot is not None and self.recorder.today(snapshot.search) != snapshot.today
         # An interview's hour changes today's actions (its prep ends, its thank-you begins) with nothing written.
         changes_at = snapshot.dashboard.changes_at if snapshot is not None else None
@@ -156,6 +161,8 @@ class NextYesApp(
                 show_snapshot(message.snapshot)
         if message.tidy:
             self.call_after_refresh(self.tidy_up)
+        for merged in message.merged:
+            self.notify(merged, title="Another machine's copy", timeout=12)
 
     def tidy_up(self) -> None:
         """One full collection now, then everything that survives it set aside for good (`gc.freeze`).

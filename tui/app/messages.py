@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.message import Message
 
 from tui.app.state import Change, FileSignature, Snapshot
@@ -11,10 +13,11 @@ from tui.core.rewards import Reward
 class JobSearchLoaded(Message):
     """The job search was read and its dashboard built."""
 
-    def __init__(self, snapshot: Snapshot, tidy: bool = False) -> None:
+    def __init__(self, snapshot: Snapshot, tidy: bool = False, merged: Sequence[str] = ()) -> None:
         super().__init__()
         self.snapshot = snapshot
         self.tidy = tidy  # a large search was read afresh: tidy up once it is on screen
+        self.merged = merged  # a line for each sync conflict copy merged before the read, to be said once
 
 
 class JobSearchUnreadable(Message):
