@@ -15,7 +15,7 @@ from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import completion, database, editing, exchange, network, records, settings, today
+from tui.cli import completion, database, editing, exchange, network, paste, prompt, records, settings, syncing, today
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DATABASE,
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tui.core.rewards import Reward
 
 # In the order `--help` lists them.
-GROUPS = (records, today, network, editing, exchange, database, settings, completion)
+GROUPS = (records, today, prompt, network, editing, paste, exchange, syncing, database, settings, completion)
 
 
 def build_parser() -> Parser:
@@ -143,6 +143,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     if options.command is None:
         return _open_app(path, demo=options.demo, now=now)
     if not options.needs_database:
+        options.clock = now  # a command that reads the database its own way (`prompt`) keeps the test's clock
         done: int = options.handler(options)
         return done
     from pydantic import ValidationError
@@ -152,7 +153,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     from tui.recording import Recorder
     from tui.store import Store
 
-    store = Store(path, now or system_clock(zone_named("")), keep_parsed=True)  # a command reads, then writes
+    store = Store(path, now or system_clock(zone_named("")), journal=True)  # a change is one line in the journal
     wins: list[Win] = []  # added by the command's change itself; said after what the command says
     recorder = Recorder(
         store,
@@ -161,6 +162,10 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         note_wins=wins.extend,
         note_zone=_note_zone,
     )
+    from tui.store.conflicts import absorb_conflict_copies
+
+    for merged in absorb_conflict_copies(store):  # a sync tool's conflict copies, merged before anything else
+        print(f"nextyes: {visible(merged)}", file=sys.stderr)
     try:
         status: int = options.handler(recorder, options)
     except ValidationError as error:
