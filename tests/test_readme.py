@@ -32,6 +32,8 @@ How each kind runs:
   exist (as for the shell: the README's `mkdir -p` line comes first), and the file must not be left empty.
   `nextyes … | FILTER` pipes the in-process output into FILTER run by bash.
 - `mkdir -p ~/…` makes the folder under the temporary HOME.
+- `git …` runs the real git in the working folder, made a repository first (`git init`), with HOME the
+  temporary one, so nothing reaches the person's own git configuration.
 - `make TARGET [VAR=VALUE]` is never run (it would recurse or take minutes): `make -n` must accept it, so
   the target exists in the Makefile, and each VALUE must reach the commands it prints.
 - `.venv/bin/python SCRIPT [OPTIONS]`, `.venv/bin/python -m pytest …` and `.venv/bin/pytest …` are not run
@@ -274,7 +276,18 @@ class Session:
             return Outcome(0, "", "")
         if program == "nextyes":
             return self._nextyes_line(example, words[1:])
+        if program == "git" and not SHELL_SYNTAX.intersection(words):
+            return self._git(words)
         return _cannot_run(example)
+
+    def _git(self, words: list[str]) -> Outcome:
+        git = shutil.which("git")
+        if git is None:
+            pytest.skip("git is not installed")
+        if not (self.work / ".git").exists():
+            subprocess.run([git, "init", "-q"], cwd=self.work, check=True, capture_output=True, timeout=60)
+        done = subprocess.run([git, *words[1:]], cwd=self.work, capture_output=True, text=True, timeout=60)
+        return Outcome(done.returncode, done.stdout, done.stderr)
 
     def _nextyes_line(self, example: Example, words: list[str]) -> Outcome:
         syntax = [index for index, word in enumerate(words) if word in SHELL_SYNTAX]
