@@ -434,8 +434,7 @@ def test_delete_with_yes_deletes_an_application_and_its_interviews(run, store: S
     search = store.load()
     assert search.applications == () and search.interviews == ()
     assert len(search.activities) == logged  # the day's work stays in the log and the streak
-    raw = json.loads(db_path.read_text(encoding="utf-8"))
-    [tombstone] = raw["applications"].values()
+    [tombstone] = store.contents()["applications"].values()  # the file with the shell's journal folded in
     assert tombstone["deleted_at"] is not None  # kept, so a merge with an older copy cannot bring it back
     assert "Acme" not in ok(run, "list", "applications")
 
