@@ -32,9 +32,18 @@ format: $(VENV)/.installed-check
 screenshots: $(VENV)/.installed-test
 	$(BIN)/python screenshots/capture.py
 
-bench: $(VENV)/.installed-app
+# jrnl is the peer the shell commands are measured against: a venv of its own, outside nextyes's dependencies.
+JRNL_VERSION := 4.6
+JRNL_VENV := .venv-jrnl
+
+bench: $(VENV)/.installed-app $(JRNL_VENV)/.installed-$(JRNL_VERSION)
 	$(BIN)/python benchmarks/performance.py $(BENCH_ARGS)
 	$(BIN)/python benchmarks/exchange.py
+
+$(JRNL_VENV)/.installed-$(JRNL_VERSION):
+	$(PYTHON) -m venv $(JRNL_VENV)
+	$(JRNL_VENV)/bin/python -m pip install --quiet jrnl==$(JRNL_VERSION)
+	touch $@
 
 demo-data: $(VENV)/.installed-app
 	$(BIN)/python -m tui.demo data/demo.json

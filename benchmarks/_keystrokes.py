@@ -27,9 +27,19 @@ from pathlib import Path
 
 SIZE = (80, 24)
 NO_POLL = 3600.0  # as the tests do: no file poll between keys
-# Typical use of the dashboard: move in the lists, open and close help, the add form and progress.
-KEYS = ("down", "down", "up", "tab", "down", "up", "shift+tab", "?", "escape", "a", "escape", "p", "escape")
+MOVES = ("down", "down", "up", "tab", "down", "up", "shift+tab")  # moving in Today's actions and Pending
+# Every screen the app has that a key opens, each reached by its keys from the dashboard (the last key opens
+# it) and closed with escape: the forms, the lists, their pages, help. Keys an older version did not have
+# open nothing there, and are reported so.
+# fmt: off
+SCREENS = (
+    ("a",), ("l",), ("s",), ("w",), ("R",), ("g",), ("z",), ("d",), ("p",), ("i",), ("W",), ("b",),
+    ("question_mark",), ("c",), ("c", "a"), ("v",), ("A",), ("A", "enter"), ("A", "e"),
+    ("e",), ("e", "l"), ("e", "v"), ("e", "c"), ("e", "w"), ("e", "g"), ("e", "r"), ("e", "r", "enter"), ("e", "R"),
+)
+# fmt: on
 UNBOUND = "f12"  # a key nothing answers: what a press costs the loop before the app does anything with it
+HOME = "DashboardScreen"
 
 
 @dataclass(frozen=True)
@@ -37,6 +47,7 @@ class Press:
     key: str
     round: int  # 1: the first time (a screen's module is imported then), 2: once more
     screen: str  # the screen showing after the press
+    opened: str  # the keys that led to the screen this press opened ("e l"), or "" when it opened none
     busy_ms: float  # the event loop's time spent from the press until idle
     longest_ms: float  # its longest single step meanwhile
     collecting_ms: float  # garbage collection meanwhile, in any thread
@@ -75,6 +86,18 @@ class AppRun:
     @property
     def worst_press(self) -> Press:
         return max(self.presses, key=lambda press: press.busy_ms)
+
+    @property
+    def openings(self) -> list[Press]:
+        return [press for press in self.presses if press.opened]
+
+    def opened_nothing(self) -> list[str]:
+        """The keys of SCREENS that opened no screen here."""
+        opened = {press.opened for press in self.openings}
+        return [" ".join(keys) for keys in SCREENS if " ".join(keys) not in opened]
+
+    def slowest_opening(self) -> Press | None:
+        return max(self.openings, key=lambda press: press.busy_ms, default=None)
 
 
 class LoopSteps:
@@ -148,16 +171,30 @@ async def _drive(db_path: Path, now: Callable[[], datetime], saves: int) -> AppR
             raise RuntimeError(f"the app did not open the search: {app.problem or 'no data'}")
         with steps.recording():
 
-            async def press(key: str, round: int) -> Press:
-                mark, cpu = steps.mark(), time.thread_time()
+            async def press(key: str, round: int, leads_to: str = "") -> Press:
+                mark, cpu, stack = steps.mark(), time.thread_time(), list(app.screen_stack)
                 await pilot.press(key)
                 await pilot.pause()
                 cpu_ms = (time.thread_time() - cpu) * 1000
-                return Press(key, round, type(app.screen).__name__, *steps.since(mark), cpu_ms)
+                opened = leads_to if app.screen not in stack else ""  # a new screen, not one closed back to
+                return Press(key, round, type(app.screen).__name__, opened, *steps.since(mark), cpu_ms)
+
+            async def visit(keys: tuple[str, ...], round: int) -> list[Press]:
+                """Open a screen by its keys, then escape back to the dashboard."""
+                pressed = [await press(key, round, " ".join(keys[: at + 1])) for at, key in enumerate(keys)]
+                for _ in range(len(keys) + 2):
+                    if type(app.screen).__name__ == HOME:
+                        break
+                    pressed.append(await press("escape", round))
+                if type(app.screen).__name__ != HOME:
+                    raise RuntimeError(f"escape did not lead back from {type(app.screen).__name__} ({' '.join(keys)})")
+                return pressed
 
             unbound += [await press(UNBOUND, 1) for _ in range(5)]
             for round in (1, 2):
-                presses += [await press(key, round) for key in KEYS]
+                presses += [await press(key, round) for key in MOVES]
+                for keys in SCREENS:
+                    presses += await visit(keys, round)
             for _ in range(saves):
                 mark = steps.mark()
                 began = time.perf_counter()

@@ -1,4 +1,4 @@
-"""Start one app in this fresh process, say on a pipe when its first frames are drawn, then quit.
+"""Start one app in this fresh process, say on a pipe when its frames show what a person waits for, then quit.
 
     python benchmarks/first_frame.py nextyes --db PATH --signal-fd N
     python benchmarks/first_frame.py minimal --signal-fd N
@@ -6,13 +6,18 @@
 benchmarks/performance.py starts this under a pseudo-terminal, so both apps start the way a person
 starts them and draw to a real terminal; it times from the spawn to each line written on fd N:
 
-    frame              the first frame is drawn (for nextyes: the dashboard, still empty)
-    data <details>     the first frame with the data is drawn (for the minimal app: its first frame)
+    frame              the first frame is drawn (for nextyes: the dashboard, maybe still empty)
+    data               the first frame whose header shows the search (streak, momentum, today)
+    filled <details>   the first frame with every panel filled: Pending's title counts its applications
     problem <text>     nextyes could not read the database; nothing more will come
 
-nextyes is opened through `tui.cli.main`, exactly as `nextyes --db PATH` opens it. The app has no
-"data shown" event of its own, so this wraps `DashboardScreen.show` (called once the worker has read
-the file) and waits for the refresh after it; nothing else about the app changes.
+For the minimal app the three come with its first frame.
+
+nextyes is opened through `tui.cli.main`, exactly as `nextyes --db PATH` opens it, and nothing of the app
+is imported or changed before that: each frame is looked at after Textual has written it to the terminal
+(`App.post_display_hook`), by the words it shows. An app that draws the header from a summary before it
+reads the rest says `data` before `filled`; one that draws everything at once says both after one frame.
+The same script times an older checkout of nextyes, run with that checkout's Python.
 """
 
 from __future__ import annotations
@@ -21,55 +26,82 @@ import argparse
 import os
 from pathlib import Path
 
+from textual.app import App, ComposeResult
+from textual.css.query import NoMatches
+from textual.widgets import Footer, Header, Static
+
+OPENING = "Opening your job search"  # the header's words before it has anything to show
+
 
 def say(fd: int, line: str) -> None:
     os.write(fd, f"{line}\n".encode())
 
 
+def shown_text(app: App[object], selector: str) -> str | None:
+    """The words a widget of the current screen shows, or None when the screen has no such widget."""
+    try:
+        widget = app.screen.query_one(selector)
+    except NoMatches:
+        return None
+    return str(widget.render())
+
+
+class FrameWatcher:
+    """Says each moment the first time a frame shows it, and ends the app once the dashboard is filled."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.told: set[str] = set()
+
+    def tell(self, *lines: str) -> None:
+        """Lines about one frame, in one write: the reader times them alike."""
+        new = [line for line in lines if line.split(" ")[0] not in self.told]
+        self.told.update(line.split(" ")[0] for line in new)
+        if new:
+            say(self.fd, "\n".join(new))
+
+    def look(self, app: App[object]) -> None:
+        problem = shown_text(app, "#problem")
+        if problem and app.screen.query_one("#problem").display:
+            self.tell("frame", f"problem {' '.join(problem.split())}")
+            app.exit()
+            return
+        lines = ["frame"]
+        header = shown_text(app, "#momentum")
+        if header and OPENING not in header:
+            lines.append("data")
+        pending = app.screen.query("#pending-panel")
+        if "data" in lines + list(self.told) and pending and "(" in str(pending.first().border_title or ""):
+            snapshot = getattr(app, "snapshot", None)
+            activities = len(snapshot.search.activities) if snapshot is not None else "?"
+            lines.append(f"filled activities={activities} {pending.first().border_title}")
+            app.exit()
+        self.tell(*lines)
+
+
 def open_nextyes(db: Path, fd: int) -> int:
-    from tui.app.screens.dashboard import DashboardScreen
+    watcher = FrameWatcher(fd)
+    displayed = App.post_display_hook
+
+    def after_each_frame(app: App[object]) -> None:
+        displayed(app)
+        if "filled" not in watcher.told and "problem" not in watcher.told:
+            watcher.look(app)
+
+    App.post_display_hook = after_each_frame
     from tui.cli import main
 
-    mounted, shown, refused = DashboardScreen.on_mount, DashboardScreen.show, DashboardScreen.show_problem
-    told: set[str] = set()
-
-    def once(screen: DashboardScreen, what: str) -> bool:
-        """True the first time `what` happens: later reloads are not first frames."""
-        first = what not in told
-        told.add(what)
-        return first
-
-    def after_mount(screen: DashboardScreen) -> None:
-        mounted(screen)
-        if once(screen, "frame"):
-            screen.app.call_after_refresh(say, fd, "frame")
-
-    def after_show(screen: DashboardScreen, dashboard: object) -> None:
-        shown(screen, dashboard)
-        if once(screen, "data"):
-            screen.app.call_after_refresh(data_drawn, screen)
-
-    def after_problem(screen: DashboardScreen, message: str, *, opened: bool) -> None:
-        refused(screen, message, opened=opened)
-        say(fd, f"problem {' '.join(message.split())}")
-        screen.app.exit()
-
-    def data_drawn(screen: DashboardScreen) -> None:
-        snapshot = getattr(screen.app, "snapshot", None)
-        activities = len(snapshot.search.activities) if snapshot is not None else 0
-        say(fd, f"data activities={activities} pending={screen.pending.row_count}")
-        screen.app.exit()
-
-    DashboardScreen.on_mount = after_mount
-    DashboardScreen.show = after_show
-    DashboardScreen.show_problem = after_problem
-    return main(["--db", str(db)])
+    code = main(["--db", str(db)])
+    if not watcher.told & {"filled", "problem"}:
+        print("nextyes ended before its dashboard was filled", flush=True)
+        return code or 3
+    return code
 
 
 def open_minimal(fd: int) -> int:
     """The floor: a Textual app with a header, one line of text and a footer, and nothing to read."""
-    from textual.app import App, ComposeResult
-    from textual.widgets import Footer, Header, Static
+
+    watcher = FrameWatcher(fd)
 
     class MinimalApp(App[None]):
         def compose(self) -> ComposeResult:
@@ -77,13 +109,11 @@ def open_minimal(fd: int) -> int:
             yield Static("Every no gets you closer to the next yes.")
             yield Footer()
 
-        def on_mount(self) -> None:
-            self.call_after_refresh(self.drawn)
-
-        def drawn(self) -> None:
-            say(fd, "frame")
-            say(fd, "data")
-            self.exit()
+        def post_display_hook(self) -> None:
+            """Its first frame written to the terminal is all it will ever show."""
+            if "filled" not in watcher.told:
+                watcher.tell("frame", "data", "filled")
+                self.exit()
 
     MinimalApp().run()
     return 0

@@ -1,10 +1,10 @@
 """A deterministic, realistic database of years of heavy use, written through nextyes's own store.
 
-    .venv/bin/python benchmarks/make_dataset.py --years N --out PATH [--end YYYY-MM-DD] [--seed S] [--force]
+    .venv/bin/python benchmarks/make_dataset.py (--years N | --days N) --out PATH [--end DAY] [--seed S] [--force]
 
 Each year holds about 800 applications with their stage histories, 4,000 activities, 360 reflections,
 160 contacts and 120 interviews, plus rest days, wins, learning goals and marks on today's actions.
-The data covers the N years ending on --end (default today); its last weeks leave applications waiting
+The data covers the N years (or N days) ending on --end (default today); its last weeks leave applications waiting
 and interviews ahead, and a streak alive, so the app's "today" has something to show. Every timestamp
 is made up from the synthetic days, never read from the wall clock: the same arguments give the same bytes.
 
@@ -853,13 +853,18 @@ def weekday_on_or_after(day: date) -> date:
     return day
 
 
-def first_day(years: int, end: date) -> date:
-    """The first day of the `years` years ending on `end` (`end` itself when there are none)."""
+def first_day(years: int, end: date, days: int | None = None) -> date:
+    """The first day of the `years` years, or of the `days` days, ending on `end` (`end` itself for none)."""
+    if days is not None:
+        return end - DAY * (days - 1) if days else end
     return end - relativedelta(years=years) + DAY if years else end
 
 
-def write_dataset(path: Path, years: int, end: date, seed: int = DEFAULT_SEED) -> dict[str, int]:
-    """Write `years` years of heavy use ending on `end` to a new database at `path`; returns records per table.
+def write_dataset(
+    path: Path, years: int, end: date, seed: int = DEFAULT_SEED, *, days: int | None = None
+) -> dict[str, int]:
+    """Write `years` years of heavy use (or `days` days, when given) ending on `end` to a new database at
+    `path`; returns records per table.
 
     Refuses a file that already holds something (FileExistsError); an empty one is replaced.
     """
@@ -869,11 +874,11 @@ def write_dataset(path: Path, years: int, end: date, seed: int = DEFAULT_SEED) -
             raise FileExistsError(f"{path} already exists; choose a new path")
         path.unlink()
     rng = random.Random(seed)
-    begins = first_day(years, end)
+    begins = first_day(years, end, days)
     now = datetime(end.year, end.month, end.day, 9, 30, tzinfo=UTC)  # the fake clock: mid-morning of the last day
     opened = datetime(begins.year, begins.month, begins.day, 5, tzinfo=UTC)
     writer = DatasetWriter(rng, plan_calendar(rng, begins, end), now)
-    if years:
+    if (days if days is not None else years) > 0:
         writer.write_days()
     with Store(path, lambda: now).transaction() as tx:
         tx.save_settings(Settings(id=writer.new_id(), timezone=ZONE.key, created_at=opened, updated_at=opened))
@@ -895,14 +900,16 @@ def describe(counts: dict[str, int], size: int, seconds: float) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--years", type=int, required=True, help="years of heavy use, 0 or more")
+    span = parser.add_mutually_exclusive_group(required=True)
+    span.add_argument("--years", type=int, help="years of heavy use, 0 or more")
+    span.add_argument("--days", type=int, help="days of heavy use, 0 or more (90: about three months)")
     parser.add_argument("--out", type=Path, required=True, help="the database file to write")
     parser.add_argument("--end", type=date.fromisoformat, default=None, help="the last day, YYYY-MM-DD (today)")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument("--force", action="store_true", help="replace a file already at --out")
     options = parser.parse_args(argv)
-    if options.years < 0:
-        parser.error("--years must be 0 or more")
+    if (options.years or 0) < 0 or (options.days or 0) < 0:
+        parser.error("--years and --days must be 0 or more")
     out: Path = options.out
     if out.is_dir():
         print(f"{out} is a folder; name the database file to write", file=sys.stderr)
@@ -912,7 +919,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     out.unlink(missing_ok=True)
     began = time.perf_counter()
-    counts = write_dataset(out, options.years, options.end or date.today(), options.seed)
+    counts = write_dataset(out, options.years or 0, options.end or date.today(), options.seed, days=options.days)
     print(describe(counts, out.stat().st_size, time.perf_counter() - began))
     return 0
 

@@ -1,32 +1,39 @@
-"""How fast nextyes is on a realistic search, against the targets it promises, in one table.
+"""How fast nextyes is against the programs it promises to keep up with, in one table with a verdict a row.
 
-    .venv/bin/python benchmarks/performance.py [--runs N] [--years 0,1,5,10] [--quick]
+    .venv/bin/python benchmarks/performance.py [--runs N] [--quick] [--against PATH]
 
-Builds a search of each size once (benchmarks/make_dataset.py, ending today so the app's today has data),
-then measures side by side in this one run, each figure the median of --runs runs:
+Builds searches of no days, 3 months, 1 year and 5 years (benchmarks/make_dataset.py, ending today so the
+app's today has data) and, for each, a jrnl journal of the same work (benchmarks/_jrnl.py: one entry per
+activity and per reflection). Then every figure is measured in this one run, each command in a fresh
+process, the commands of a row taking turns (A B A B …) after one warm-up run each, and each figure the
+median of --runs runs:
 
-- cold start to the first frame with data: nextyes (`nextyes --db`) and a minimal Textual app (Header,
-  Static, Footer), each in a fresh process on an 80×24 pseudo-terminal (benchmarks/first_frame.py),
-  taken in turn; and the peak memory (ru_maxrss) of each, and of `nextyes log`. Each process keeps its
-  compiled bytecode, as an installed program does, in a folder of the run (see _processes.py);
-- `nextyes log` wall time on a fresh copy of the 5-year file, beside `python -c pass` and a process that
-  only imports the dependencies;
-- the event loop's time for each key of a typical sequence, in the app driven by `run_test` on the
-  5-year search (benchmarks/_keystrokes.py), and for the app's save;
-- one write transaction (`Recorder.log` on a fresh copy) at each size, the first of the day (it also
-  writes the daily backup) and a later one;
-- loading the search (read + validate), and computing streaks and momentum, rewards, today's actions,
-  insights and the whole dashboard, at each size. Each computation runs on a fresh `JobSearch` (its
-  cached look-ups empty), so a figure includes building the look-ups it needs; the load is not in it.
+- `nextyes log apply x` against jrnl writing an entry, each on a fresh copy of its file (the copy made
+  before the clock starts), so the file does not grow run after run;
+- `nextyes status` and `nextyes today` against `jrnl -n 3`;
+- `nextyes --version` and `nextyes prompt` against `python -c pass`;
+- the app's first frame with data and its whole dashboard filled, on an 80×24 pseudo-terminal, against a
+  minimal Textual app (benchmarks/first_frame.py), and the app's peak memory;
+- each key and the opening of every screen, on the app's event loop (benchmarks/_keystrokes.py);
+- a write as the open app makes it (benchmarks/_app_write.py), on a fresh copy each run.
 
-Targets are judged on the 5-year search. A measure that fails shows its error in its row; the others
-still run. Progress goes to standard error, the table to standard output.
+Each search is prepared as a person's file is after a day's use: one change already made today, so the
+day's backup and whatever else nextyes keeps beside the file exist, and a read has run.
+
+--against PATH runs the nextyes rows with another checkout's nextyes too (PATH/.venv/bin/nextyes, on
+searches made by that checkout, so in its schema), in turn with this one's, and prints its figures in a
+"before" column. --quick builds no days and 3 months only (the 5-year rows are judged on 3 months and say
+so) with 3 runs: a smoke run. A measure that fails shows its error in its rows; the others still run.
+Without jrnl (.venv-jrnl/, made by `make bench`) its rows say so. Progress goes to standard error, the
+table to standard output.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import dataclasses
+import json
 import os
 import platform
 import shutil
@@ -36,45 +43,44 @@ import sys
 import tempfile
 import time
 import traceback
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
-from datetime import time as clock_time
 from pathlib import Path
 
-from _keystrokes import KEYS, UNBOUND, AppRun, Press
-from _processes import Finished, Launcher, installed_environment, script, terminal_environment
-from make_dataset import write_dataset
+from _jrnl import Jrnl
+from _keystrokes import MOVES, AppRun, Press
+from _processes import Finished, Launcher, ProcessFailed, installed_environment, script, terminal_environment
 
-from tui.clock import Clock, zone_named
-from tui.content import reflection_prompts
-from tui.core.actions import todays_actions
-from tui.core.dashboard import build_dashboard
-from tui.core.insights import build_insights
-from tui.core.models import ActivityKind
-from tui.core.rewards import earned_rewards, weekly_progress
-from tui.core.search import JobSearch
-from tui.core.streaks import track
-from tui.recording import Recorder
-from tui.store import Store
-
-TARGET_YEARS = 5
-DEPENDENCIES = "pydantic, tinydb, filelock, dateutil, platformdirs"
+HERE = Path(__file__).resolve().parent.parent
 
 
 @dataclasses.dataclass(frozen=True)
 class Target:
-    """A limit a figure must stay within."""
+    """A limit a figure must stay within, and the figure aimed for below it."""
 
     limit: float
     unit: str  # "ms", "x" or "MB"
     strictly: bool = False  # "under" rather than "at most"
+    aim: float | None = None
 
     def describe(self) -> str:
-        return f"{'<' if self.strictly else '≤'} {show(self.limit, self.unit)}"
+        aim = f" (aim {show(self.aim, self.unit)})" if self.aim is not None else ""
+        return f"{'<' if self.strictly else '≤'} {show(self.limit, self.unit)}{aim}"
 
     def judge(self, value: float) -> str:
         met = value < self.limit if self.strictly else value <= self.limit
         return "met" if met else f"missed by {show(value - self.limit, self.unit)}"
+
+
+AS_FAST_AS_JRNL = Target(1.0, "x")
+TWICE_AS_FAST_AS_JRNL = Target(0.5, "x")
+QUICK_COMMAND = Target(4.0, "x")
+FIRST_FRAME = Target(1.5, "x", aim=1.3)
+WHOLE_DASHBOARD = Target(2.0, "x")
+OPENING_A_SCREEN = Target(100, "ms")
+MEDIAN_KEY = Target(33, "ms", aim=16)
+APP_MEMORY = Target(100, "MB", strictly=True)
+APP_WRITE = Target(50, "ms")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -83,12 +89,8 @@ class Row:
     figure: str = ""
     target: str = ""
     verdict: str = ""
+    before: str = ""  # the same figure for the --against checkout
     section: bool = False  # a title over the rows after it
-
-
-KEY_TARGET = Target(16, "ms")
-WRITE_TARGET = Target(100, "ms")
-RULES_TARGET = Target(20, "ms")
 
 
 def show(value: float, unit: str) -> str:
@@ -99,249 +101,511 @@ def show(value: float, unit: str) -> str:
     return f"{value:.2f} ms" if value < 1 else f"{value:.1f} ms" if value < 10 else f"{value:.0f} ms"
 
 
-def figure_row(measure: str, value: float, unit: str = "ms", target: Target | None = None) -> Row:
-    if target is None:
-        return Row(measure, show(value, unit))
-    return Row(measure, show(value, unit), target.describe(), target.judge(value))
-
-
-def median_ms(work: Callable[[], object], runs: int) -> float:
-    return statistics.median(_timed(work) for _ in range(runs))
-
-
-def _timed(work: Callable[[], object]) -> float:
-    began = time.perf_counter()
-    work()
-    return (time.perf_counter() - began) * 1000
-
-
 def progress(message: str) -> None:
     print(f"… {message}", file=sys.stderr, flush=True)
 
 
-# The searches --------------------------------------------------------------------------------------
+def one_line(error: BaseException | str) -> str:
+    text = error if isinstance(error, str) else f"{type(error).__name__}: {error}"
+    return " ".join(text.split())[:160]
+
+
+# The searches and the checkouts --------------------------------------------------------------------
 
 
 @dataclasses.dataclass(frozen=True)
-class Dataset:
-    years: int
-    path: Path
-    records: int
-    end: date
+class Size:
+    """How much work a search holds: a number of years, or of days."""
+
+    name: str
+    years: int = 0
+    days: int | None = None
+
+    def span(self) -> list[str]:
+        """make_dataset.py's arguments for it."""
+        return ["--years", str(self.years)] if self.days is None else ["--days", str(self.days)]
 
     @property
-    def clock(self) -> Clock:
-        """Noon on the search's last day, in this machine's zone: the app's today has the newest data."""
-        moment = datetime.combine(self.end, clock_time(12), tzinfo=zone_named(""))
-        return lambda: moment
-
-    def size(self) -> str:
-        megabytes = self.path.stat().st_size / 1e6 if self.path.exists() else 0.0
-        return f"{self.years} y: {self.records} records, {megabytes:.1f} MB"
-
-    def copy_into(self, folder: Path) -> Path:
-        """A copy in a folder of its own (no backups beside it yet); a missing file stays missing."""
-        folder.mkdir(parents=True)
-        copy = folder / self.path.name
-        if self.path.exists():
-            shutil.copyfile(self.path, copy)
-        return copy
+    def slug(self) -> str:
+        return self.name.replace(" ", "-")
 
 
-def build_datasets(folder: Path, sizes: Iterable[int], end: date) -> dict[int, Dataset]:
-    datasets = {}
-    for years in sorted(set(sizes)):
-        progress(f"building the {years}-year search")
-        path = folder / f"{years}y" / "nextyes.json"
-        path.parent.mkdir()
-        counts = write_dataset(path, years, end)
-        datasets[years] = Dataset(years, path, sum(counts.values()), end)
-    return datasets
+EMPTY = Size("no days", days=0)
+QUARTER = Size("3 months", days=90)
+YEAR = Size("1 year", years=1)
+FIVE_YEARS = Size("5 years", years=5)
+SIZES = (EMPTY, QUARTER, YEAR, FIVE_YEARS)
+QUICK_SIZES = (EMPTY, QUARTER)
+
+# make_dataset.py of a checkout that has no --days: its own years, cut to the days wanted.
+OLD_DATASET_DAYS = """
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import make_dataset
+days, out, end = int(sys.argv[2]), Path(sys.argv[3]), date.fromisoformat(sys.argv[4])
+make_dataset.first_day = lambda years, end: end - timedelta(days=days - 1) if days else end
+make_dataset.write_dataset(out, 1 if days else 0, end)
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class Checkout:
+    """A nextyes to measure: this tree's, or another checkout's (--against) with a venv of its own."""
+
+    name: str
+    root: Path
+    bin: Path  # the venv's bin folder: its python and its nextyes
+
+    @property
+    def python(self) -> str:
+        return str(self.bin / "python")
+
+    @property
+    def nextyes(self) -> str:
+        return str(self.bin / "nextyes")
+
+    def make_dataset(self, size: Size, out: Path, end: date) -> None:
+        """A search of `size` ending on `end`, written by this checkout's own code (so in its schema)."""
+        maker = self.root / "benchmarks" / "make_dataset.py"
+        if size.days is not None and "--days" not in _output([self.python, str(maker), "--help"]):
+            command = [self.python, "-c", OLD_DATASET_DAYS, str(maker.parent), str(size.days), str(out), str(end)]
+        else:
+            command = [self.python, str(maker), *size.span(), "--out", str(out), "--end", str(end)]
+        _output(command, cwd=self.root)  # `python -c` imports from the working folder first
+
+
+def _output(command: Sequence[str], cwd: Path = HERE) -> str:
+    finished = subprocess.run(command, capture_output=True, text=True, cwd=cwd)
+    if finished.returncode != 0:
+        raise ProcessFailed(f"{Path(command[1]).name} failed: {_last(finished.stderr)}")
+    return finished.stdout
+
+
+def _last(text: str) -> str:
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1] if lines else "no output"
+
+
+@dataclasses.dataclass(frozen=True)
+class Search:
+    """One checkout's search of one size, as a person's folder holds it after a day's use."""
+
+    size: Size
+    folder: Path  # nextyes.json and whatever nextyes keeps beside it
+
+    @property
+    def database(self) -> Path:
+        return self.folder / "nextyes.json"
+
+    def describe(self) -> str:
+        records = sum(1 for _ in _records(self.database))
+        return f"{self.size.name}: {records:,} records, {self.database.stat().st_size / 1e6:.1f} MB"
+
+
+def _records(database: Path) -> Iterable[object]:
+    tables = json.loads(database.read_text(encoding="utf-8"))
+    for name, table in tables.items():
+        if not name.startswith("_") and name != "settings":
+            yield from table.values()
 
 
 class Copies:
-    """Fresh copies of a dataset, each in its own folder under `root`."""
+    """Fresh copies of a prepared folder, each in its own folder under `root`, removed once used."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.made = 0
 
-    def of(self, dataset: Dataset) -> Path:
+    def of(self, folder: Path) -> Path:
         self.made += 1
-        return dataset.copy_into(self.root / f"copy-{self.made}")
+        copy = self.root / f"copy-{self.made}"
+        shutil.copytree(folder, copy, symlinks=True)
+        return copy
+
+    @staticmethod
+    def remove(copy: Path) -> None:
+        shutil.rmtree(copy, ignore_errors=True)
 
 
-# Fresh processes -----------------------------------------------------------------------------------
+# Commands in turn ----------------------------------------------------------------------------------
 
 
-def in_turn(commands: dict[str, Callable[[], Finished]], runs: int) -> dict[str, list[Finished]]:
-    """Run each command once to warm the file cache and write its bytecode, then `runs` rounds in turn."""
-    for command in commands.values():
-        command()
-    results: dict[str, list[Finished]] = {name: [] for name in commands}
-    for _ in range(runs):
+@dataclasses.dataclass
+class Series:
+    """The runs of one command, or why it could not run."""
+
+    runs: list[Finished] = dataclasses.field(default_factory=list)
+    failed: str = ""
+
+    def median(self, read: Callable[[Finished], float] = lambda run: run.wall_ms) -> float:
+        if self.failed:
+            raise ProcessFailed(self.failed)
+        return statistics.median(read(run) for run in self.runs)
+
+
+def in_turn(commands: dict[str, Callable[[], Finished]], runs: int) -> dict[str, Series]:
+    """Each command once, uncounted (it warms the file cache and writes its bytecode), then `runs` rounds in
+    turn. A command that fails is not run again; the others go on."""
+    series = {name: Series() for name in commands}
+    for round in range(runs + 1):
         for name, command in commands.items():
-            results[name].append(command())
-    return results
+            if series[name].failed:
+                continue
+            try:
+                finished = command()
+            except (ProcessFailed, OSError) as error:
+                series[name].failed = one_line(str(error))
+                continue
+            if round:
+                series[name].runs.append(finished)
+    return series
 
 
-def median_of(finished: list[Finished], read: Callable[[Finished], float]) -> float:
-    return statistics.median(read(one) for one in finished)
+@dataclasses.dataclass(frozen=True)
+class Bench:
+    """What every measure needs: the launcher, the environment, the searches, the runs."""
+
+    launcher: Launcher
+    env: dict[str, str]
+    runs: int
+    checkouts: list[Checkout]  # this tree's first, then --against's
+    searches: dict[str, dict[Size, Search]]  # by checkout name
+    journals: dict[Size, Path]  # prepared jrnl journals, made from this tree's searches
+    jrnl: Jrnl
+    jrnl_version: str
+    copies: Copies
+    big: Size  # the size the 5-year targets are judged on (3 months with --quick)
+
+    @property
+    def now(self) -> Checkout:
+        return self.checkouts[0]
+
+    @property
+    def before(self) -> Checkout | None:
+        return self.checkouts[1] if len(self.checkouts) > 1 else None
+
+    def nextyes(self, checkout: Checkout, size: Size, *arguments: str, fresh: bool = False) -> Finished:
+        """`nextyes ARGUMENTS` of `checkout` on its search of `size` (with `fresh`: on a fresh copy)."""
+        folder = self.searches[checkout.name][size].folder
+        copy = self.copies.of(folder) if fresh else folder
+        try:
+            env = {**self.env, "NEXTYES_DB": str(copy / "nextyes.json")}
+            return self.launcher.run([checkout.nextyes, *arguments], env=env)
+        finally:
+            if fresh:
+                self.copies.remove(copy)
+
+    def jrnl_run(self, size: Size, *arguments: str, fresh: bool = False) -> Finished:
+        prepared = self.journals[size]
+        folder = self.copies.of(prepared) if fresh else prepared
+        try:
+            config = self.jrnl.configure(folder, self.jrnl_version)
+            return self.launcher.run(self.jrnl.command(config, *arguments), env=self.jrnl.environment(self.env, folder))
+        finally:
+            if fresh:
+                self.copies.remove(folder)
+
+    def python_pass(self) -> Finished:
+        return self.launcher.run([sys.executable, "-c", "pass"], env=self.env)
+
+    def each_nextyes(self, run: Callable[[Checkout], Finished]) -> dict[str, Callable[[], Finished]]:
+        """One command per checkout, named by the checkout."""
+        return {checkout.name: lambda checkout=checkout: run(checkout) for checkout in self.checkouts}
+
+    def at(self, wanted: Iterable[Size]) -> list[Size]:
+        """The sizes of `wanted` that were built, and the size the 5-year targets are judged on."""
+        return [size for size in self.searches[self.now.name] if size in wanted or size == self.big]
+
+    def judged_at(self, size: Size) -> str:
+        return size.name if size == FIVE_YEARS or self.big == FIVE_YEARS else f"{size.name} (--quick)"
 
 
-def cold_start(launcher: Launcher, env: dict[str, str], dataset: Dataset, runs: int) -> list[Row]:
-    progress(f"cold start, {runs} runs of each app in turn")
-    command, env = [sys.executable, str(script("first_frame.py"))], terminal_environment(env)
-    results = in_turn(
-        {
-            "nextyes": lambda: launcher.run([*command, "nextyes", "--db", str(dataset.path)], terminal=True, env=env),
-            "minimal": lambda: launcher.run([*command, "minimal"], terminal=True, env=env),
-        },
-        runs,
-    )
-    for one in results["nextyes"]:
-        if "data" not in one.said:
-            raise RuntimeError(f"nextyes showed no data: {one.details.get('problem', 'no signal')}")
-    ours = median_of(results["nextyes"], _data_frame)
-    floor = median_of(results["minimal"], _data_frame)
-    shown = results["nextyes"][-1].details["data"]
-    return [
-        figure_row(f"nextyes, first frame with data ({shown})", ours),
-        figure_row("  of which the empty dashboard is drawn at", median_of(results["nextyes"], _empty_frame)),
-        figure_row("minimal Textual app (Header, Static, Footer), first frame", floor),
-        figure_row("nextyes / minimal app", ours / floor, "x", Target(1.3, "x")),
-        figure_row(
-            "peak memory, nextyes app to its first frame with data",
-            median_of(results["nextyes"], _peak),
-            "MB",
-            Target(150, "MB", strictly=True),
-        ),
-        figure_row("peak memory, minimal Textual app", median_of(results["minimal"], _peak), "MB"),
+# Rows ----------------------------------------------------------------------------------------------
+
+
+def _wall(run: Finished) -> float:
+    return run.wall_ms
+
+
+def ratio_row(
+    measure: str, ours: dict[str, Series], floor: Series, target: Target, read: Callable[[Finished], float] = _wall
+) -> Row:
+    """A row for `ours` (by checkout) ÷ `floor`, each read by `read`: this tree's ratio judged, the other
+    checkout's beside it."""
+    return target_row(measure, [_ratio(one, floor, read) for one in ours.values()], target)
+
+
+def _ratio(ours: Series, floor: Series, read: Callable[[Finished], float]) -> float | str:
+    try:
+        return ours.median(read) / floor.median(read)
+    except ProcessFailed as error:
+        return f"failed: {one_line(str(error))}"
+
+
+def _cell(figure: float | str | None, unit: str) -> str:
+    """A figure, or the start of the error that took its place (the verdict column has room for more)."""
+    if figure is None:
+        return ""
+    return figure.removeprefix("failed: ")[:60] if isinstance(figure, str) else show(figure, unit)
+
+
+def figure_row(
+    measure: str, series: dict[str, Series] | Series, read: Callable[[Finished], float] = _wall, unit: str = "ms"
+) -> Row:
+    """A row of plain figures (a median per checkout), no target."""
+    figures = _medians(series if isinstance(series, dict) else {"": series}, read)
+    cells = [_cell(figure, unit) for figure in figures]
+    return Row(measure, cells[0], before=cells[1] if len(cells) > 1 else "")
+
+
+def target_row(measure: str, figures: Sequence[float | str], target: Target) -> Row:
+    """A judged row from figures already worked out (this tree's first), an error in place of a figure."""
+    now, before = figures[0], figures[1] if len(figures) > 1 else None
+    if isinstance(now, str):
+        return Row(measure, "failed", target.describe(), now[:100], _cell(before, target.unit))
+    return Row(measure, show(now, target.unit), target.describe(), target.judge(now), _cell(before, target.unit))
+
+
+def skipped(measure: str, target: Target, reason: str) -> Row:
+    return Row(measure, "", target.describe(), f"skipped: {reason}")
+
+
+# From the shell ------------------------------------------------------------------------------------
+
+
+def shell_writes(bench: Bench) -> list[Row]:
+    rows: list[Row] = []
+    missing = bench.jrnl.missing()
+    for size in bench.at((QUARTER, YEAR, FIVE_YEARS)):
+        label = f"nextyes log apply x ÷ jrnl writing an entry, {bench.judged_at(size)}"
+        progress(f"nextyes log against jrnl, {size.name}")
+        commands = bench.each_nextyes(lambda checkout: bench.nextyes(checkout, size, "log", "apply", "x", fresh=True))
+        if not missing:
+            commands["jrnl"] = lambda: bench.jrnl_run(size, "apply", "x", fresh=True)
+        series = in_turn(commands, bench.runs)
+        ours = {checkout.name: series[checkout.name] for checkout in bench.checkouts}
+        judged = [(label, AS_FAST_AS_JRNL)]
+        if size == bench.big:
+            judged.append((f"  the same, against the {size.name} target", TWICE_AS_FAST_AS_JRNL))
+        for measure, target in judged:
+            if missing:
+                rows.append(skipped(measure, target, missing))
+            else:
+                rows.append(ratio_row(measure, ours, series["jrnl"], target))
+        rows.append(figure_row("  nextyes log apply x (a fresh copy each run)", ours))
+        if not missing:
+            rows.append(figure_row(f"  jrnl writing an entry ({_entries(bench, size)} entries)", series["jrnl"]))
+        if size == bench.big:
+            rows.append(figure_row("  peak memory, nextyes log", ours, lambda run: run.peak_mb, "MB"))
+    return rows
+
+
+def shell_reads(bench: Bench) -> list[Row]:
+    rows: list[Row] = []
+    missing = bench.jrnl.missing()
+    for size in bench.at((YEAR, FIVE_YEARS)):
+        progress(f"nextyes status and today against jrnl -n 3, {size.name}")
+        commands = {
+            f"{command} {checkout.name}": lambda checkout=checkout, command=command: bench.nextyes(
+                checkout, size, command
+            )
+            for command in ("status", "today")
+            for checkout in bench.checkouts
+        }
+        if not missing:
+            commands["jrnl"] = lambda: bench.jrnl_run(size, "-n", "3")
+        series = in_turn(commands, bench.runs)
+        for command in ("status", "today"):
+            ours = {checkout.name: series[f"{command} {checkout.name}"] for checkout in bench.checkouts}
+            label = f"nextyes {command} ÷ jrnl -n 3, {bench.judged_at(size)}"
+            if missing:
+                rows.append(skipped(label, AS_FAST_AS_JRNL, missing))
+            else:
+                rows.append(ratio_row(label, ours, series["jrnl"], AS_FAST_AS_JRNL))
+            rows.append(figure_row(f"  nextyes {command}", ours))
+        if not missing:
+            rows.append(figure_row("  jrnl -n 3", series["jrnl"]))
+    return rows
+
+
+def quick_commands(bench: Bench) -> list[Row]:
+    progress("nextyes --version and nextyes prompt against python -c pass")
+    size = bench.big
+    commands = {"pass": bench.python_pass}
+    for command in ("--version", "prompt"):
+        for checkout in bench.checkouts:
+            commands[f"{command} {checkout.name}"] = lambda checkout=checkout, command=command: bench.nextyes(
+                checkout, size, command
+            )
+    series = in_turn(commands, bench.runs)
+    rows = []
+    for command, where in (("--version", ""), ("prompt", f", {bench.judged_at(size)}")):
+        ours = {checkout.name: series[f"{command} {checkout.name}"] for checkout in bench.checkouts}
+        rows.append(ratio_row(f"nextyes {command} ÷ python -c pass{where}", ours, series["pass"], QUICK_COMMAND))
+        rows.append(figure_row(f"  nextyes {command}", ours))
+    rows.append(figure_row("  python -c pass", series["pass"]))
+    return rows
+
+
+def _entries(bench: Bench, size: Size) -> str:
+    text = (bench.journals[size] / "journal.txt").read_text(encoding="utf-8")
+    return f"{text.count(chr(10) + chr(10)):,}"
+
+
+# The app -------------------------------------------------------------------------------------------
+
+
+def app_start(bench: Bench) -> list[Row]:
+    rows: list[Row] = []
+    command, env = [script("first_frame.py")], terminal_environment(bench.env)
+
+    def nextyes_app(checkout: Checkout, size: Size) -> Finished:
+        copy = bench.copies.of(bench.searches[checkout.name][size].folder)  # the app may fold what it reads
+        try:
+            arguments = [checkout.python, str(*command), "nextyes", "--db", str(copy / "nextyes.json")]
+            return bench.launcher.run(arguments, terminal=True, env=env)
+        finally:
+            bench.copies.remove(copy)
+
+    def minimal_app() -> Finished:
+        return bench.launcher.run([bench.now.python, str(*command), "minimal"], terminal=True, env=env)
+
+    for size in bench.at((EMPTY, YEAR, FIVE_YEARS)):
+        progress(f"the app's first frame against a minimal Textual app, {size.name}")
+        commands = bench.each_nextyes(lambda checkout: nextyes_app(checkout, size))
+        commands["minimal"] = minimal_app
+        series = in_turn(commands, bench.runs)
+        ours = {checkout.name: series[checkout.name] for checkout in bench.checkouts}
+        minimal = series["minimal"]
+        stages = "one stage: the whole dashboard" if _one_stage(ours[bench.now.name]) else "header and Today's actions"
+        label = f"app first frame with data ({stages}) ÷ minimal app, {bench.judged_at(size)}"
+        rows.append(ratio_row(label, ours, minimal, FIRST_FRAME, _data))
+        rows.append(figure_row("  nextyes app, first frame with data", ours, _data))
+        if size == bench.big:
+            label = f"app whole dashboard filled ÷ minimal app, {bench.judged_at(size)}"
+            rows.append(ratio_row(label, ours, minimal, WHOLE_DASHBOARD, _filled))
+            rows.append(figure_row(f"  nextyes app, dashboard filled ({_shown(ours[bench.now.name])})", ours, _filled))
+        rows.append(figure_row("  minimal Textual app (Header, Static, Footer), first frame", minimal, _data))
+        if size == bench.big:
+            rows.append(target_row(f"app peak memory, {bench.judged_at(size)}", _medians(ours, _peak), APP_MEMORY))
+            rows.append(figure_row("  minimal Textual app, peak memory", minimal, _peak, "MB"))
+    return rows
+
+
+def _data(run: Finished) -> float:
+    if "data" not in run.said:
+        raise ProcessFailed(f"no frame with data: {run.details.get('problem', 'no signal')}")
+    return run.said["data"]
+
+
+def _filled(run: Finished) -> float:
+    if "filled" not in run.said:
+        raise ProcessFailed(f"the dashboard was never filled: {run.details.get('problem', 'no signal')}")
+    return run.said["filled"]
+
+
+def _peak(run: Finished) -> float:
+    return run.peak_mb
+
+
+def _one_stage(series: Series) -> bool:
+    """The frame with data was the filled dashboard in every run (or no run told)."""
+    return all(run.said.get("data") == run.said.get("filled") for run in series.runs)
+
+
+def _shown(series: Series) -> str:
+    return series.runs[-1].details.get("filled", "") if series.runs else ""
+
+
+def _medians(series: dict[str, Series], read: Callable[[Finished], float]) -> list[float | str]:
+    figures: list[float | str] = []
+    for one in series.values():
+        try:
+            figures.append(one.median(read))
+        except ProcessFailed as error:
+            figures.append(f"failed: {one_line(str(error))}")
+    return figures
+
+
+def keys(bench: Bench) -> list[Row]:
+    """Every key of the tour in each checkout's app, one process each, taking turns; a first run of each
+    on an empty search writes the bytecode of the screens the keys open."""
+    size = bench.big
+    runs: list[AppRun | str] = []
+    for checkout in bench.checkouts:
+        progress(f"keys in the app ({checkout.name}): a first run to write the bytecode")
+        with contextlib.suppress(ProcessFailed):  # the measured run will say what fails
+            _drive(bench, checkout, EMPTY)
+    for checkout in bench.checkouts:
+        progress(f"keys in the app ({checkout.name}), {size.name}")
+        try:
+            runs.append(_drive(bench, checkout, size))
+        except (ProcessFailed, RuntimeError) as error:
+            runs.append(f"failed: {one_line(error)}")
+    now = runs[0]
+    where = bench.judged_at(size)
+    medians = [run if isinstance(run, str) else run.median_press_ms for run in runs]
+    openings = [run if isinstance(run, str) else _slowest_opening(run) for run in runs]
+    label = "opening the slowest screen"
+    if isinstance(now, AppRun) and (slowest := now.slowest_opening()) is not None:
+        label += f": {slowest.screen} ({_keys(slowest)}, {'first time' if slowest.round == 1 else 'again'})"
+    rows = [
+        target_row(f"{label}, {where}", openings, OPENING_A_SCREEN),
+        target_row(f"median key on the event loop, {where}", medians, MEDIAN_KEY),
     ]
+    if isinstance(now, AppRun):
+        opened = {press.opened for press in now.openings}
+        rows.append(Row(f"  {len(now.presses)} presses: moving, opening and closing each of {len(opened)} screens"))
+        for kind, chosen in (
+            ("moving in the lists", lambda press: press.key in MOVES),
+            ("opening a screen", lambda press: bool(press.opened)),
+            ("closing a screen (escape)", lambda press: press.key == "escape"),
+        ):
+            cells = [run if isinstance(run, str) else _median_press(run, chosen) for run in runs]
+            rows.append(Row(f"  median key {kind}", cells[0], before=cells[1] if len(cells) > 1 else ""))
+        rows += _listed("  the slowest openings:", [f"{_keys(p)} {p.busy_ms:.0f}" for p in _slowest(now.openings)])
+        rows += _listed("  keys that opened no screen here:", now.opened_nothing() or ["none"])
+        worst = now.worst_press
+        rows.append(Row(f"  the slowest key of all: {_keys(worst)} to {worst.screen}", show(worst.busy_ms, "ms")))
+    return rows
 
 
-def shell_log(launcher: Launcher, env: dict[str, str], dataset: Dataset, copies: Copies, runs: int) -> list[Row]:
-    progress(f"nextyes log, {runs} runs of each command in turn")
-    python = sys.executable
-
-    def log() -> Finished:
-        copy = copies.of(dataset)  # made before the clock starts
-        return launcher.run([python, "-m", "tui", "log", "network", "bench", "--db", str(copy)], env=env)
-
-    results = in_turn(
-        {
-            "pass": lambda: launcher.run([python, "-c", "pass"], env=env),
-            "imports": lambda: launcher.run([python, "-c", f"import {DEPENDENCIES}"], env=env),
-            "log": log,
-        },
-        runs,
-    )
-    return [
-        figure_row("python -c pass", median_of(results["pass"], _wall)),
-        figure_row(f"python -c 'import {DEPENDENCIES}'", median_of(results["imports"], _wall)),
-        figure_row(
-            "nextyes log network bench (fresh copy, so the daily backup too)",
-            median_of(results["log"], _wall),
-            target=Target(120, "ms", strictly=True),
-        ),
-        figure_row("peak memory, nextyes log", median_of(results["log"], _peak), "MB"),
-    ]
-
-
-def _empty_frame(finished: Finished) -> float:
-    return finished.said["frame"]
-
-
-def _data_frame(finished: Finished) -> float:
-    return finished.said["data"]
-
-
-def _wall(finished: Finished) -> float:
-    return finished.wall_ms
-
-
-def _peak(finished: Finished) -> float:
-    return finished.peak_mb
-
-
-# The app driven by its keys -----------------------------------------------------------------------
-
-
-def drive(env: dict[str, str], dataset: Dataset, copies: Copies, saves: int) -> AppRun:
-    """The app driven by `run_test` in a process of its own (benchmarks/_keystrokes.py)."""
-    command = [sys.executable, str(script("_keystrokes.py")), "--db", str(copies.of(dataset))]
-    command += ["--now", dataset.clock().isoformat(), "--saves", str(saves)]
-    finished = subprocess.run(command, capture_output=True, text=True, timeout=600, env=env)
+def _drive(bench: Bench, checkout: Checkout, size: Size) -> AppRun:
+    """The app of `checkout` driven by `run_test` in a process of its own, on a fresh copy of its search."""
+    search = bench.searches[checkout.name][size]
+    copy = bench.copies.of(search.folder)
+    try:
+        command = [checkout.python, str(script("_keystrokes.py")), "--db", str(copy / "nextyes.json")]
+        command += ["--now", _noon_today().isoformat(), "--saves", "0"]
+        finished = subprocess.run(command, capture_output=True, text=True, timeout=900, env=bench.env)
+    finally:
+        bench.copies.remove(copy)
     if finished.returncode != 0:
-        raise RuntimeError(finished.stderr.strip().splitlines()[-1] if finished.stderr.strip() else "no output")
+        raise ProcessFailed(_last(finished.stderr))
     return AppRun.from_json(finished.stdout)
 
 
-def keys_and_saves(env: dict[str, str], dataset: Dataset, empty: Dataset, copies: Copies, runs: int) -> list[Row]:
-    """The keys on `dataset`, and again on the `empty` search: what is left there is not the data's doing.
-
-    A first run, not counted, writes the bytecode of the screens the keys open (they are imported then).
-    """
-    progress("keys in the app: a first run to write the bytecode")
-    drive(env, empty, copies, 0)
-    progress(f"keys and saves in the app, {2 * len(KEYS)} presses and {runs} saves")
-    run = drive(env, dataset, copies, runs)
-    progress("the same keys on an empty search")
-    on_empty = drive(env, empty, copies, 1)
-    worst = run.worst_press
-    worst_when = "first time" if worst.round == 1 else "again"
-    longest_step = max(press.longest_ms for press in run.presses)
-    oldest = [ms for generation, ms in run.collections if generation == 2]
-    longest_collection = max((ms for _, ms in run.collections), default=0.0)
-    saves = run.saves
-    return [
-        figure_row(
-            f"key handled on the event loop, median of {len(run.presses)} presses",
-            run.median_press_ms,
-            target=KEY_TARGET,
-        ),
-        figure_row(
-            f"key handled, the slowest: {worst.key} ({worst_when}, to {worst.screen})",
-            worst.busy_ms,
-            target=KEY_TARGET,
-        ),
-        figure_row("  its processor time on the event loop's thread", worst.cpu_ms),
-        figure_row("  garbage collection meanwhile", worst.collecting_ms),
-        *_listed("  keys over 16 ms (² the second time):", _slow_keys(run.presses)),
-        figure_row(
-            f"  a key nothing answers ({UNBOUND}): the measuring's own floor",
-            _median(press.busy_ms for press in run.unbound),
-        ),
-        figure_row("  longest single event-loop step while keys are handled", longest_step),
-        figure_row(
-            f"  longest garbage collection, keys and saves ({len(oldest)} of the oldest generation)",
-            longest_collection,
-        ),
-        figure_row("  garbage collection over all the presses", sum(press.collecting_ms for press in run.presses)),
-        figure_row(
-            "the same presses on an empty search (0 y), median",
-            on_empty.median_press_ms,
-        ),
-        figure_row(f"  the slowest, {on_empty.worst_press.key}", on_empty.worst_press.busy_ms),
-        figure_row(
-            "app save in its worker: log, read back, rebuild the dashboard",
-            _median(s.wall_ms for s in saves),
-            target=WRITE_TARGET,
-        ),
-        figure_row("  event loop busy from that save until the new data is shown", _median(s.busy_ms for s in saves)),
-        figure_row("  garbage collection during that save, in any thread", _median(s.collecting_ms for s in saves)),
-        figure_row(
-            "  longest single event-loop step meanwhile", _median(s.longest_ms for s in saves), target=KEY_TARGET
-        ),
-    ]
+def _median_press(run: AppRun, chosen: Callable[[Press], bool]) -> str:
+    presses = [press.busy_ms for press in run.presses if chosen(press)]
+    return show(statistics.median(presses), "ms") if presses else "none"
 
 
-def _slow_keys(presses: Iterable[Press]) -> list[str]:
-    slow = [press for press in presses if press.busy_ms > KEY_TARGET.limit]
-    return [f"{p.key}{'' if p.round == 1 else '²'} {p.busy_ms:.0f}" for p in slow] or ["none"]
+def _slowest_opening(run: AppRun) -> float | str:
+    slowest = run.slowest_opening()
+    return slowest.busy_ms if slowest is not None else "no key opened a screen"
 
 
-def _listed(title: str, items: list[str], width: int = 64) -> list[Row]:
+def _slowest(presses: list[Press], count: int = 6) -> list[Press]:
+    return sorted(presses, key=lambda press: press.busy_ms, reverse=True)[:count]
+
+
+def _keys(press: Press) -> str:
+    return (press.opened or press.key).replace("question_mark", "?") + ("" if press.round == 1 else "²")
+
+
+def _listed(title: str, items: list[str], width: int = 70) -> list[Row]:
     """A list too long for the figure column, in the measure column over as many rows as it needs."""
     lines, line = [], title
     for item in items:
@@ -353,122 +617,105 @@ def _listed(title: str, items: list[str], width: int = 64) -> list[Row]:
     return [Row(line.rstrip(",")) for line in lines]
 
 
-def _median(values: Iterable[float]) -> float:
-    return statistics.median(values)
+def app_write(bench: Bench) -> list[Row]:
+    size = bench.big
+    progress(f"a write as the open app makes it, {size.name}")
+
+    def write(checkout: Checkout) -> float:
+        copy = bench.copies.of(bench.searches[checkout.name][size].folder)
+        try:
+            command = [checkout.python, str(script("_app_write.py")), "--db", str(copy / "nextyes.json")]
+            return float(_output([*command, "--now", _noon_today().isoformat()]))
+        finally:
+            bench.copies.remove(copy)
+
+    times: dict[str, list[float]] = {checkout.name: [] for checkout in bench.checkouts}
+    failed: dict[str, str] = {}
+    for round in range(bench.runs + 1):  # the first round warms up
+        for checkout in bench.checkouts:
+            if checkout.name in failed:
+                continue
+            try:
+                ms = write(checkout)
+            except ProcessFailed as error:
+                failed[checkout.name] = f"failed: {one_line(str(error))}"
+                continue
+            if round:
+                times[checkout.name].append(ms)
+    figures = [failed.get(name) or statistics.median(ms) for name, ms in times.items()]
+    label = f"a write as the open app makes it (Recorder.log, off its event loop), {bench.judged_at(size)}"
+    return [target_row(label, figures, APP_WRITE)]
 
 
-# Storage and rules, in this process ---------------------------------------------------------------
+def _noon_today() -> datetime:
+    """The app's clock: noon today, in this machine's zone, on the last day of every search."""
+    return datetime.combine(date.today(), datetime.min.time().replace(hour=12)).astimezone()
 
 
-def writes(datasets: dict[int, Dataset], copies: Copies, runs: int) -> list[Row]:
-    progress("write transactions")
-    first = [Row("write transaction (Recorder.log), the first of the day: also the daily backup")]
-    later = [Row("write transaction (Recorder.log), a later one the same day")]
-    warm = [Row("write transaction in the open app: its store has read the file, the dashboard judged the streak")]
-    for years, dataset in datasets.items():
-        target = WRITE_TARGET if years == TARGET_YEARS else None
-        firsts, laters, warms = [], [], []
-        for _ in range(runs):
-            copy = copies.of(dataset)
-            firsts.append(_timed(lambda: _log_once(copy, dataset.clock)))
-            laters.append(_timed(lambda: _log_once(copy, dataset.clock)))
-            warms.append(_log_in_the_open_app(copy, dataset.clock))
-        first.append(figure_row(f"  {years} y", statistics.median(firsts)))
-        later.append(figure_row(f"  {years} y", statistics.median(laters)))
-        warm.append(figure_row(f"  {years} y", statistics.median(warms), target=target))
-    return first + later + warm
+# Preparing -----------------------------------------------------------------------------------------
 
 
-def _log_once(path: Path, clock: Clock) -> None:
-    """What one `nextyes log` does to the file, in this process: a store and recorder of its own."""
-    Recorder(Store(path, clock), clock).log(ActivityKind.NETWORK, "bench")
+def prepare(
+    launcher: Launcher, env: dict[str, str], checkouts: list[Checkout], sizes: Sequence[Size], root: Path
+) -> dict[str, dict[Size, Search]]:
+    """Each checkout's search of each size, as a folder looks after a day's use: a change made today by
+    that checkout's nextyes (so the day's backup exists), then a read."""
+    searches: dict[str, dict[Size, Search]] = {}
+    end = date.today()
+    for checkout in checkouts:
+        searches[checkout.name] = {}
+        for size in sizes:
+            progress(f"building the {size.name} search ({checkout.name})")
+            search = Search(size, root / checkout.name / size.slug)
+            search.folder.mkdir(parents=True)
+            checkout.make_dataset(size, search.database, end)
+            used = {**env, "NEXTYES_DB": str(search.database)}
+            for command in (["log", "other", "made the benchmark's search"], ["status"]):
+                try:
+                    launcher.run([checkout.nextyes, *command], env=used)
+                except ProcessFailed as error:  # the rows that use it will fail and say why
+                    progress(f"nextyes {command[0]} ({checkout.name}, {size.name}) failed: {one_line(str(error))}")
+            searches[checkout.name][size] = search
+    return searches
 
 
-def _log_in_the_open_app(path: Path, clock: Clock) -> float:
-    """One transaction as the open app makes it, in ms: its store has read the file and its dashboard has
-    judged the streak of that read; the transaction also works out the rewards it earned, as the app's does."""
-    store = Store(path, clock)
-    recorder = Recorder(store, clock, celebrate=lambda rewards: None)
-    recorder.rewards(store.load())
-    return _timed(lambda: recorder.log(ActivityKind.NETWORK, "bench"))
-
-
-def rules(datasets: dict[int, Dataset], runs: int) -> list[Row]:
-    """Loading, and each rule the dashboard and insights need, at each size."""
-    progress("loading and rules")
-    prompts = reflection_prompts()
-    groups: dict[str, list[Row]] = {}
-
-    def add(label: str, years: int, value: float, target: Target | None = None) -> None:
-        groups.setdefault(label, [Row(label)]).append(
-            figure_row(f"  {years} y", value, target=target if years == TARGET_YEARS else None)
-        )
-
-    for years, dataset in datasets.items():
-        load = median_ms(lambda: Store(dataset.path, dataset.clock).load(), runs)  # a new Store remembers nothing
-        add("load: read and validate the file", years, load)
-        search = Store(dataset.path, dataset.clock).load()
-        recorder = Recorder(Store(dataset.path, dataset.clock), dataset.clock)
-        today, zone = recorder.today(search), recorder.zone(search.settings).key
-        history = track(search, today, zone)
-        each = {
-            "streaks and momentum (track)": lambda s: track(s, today, zone),
-            "rewards (earned_rewards, weekly_progress)": lambda s: (
-                earned_rewards(s, history),
-                weekly_progress(s, today),
-            ),
-            "today's actions (todays_actions)": lambda s: todays_actions(s, s.settings, today),
-            "insights (build_insights)": lambda s: build_insights(s, today),
-            "streaks, momentum, actions and insights together": lambda s: (
-                track(s, today, zone),
-                todays_actions(s, s.settings, today),
-                build_insights(s, today),
-            ),
-            "the whole dashboard (build_dashboard), as each reload builds it": lambda s: build_dashboard(
-                s, today, prompts, zone
-            ),
-        }
-        for label, work in each.items():
-            target = RULES_TARGET if label.startswith("streaks, momentum, actions") else None
-            add(label, years, _median_on_fresh(search, work, runs), target)
-    return [row for rows in groups.values() for row in rows]
-
-
-def _median_on_fresh(search: JobSearch, work: Callable[[JobSearch], object], runs: int) -> float:
-    """Median time of `work` on a fresh copy of `search` each run: its cached look-ups start empty."""
-    times = []
-    for _ in range(runs):
-        fresh = dataclasses.replace(search)
-        times.append(_timed(lambda: work(fresh)))
-    return statistics.median(times)
+def prepare_journals(jrnl: Jrnl, searches: dict[Size, Search], root: Path) -> dict[Size, Path]:
+    journals = {}
+    for size, search in searches.items():
+        journals[size] = root / "jrnl" / size.slug
+        jrnl.prepare(journals[size], search.database)
+    return journals
 
 
 # The table -----------------------------------------------------------------------------------------
 
 
 def guarded(title: str, measure: Callable[[], list[Row]]) -> list[Row]:
-    """The measure's rows under its title; when it fails, its error in their place."""
+    """The measure's rows under its title; when it fails as a whole, its error in their place."""
     try:
         rows = measure()
     except Exception as error:  # one failing measure must not cost the others
         traceback.print_exc(file=sys.stderr)
-        rows = [Row(f"  failed: {type(error).__name__}: {' '.join(str(error).split())}"[:150])]
+        rows = [Row("this measure", "failed", verdict=one_line(error))]
     return [Row(title, section=True), *rows]
 
 
-def print_table(rows: list[Row]) -> None:
-    heading = Row("measure", "median", "target", "verdict")
-    every = [heading, *rows]
-    width = max(len(row.measure) for row in every)
-    figure_width = max(len(row.figure) for row in every)
-    target_width = max(len(row.target) for row in every)
-    print(f"{heading.measure:<{width}}  {heading.figure:>{figure_width}}  {heading.target:<{target_width}}  verdict")
+def print_table(rows: list[Row], before: str | None) -> None:
+    heading = Row("measure", "now", "target", "verdict", before or "")
+    every = [heading, *(row for row in rows if not row.section)]
+    widths = [max(len(getattr(row, column)) for row in every) for column in ("measure", "figure", "target", "before")]
+
+    def line(row: Row) -> str:
+        measure, figure, target, earlier = widths
+        cells = [f"{row.measure:<{measure}}"]
+        if before is not None:
+            cells.append(f"{row.before:>{earlier}}")
+        cells += [f"{row.figure:>{figure}}", f"{row.target:<{target}}", row.verdict]
+        return "  ".join(cells).rstrip()
+
+    print(line(heading))
     for row in rows:
-        if row.section:
-            print(f"\n== {row.measure}")
-            continue
-        line = f"{row.measure:<{width}}  {row.figure:>{figure_width}}  {row.target:<{target_width}}  {row.verdict}"
-        print(line.rstrip())
+        print(f"\n== {row.measure}" if row.section else line(row))
 
 
 def machine() -> str:
@@ -481,44 +728,61 @@ def machine() -> str:
     )
 
 
+def describe_checkout(checkout: Checkout) -> str:
+    said = subprocess.run([checkout.nextyes, "--version"], capture_output=True, text=True).stdout.strip()
+    head = subprocess.run(["git", "-C", str(checkout.root), "log", "-1", "--format=%h"], capture_output=True, text=True)
+    return f"{checkout.name}: {said or 'nextyes'} at {head.stdout.strip() or '?'} ({checkout.root})"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, help="runs per figure (default 9; 3 with --quick)")
-    parser.add_argument("--years", help="sizes of search to build, in years (default 0,1,5,10; 0,1,5 with --quick)")
-    parser.add_argument("--quick", action="store_true", help="fewer runs and no 10-year search, for iterating")
+    parser.add_argument("--runs", type=int, help="runs per figure, after one warm-up (default 7; 3 with --quick)")
+    parser.add_argument("--quick", action="store_true", help="no days and 3 months only, 3 runs: a smoke run")
+    parser.add_argument("--against", type=Path, metavar="PATH", help="another checkout, with its .venv, to compare")
     options = parser.parse_args()
-    runs = options.runs or (3 if options.quick else 9)
-    sizes = [int(years) for years in (options.years or ("0,1,5" if options.quick else "0,1,5,10")).split(",")]
+    runs = options.runs or (3 if options.quick else 7)
+    sizes = QUICK_SIZES if options.quick else SIZES
+    checkouts = [Checkout("now", HERE, Path(sys.executable).parent)]
+    if options.against is not None:
+        against = options.against.resolve()
+        if not (against / ".venv" / "bin" / "nextyes").exists():
+            parser.error(f"{against}/.venv/bin/nextyes is missing: make a venv there and install that checkout")
+        checkouts.append(Checkout("before", against, against / ".venv" / "bin"))
     began = time.perf_counter()
     print(machine())
+    for checkout in checkouts:
+        print(describe_checkout(checkout))
+    jrnl = Jrnl()
     with Launcher() as launcher, tempfile.TemporaryDirectory(prefix="nextyes-bench-") as folder:
         root = Path(folder)
-        datasets = build_datasets(root, [*sizes, 0, TARGET_YEARS], date.today())
-        target = datasets[TARGET_YEARS]
-        copies = Copies(root / "copies")
         env = installed_environment(root / "bytecode")
-        print(f"searches (ending {target.end}): " + "; ".join(d.size() for d in datasets.values()))
-        print(f"each figure the median of {runs} runs; targets judged on the {TARGET_YEARS}-year search")
-        measured = [d for years, d in datasets.items() if years in sizes]
+        searches = prepare(launcher, env, checkouts, sizes, root)
+        journals = {} if jrnl.missing() else prepare_journals(jrnl, searches["now"], root)
+        bench = Bench(
+            launcher,
+            env,
+            runs,
+            checkouts,
+            searches,
+            journals,
+            jrnl,
+            "" if jrnl.missing() else jrnl.version(),
+            Copies(root / "copies"),
+            FIVE_YEARS if FIVE_YEARS in sizes else sizes[-1],
+        )
+        print("searches (ending today): " + "; ".join(search.describe() for search in searches["now"].values()))
+        print(f"jrnl {bench.jrnl_version}" if bench.jrnl_version else f"jrnl: {jrnl.missing()}")
+        print(f"each figure the median of {runs} runs after a warm-up, the commands of a row taking turns")
         rows = [
-            *guarded(
-                f"Cold start to the first frame, fresh processes, 80×24 terminal ({TARGET_YEARS} y)",
-                lambda: cold_start(launcher, env, target, runs),
-            ),
-            *guarded(f"From the shell ({TARGET_YEARS} y)", lambda: shell_log(launcher, env, target, copies, runs)),
-            *guarded(
-                f"Keys and saves in the app: run_test at 80×24, a process of its own ({TARGET_YEARS} y)",
-                lambda: keys_and_saves(env, target, datasets[0], copies, runs),
-            ),
-            *guarded(
-                "Writes, in this process, on a fresh copy", lambda: writes({d.years: d for d in measured}, copies, runs)
-            ),
-            *guarded(
-                "Loading and rules, in this process (a fresh JobSearch each run)",
-                lambda: rules({d.years: d for d in measured}, runs),
-            ),
+            *guarded("From the shell: writing", lambda: shell_writes(bench)),
+            *guarded("From the shell: reading", lambda: shell_reads(bench)),
+            *guarded("From the shell: the quickest commands", lambda: quick_commands(bench)),
+            *guarded("The app: cold start on an 80×24 terminal, fresh processes", lambda: app_start(bench)),
+            *guarded("The app: keys on its event loop (run_test at 80×24, a process each)", lambda: keys(bench)),
+            *guarded("The app: writing", lambda: app_write(bench)),
         ]
-    print_table(rows)
+    print()
+    print_table(rows, "before" if len(checkouts) > 1 else None)
     print(f"\ntook {time.perf_counter() - began:.0f} s")
 
 
