@@ -53,12 +53,13 @@ def step_text(app: NextYesApp) -> str:
 
 
 def fill_the_disk(monkeypatch: pytest.MonkeyPatch) -> None:
-    """From now on every write of the database fails as on a full disk, at the rename of the new file."""
+    """From now on every write of the database fails as on a full disk, as it is made to last (a line of the
+    journal or the whole file alike)."""
 
     def no_space(*args: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(store_files.os, "replace", no_space)
+    monkeypatch.setattr(store_files.os, "fsync", no_space)
 
 
 async def reject(pilot: Pilot[None], current: Stage) -> None:
@@ -269,7 +270,7 @@ async def test_a_failed_step_comes_back_as_typed_and_saves_on_the_next_try(
         await settle(pilot)
         await reject(pilot, Stage.APPLIED)
         await pilot.press("ctrl+n", "ctrl+n")
-        real_replace = store_files.os.replace
+        real_fsync = store_files.os.fsync
         fill_the_disk(monkeypatch)
         await type_text(pilot, "SQL window functions")
         await pilot.press("ctrl+s")
@@ -278,7 +279,7 @@ async def test_a_failed_step_comes_back_as_typed_and_saves_on_the_next_try(
         assert "Step 3 of 5 · Skills to work on" in shown
         assert "the disk is full" in str(flow(app).query_one("#form-problem", Static).render())
         assert flow(app).query_one("#skills", TextArea).text == "SQL window functions"
-        monkeypatch.setattr(store_files.os, "replace", real_replace)
+        monkeypatch.setattr(store_files.os, "fsync", real_fsync)
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert "Step 4 of 5 · Keep the bridge" in screen_text(app)

@@ -8,7 +8,7 @@ from datetime import date, datetime
 
 from tui.core.actions import Action, PendingRow, next_action_change, open_actions, pending_rows, todays_actions
 from tui.core.prompts import Prompt, choose_prompt, prompt_context
-from tui.core.rewards import Reward, WeeklyProgress, earned_rewards, weekly_progress
+from tui.core.rewards import Reward, WeeklyProgress, rewards_on, weekly_progress
 from tui.core.search import JobSearch
 from tui.core.streaks import StreakHistory, rest_days_left, track
 
@@ -50,7 +50,7 @@ def build_dashboard(
         history=history,
         weekly=weekly_progress(search, today),
         rest_days_left=rest_days_left(search, today),
-        rewards=earned_rewards(search, history),
+        rewards=list(rewards_on(search, today, zone_now)),
         activities_today=len(search.activities_by_day.get(today, [])),
         actions=todays_actions(search, settings, today, now),
         pending=pending_rows(search, settings, today, now),

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from tui.core.days import describe_day
 from tui.core.models import ActivityKind, Settings
-from tui.core.search import JobSearch
-from tui.core.streaks import DayState, StreakHistory
+from tui.core.search import JobSearch, remembers
+from tui.core.streaks import DayState, StreakHistory, track
 
 MILESTONES = (3, 7, 14, 30, 60, 100, 200, 365)
 
@@ -62,6 +62,13 @@ def earned_rewards(search: JobSearch, history: StreakHistory) -> list[Reward]:
     """Every reward earned up to the history's today, oldest first."""
     rewards = [*_milestones(history), *_perfect_weeks(history), *_weekly_goals(search, history)]
     return sorted(rewards, key=lambda reward: (reward.earned_on, reward.key))
+
+
+@remembers
+def rewards_on(search: JobSearch, today: date, zone_now: str) -> tuple[Reward, ...]:
+    """Every reward earned as of `today`, worked out once per search: the dashboard and the rewards a change
+    has just earned ask for the same search's."""
+    return tuple(earned_rewards(search, track(search, today, zone_now)))
 
 
 def newly_earned(before: Iterable[Reward], after: Iterable[Reward]) -> list[Reward]:

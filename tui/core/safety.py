@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 
 from dateutil.relativedelta import relativedelta
 
@@ -51,6 +53,7 @@ def normalise(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]|_", " ", without_apostrophes).split())
 
 
+@functools.lru_cache(maxsize=8192)
 def company_name(company: str) -> str:
     """A company's name for matching: normalised, its legal form ('Inc.', 'GmbH', 'Co') left off."""
     words = normalise(company).split()
@@ -61,7 +64,17 @@ def company_name(company: str) -> str:
 
 def same_company(first: str, second: str) -> bool:
     """Two ways of writing one company's name: 'Quill Labs, Inc.' and 'quill labs'."""
-    return _similarity(company_name(first), company_name(second)) >= SIMILAR_COMPANY
+    return _at_least_as_similar(company_name(first), company_name(second), SIMILAR_COMPANY)
+
+
+def one_of_these_companies(company: str, names: Collection[str]) -> bool:
+    """Whether `company` is one of `names` (names as `company_name` gives them), written either way.
+
+    One comparison set up for `company`, then each name tried against it with difflib's cheap bounds first:
+    the reapply actions ask this of thousands of names at 5 years.
+    """
+    wanted = company_name(company)
+    return wanted in names or bool(get_close_matches(wanted, names, n=1, cutoff=SIMILAR_COMPANY))
 
 
 def similar_applications(search: JobSearch, company: str, role: str) -> list[Application]:
@@ -151,6 +164,17 @@ def _same_level(first: str, second: str) -> bool:
 
 def _similarity(first: str, second: str) -> float:
     return SequenceMatcher(None, first, second).ratio()
+
+
+def _at_least_as_similar(first: str, second: str, least: float) -> bool:
+    """`_similarity(first, second) >= least`, without the full comparison when a bound already says no."""
+    if first == second:
+        return True
+    total = len(first) + len(second)
+    if total == 0 or 2 * min(len(first), len(second)) / total < least:
+        return False
+    matcher = SequenceMatcher(None, first, second)
+    return matcher.quick_ratio() >= least and matcher.ratio() >= least
 
 
 def _contains(first: str, second: str) -> bool:

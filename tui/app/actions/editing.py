@@ -77,7 +77,7 @@ class EditingCommands(DashboardCommands):
         if self.writable_snapshot() is not None:
             self.take_back(redo=True)
 
-    @work(thread=True, group="save")
+    @work(thread=True, group="save", description="undo or redo")
     def take_back(self, redo: bool) -> None:
         with self._taking_back:
             try:

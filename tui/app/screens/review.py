@@ -50,7 +50,7 @@ class ReviewScreen(ModalScreen[None]):
         room = min(self.app.size.width, REVIEW_WIDTH) - 4
         self.write_review(snapshot, self.week_of, max(room, 40))
 
-    @work(thread=True, exclusive=True, group="review")
+    @work(thread=True, exclusive=True, group="review", description="the weekly review")
     def write_review(self, snapshot: Snapshot, week_of: date, width: int) -> None:
         """Next week's list asks today's actions of each day ahead, which takes a while on a long search."""
         review = weekly_review(snapshot.search, week_of, snapshot.today, self.zone)
