@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
-from tui.cli import main, prompt
+from tui.cli import main, prompt, summary
 from tui.store.paths import JOURNAL_SUFFIX
 
 
@@ -50,7 +50,7 @@ def test_a_second_prompt_reads_only_the_summary(run, searching: None, monkeypatc
     def no_reading(*args: object) -> None:
         raise AssertionError("the records were read again")
 
-    monkeypatch.setattr(prompt, "_computed", no_reading)
+    monkeypatch.setattr(summary, "_computed", no_reading)
     assert line(run) == first
 
 

@@ -27,6 +27,7 @@ from tui.app.actions.today import TodayCommands
 from tui.app.actions.views import ViewCommands
 from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
 from tui.app.messages import ChangeFailed, ChangeSaved, JobSearchLoaded, JobSearchUnreadable, RewardsEarned
+from tui.app.preferences import remember_theme, remembered_theme
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.shown_text import show_control_characters
 from tui.app.state import Change, FileSignature, Snapshot, file_signature
@@ -67,10 +68,13 @@ class NextYesApp(
     ) -> None:
         super().__init__()
         show_control_characters()  # typed text cannot drive the terminal (tui/app/shown_text.py)
+        theme = remembered_theme()  # the one last chosen in the palette, on this machine
+        if theme in self.available_themes:
+            self.theme = theme
         self.db_path = Path(db_path)
         self.clock = now or system_clock(zone_named(""))
         self.poll_interval = poll_interval
-        self.store = Store(self.db_path, self.clock)
+        self.store = Store(self.db_path, self.clock, journal=True)  # a change is one line in the journal (see store)
         # Only changes made here are celebrated here; the shell announces its own.
         self.recorder = Recorder(
             self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone, source="app"
@@ -95,6 +99,10 @@ class NextYesApp(
         """
         shown = f"{title}: {message}" if title else message
         super().notify(shown, severity=severity, timeout=timeout, markup=markup)
+
+    def watch_theme(self, theme: str) -> None:
+        """A theme chosen in the command palette is the one the app starts with next time."""
+        remember_theme(theme)
 
     def note_zone(self, note: str) -> None:
         """A time zone setting or TZ that names no zone, and the zone used instead: said once, from any thread."""
@@ -130,7 +138,7 @@ class NextYesApp(
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
         return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy, merged)
 
-    @work(thread=True, exclusive=True, group="load")
+    @work(thread=True, exclusive=True, group="load", description="reading the database")
     def load_job_search(self) -> None:
         self.post_message(self.read_job_search())
 
@@ -138,7 +146,7 @@ class NextYesApp(
         if self.first_read_done:
             self.check_for_changes(self.seen, self.snapshot)
 
-    @work(thread=True, exclusive=True, group="poll")
+    @work(thread=True, exclusive=True, group="poll", description="looking for changes")
     def check_for_changes(self, seen: FileSignature, snapshot: Snapshot | None) -> None:
         """Reload when another process changed the file, or when the logical day has rolled over."""
         changed = file_signature(self.db_path) != seen or bool(find_conflict_copies(self.store.file))
@@ -186,7 +194,7 @@ class NextYesApp(
 
     # Writing -----------------------------------------------------------------------------------
 
-    @work(thread=True, group="save")
+    @work(thread=True, group="save", description="saving a change")
     def save(self, change: Change) -> None:
         """Record one change, then reload so every panel shows the file as it now is."""
         try:

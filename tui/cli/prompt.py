@@ -1,34 +1,26 @@
 """`nextyes prompt`: one short line for a shell prompt or a tmux status line (streak, today, actions due).
 
-A prompt runs at every Enter, so the line is worked out once and kept as a small summary in the user's cache
-folder (never beside the database: a synced folder must not carry one machine's cache to another). The
-summary names what it was computed from, the database file and its journal as they were (inode, size, time),
-the time zone the day was judged in, and the instant it stops being true (the end of the logical day, or
-the next interview's hour, when today's actions change by the clock alone). While all of that holds the
-command reads only the summary: no pydantic, no models, no store. Otherwise it reads the records as every
-command does and keeps a new summary. It is a cache: removing it changes no answer.
+A prompt runs at every Enter: the line comes from the day's summary kept in the user's cache folder
+(tui/cli/summary.py), so while it holds the command loads no pydantic, no models and no store.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import TYPE_CHECKING
+
+from tui.cli.summary import JOURNAL_SUFFIX, current_summary, quick_options, summary_file
 
 if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
+    from pathlib import Path
 
     from tui.cli.common import Commands, Parser
     from tui.clock import Clock
 
-# Beside the database file `<name>`: its journal. The store names it so too (tui/store/paths.py); reading that
-# module here would load the store, which this command exists to avoid (a test keeps the two the same).
-JOURNAL_SUFFIX = ".journal"
-SUMMARY_VERSION = 1
+__all__ = ["JOURNAL_SUFFIX", "quick", "register", "summary_fields", "summary_file"]
+
 DEFAULT_FORMAT = "streak {streak} · today {today} · {due} due"
 FIELDS = {
     "streak": "the current streak in days",
@@ -53,23 +45,11 @@ def register(commands: Commands) -> None:
 def quick(arguments: Sequence[str], clock: Clock | None) -> int | None:
     """`nextyes prompt [--db PATH] [--format TEXT]` answered before the command line is even built (it loads
     every command's module); None for anything else (help, a mistake), which the whole command line answers."""
-    options: dict[str, str] = {}
-    rest = list(arguments)
-    while rest:
-        word = rest.pop(0)
-        if word == "prompt" and "prompt" not in options:
-            options["prompt"] = word
-            continue
-        name, _, value = word.partition("=")
-        if name not in ("--db", "--format") or name in options:
-            return None
-        if not value:
-            if not rest:
-                return None
-            value = rest.pop(0)
-        options[name] = value
+    options = quick_options(arguments, "prompt", valued=("--db", "--format"))
+    if options is None:
+        return None
     line_format = options.get("--format", DEFAULT_FORMAT)
-    if "prompt" not in options or _format_problem(line_format) is not None:
+    if _format_problem(line_format) is not None:
         return None
     return _print_line(options.get("--db"), line_format, clock)
 
@@ -90,113 +70,20 @@ def _prompt(options: argparse.Namespace) -> int:
 
 def _print_line(db: str | None, line_format: str, clock: Clock | None) -> int:
     from tui.locations import db_path
+    from tui.terminal import visible
 
     path = db_path(db)
     now = clock() if clock is not None else datetime.now(UTC)
     fields = summary_fields(path, now, clock)
-    print(line_format.format_map(fields) if fields is not None else "")
+    print(visible(line_format.format_map(fields)) if fields is not None else "")  # as the whole command line shows it
     return 0
 
 
 def summary_fields(path: Path, now: datetime, clock: Clock | None) -> dict[str, object] | None:
     """The prompt's figures for the database at `path` as of `now`: from the kept summary while it holds,
     otherwise from the records (kept for next time). None when there is no database yet."""
-    source = _source(path)
-    if source is None:
-        return None
-    cache = summary_file(path)
-    kept = _read(cache)
-    until = kept.get("until") if kept is not None else None
-    if kept is not None and kept.get("source") == source and isinstance(until, float) and now.timestamp() < until:
-        fields = kept.get("fields")
-        if isinstance(fields, dict):
-            return fields
-    fields, until = _computed(path, now, clock)
-    _keep(cache, {"version": SUMMARY_VERSION, "source": source, "until": until, "fields": fields})
-    return fields
-
-
-def summary_file(path: Path) -> Path:
-    """The summary of the database at `path`, in the user's cache folder, named after the file it describes."""
-    from platformdirs import user_cache_path
-
-    real = os.path.realpath(path)
-    name = hashlib.sha256(os.fsencode(real)).hexdigest()[:24]
-    return user_cache_path("nextyes", appauthor=False) / "summaries" / f"{name}.json"
-
-
-def _source(path: Path) -> list[object] | None:
-    """What the summary must have been computed from: the file's and the journal's identity, and TZ."""
-    real = os.path.realpath(path)
-    file = _identity(real)
-    if file is None:
-        return None
-    return [SUMMARY_VERSION, real, file, _identity(real + JOURNAL_SUFFIX), os.environ.get("TZ", "")]
-
-
-def _identity(path: str) -> list[int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_ino, status.st_size, status.st_mtime_ns]
-
-
-def _read(cache: Path) -> dict[str, object] | None:
-    try:
-        kept = json.loads(cache.read_bytes())
-    except (OSError, ValueError):
-        return None
-    return kept if isinstance(kept, dict) and kept.get("version") == SUMMARY_VERSION else None
-
-
-def _keep(cache: Path, summary: dict[str, object]) -> None:
-    """Write the summary atomically; a cache folder that cannot be written only costs the next prompt time."""
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cache.with_name(f".{cache.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(summary), encoding="utf-8")
-        os.replace(temporary, cache)
-    except OSError:
-        pass
-
-
-def _computed(path: Path, now: datetime, clock: Clock | None) -> tuple[dict[str, object], float]:
-    """The figures from the records, as `nextyes status` works them out, and the instant they stop holding."""
-    from datetime import time, timedelta
-
-    from tui.clock import system_clock, zone_named
-    from tui.content import reflection_prompts
-    from tui.core.dashboard import build_dashboard
-    from tui.core.local_times import local_instant
-    from tui.core.streaks import DayState, format_points
-    from tui.recording import Recorder
-    from tui.store import Store
-
-    recorder = Recorder(Store(path, clock or system_clock(zone_named(""))), clock or system_clock(zone_named("")))
-    search = recorder.store.load()
-    zone = recorder.zone(search.settings)
-    today = recorder.today(search)
-    dashboard = build_dashboard(search, today, reflection_prompts(), zone.key, now)
-    history = dashboard.history
-    if history.done_today:
-        state = "done"
-    elif history.today_state in (DayState.REST, DayState.RECOVERY):
-        state = history.today_state.value
-    else:
-        state = f"{format_points(history.points_today)}/{format_points(history.target)}"
-    fields: dict[str, object] = {
-        "streak": history.current,
-        "longest": history.longest,
-        "points": format_points(history.points_today),
-        "target": format_points(history.target),
-        "today": state,
-        "due": len(dashboard.actions_due),
-        "freezes": history.freezes_held,
-    }
-    day_ends = local_instant(today + timedelta(days=1), time(search.settings.rollover_hour), zone)
-    ends = [day_ends, *([dashboard.changes_at] if dashboard.changes_at is not None else [])]
-    return fields, min(moment.timestamp() for moment in ends)
+    summary = current_summary(path, now, clock)
+    return summary["fields"] if summary is not None else None
 
 
 def _format_problem(line_format: str) -> str | None:
