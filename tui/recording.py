@@ -25,6 +25,7 @@ from tui.core.models import (
     InterviewKind,
     LearningGoal,
     Mark,
+    Offer,
     Question,
     Record,
     Reflection,
@@ -37,9 +38,9 @@ from tui.core.models import (
     Win,
 )
 from tui.core.records import KIND_OF_MODEL, REFLECTION_WRITTEN, deletion, label
-from tui.core.rewards import Reward, earned_rewards, newly_earned, week_start
+from tui.core.rewards import Reward, newly_earned, rewards_on, week_start
 from tui.core.search import JobSearch
-from tui.core.streaks import planned_rest_days, recovery_days, rest_days_left, track
+from tui.core.streaks import planned_rest_days, recovery_days, rest_days_left
 from tui.core.words import count
 from tui.store import HistoryEntry, Store, Transaction
 
@@ -97,7 +98,7 @@ class Recorder:
     def rewards(self, search: JobSearch) -> list[Reward]:
         """Every reward earned as of today."""
         today = self.today(search)
-        return earned_rewards(search, track(search, today, self.zone(search.settings).key))
+        return list(rewards_on(search, today, self.zone(search.settings).key))
 
     @contextmanager
     def _transaction(self) -> Iterator[Transaction]:
@@ -127,10 +128,16 @@ class Recorder:
         on: date | None = None,
         note: str = "",
         saved: bool = False,
+        resume: str = "",
+        resume_path: str = "",
+        ad: str = "",
+        salary_advertised: str = "",
+        salary_asked: str = "",
     ) -> Application:
         """A new application at stage applied, which also counts as an `apply` activity on its day.
 
-        A job `saved` for later is not sent yet: it counts for nothing until it is.
+        A job `saved` for later is not sent yet: it counts for nothing until it is. `resume` names the résumé
+        version sent, `ad` keeps the job ad's text, the salaries are kept as typed.
         """
         with self._transaction() as tx:
             stamp = self.now()
@@ -146,6 +153,11 @@ class Recorder:
                 stage=stage,
                 stage_history=[StageChange(stage=stage, at=stamp, day=day)],
                 notes=note.strip(),
+                resume=resume.strip(),
+                resume_path=resume_path.strip(),
+                ad=ad.strip(),
+                salary_advertised=salary_advertised.strip(),
+                salary_asked=salary_asked.strip(),
                 created_at=stamp,
                 updated_at=stamp,
             )
@@ -246,6 +258,21 @@ class Recorder:
         for key, text, won_on in wins_for_move(moved, change, tx.search.interviews_for(moved), stamp):
             self._add_win_once(tx, stamp, key, text, won_on, moved.id)
         return moved
+
+    def record_offer(self, application_id: uuid.UUID, offer: Offer) -> tuple[Application, Offer]:
+        """Keep an offer with its application (`offer.replaces` names the one it revises), and move the
+        application to the offer stage when it is not there or past it already (accepted)."""
+        with self._transaction() as tx:
+            application = self._application(tx, application_id)
+            if offer.replaces is not None and offer.replaces not in {each.id for each in application.offers}:
+                raise KeyError(f"no offer with id {offer.replaces} at {application.company}")
+            revised = "a revised offer" if offer.replaces is not None else "an offer"
+            tx.summary = f"kept {revised} from {application.company} ({application.role})"
+            kept = application.touched(self.now(), offers=[*application.offers, offer])
+            tx.replace(kept)
+            if application.stage not in (Stage.OFFER, Stage.ACCEPTED):
+                kept = self._move(tx, kept, Stage.OFFER, on=offer.received_on)
+            return kept, offer
 
     def cancel_interviews_ahead(self, application_id: uuid.UUID) -> list[Interview]:
         """Call off the application's interviews still ahead (later than now, not cancelled): it has ended.
@@ -700,6 +727,11 @@ FIELD_WORDS = {
     "closed_on": "closing",
     "at": "time",
     "url": "URL",
+    "resume": "résumé version",
+    "resume_path": "résumé's file",
+    "ad": "job ad",
+    "salary_advertised": "advertised salary",
+    "salary_asked": "salary asked",
 }
 
 

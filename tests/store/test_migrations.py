@@ -113,3 +113,56 @@ def test_a_file_of_a_past_schema_opens_and_upgrades_on_the_next_write(
     assert len(raw["activities"]) == counts["activities"]
     version = fixture.stem.removeprefix("schema-")
     assert (backup_folder(store.path) / f"nextyes.schema-{version}.json").read_bytes() == written
+
+
+# --- Schema 6: the résumé, the ad, the salaries and the offers ------------------------------------------------
+
+
+def test_a_schema_5_file_opens_with_no_resume_ad_salary_or_offers_and_keeps_its_tombstones_out(
+    store: Store, clock: FakeClock
+) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "schema-5.json"
+    raw = json.loads(fixture.read_bytes())
+    assert [doc["schema_version"] for doc in raw["_meta"].values()] == [5]
+    store.path.write_bytes(fixture.read_bytes())
+
+    search = store.load()
+
+    assert len(search.applications) == len(raw["applications"])
+    assert {(a.resume, a.ad, a.salary_advertised, a.salary_asked, len(a.offers)) for a in search.applications} == {
+        ("", "", "", "", 0)
+    }
+    tombstones = sum(1 for doc in raw["wins"].values() if doc.get("deleted_at"))
+    assert tombstones and len(search.wins) == len(raw["wins"]) - tombstones
+    assert any(interview.cancelled for interview in search.interviews)
+
+
+def test_an_application_with_its_ad_and_a_revised_offer_is_read_back_exactly(store: Store, clock: FakeClock) -> None:
+    from datetime import date
+    from decimal import Decimal
+
+    from tui.core.models import Offer
+
+    first = Offer(amount=Decimal("62000"), currency="EUR", received_on=date(2026, 3, 10), answer_by=date(2026, 3, 20))
+    revised = Offer(
+        amount=Decimal("4800.50"),
+        currency="EUR",
+        period="month",
+        received_on=date(2026, 3, 12),
+        replaces=first.id,
+        bonus="10% target",
+    )
+    kept = application(clock).touched(
+        clock(),
+        resume="data-v2",
+        ad="Senior data engineer\n\nWe pay €60–70k.",
+        salary_advertised="€60–70k",
+        offers=[first, revised],
+    )
+    save(store, kept)
+
+    reread = Store(store.path, clock).load()  # a fresh store: the file validated straight from its bytes
+
+    assert reread.applications == (kept,)
+    assert reread.applications[0].current_offers == [revised]
+    assert on_disk(store.path)["applications"]["1"]["offers"][1]["amount"] == "4800.50"

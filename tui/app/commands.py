@@ -89,6 +89,11 @@ COMMANDS: tuple[Command, ...] = (
         "The highlighted pending one (enter there too)",
     ),
     Command(
+        "paste_email", "P", "P", "Paste", "Paste an email",
+        "A recruiter's email read for what it says; you correct it and confirm the change",
+        in_footer=False,
+    ),
+    Command(
         "focus_reflection", "r", "r", "Reflect", "Go to the reflection",
         "A few lines in answer to today's prompt",
     ),
@@ -117,7 +122,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "show_insights", "i", "i", "Insights", "Insights",
-        "The funnel, replies, where applications end, what kinds of roles say no, activity a week",
+        "The funnel, replies, where applications end, what kinds of roles say no, which résumé gets answers, "
+        "offers against the ad, activity a week",
+        in_footer=False,
+    ),
+    Command(
+        "show_offers", "O", "O", "Offers", "Offers side by side",
+        "Every open offer on one period and currency, the nearest answer deadline first",
         in_footer=False,
     ),
     Command(
@@ -389,7 +400,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "find", "slash", "/", "Find", "Find applications by text",
-        "Type part of a company, role, source or note; escape or enter goes back to the list",
+        "Type part of a company, role, source, note or job ad; escape or enter goes back to the list",
         scope=Scope.APPLICATIONS,
     ),
     Command(
@@ -402,6 +413,11 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         "Steps through last touched, applied day, company and stage",
         scope=Scope.APPLICATIONS,
     ),
+    Command(
+        "show_ad", "a", "a", "The ad", "The job ad",
+        "Read it whole, paste it or correct it: it stays after the posting is gone",
+        scope=Scope.APPLICATION,
+    ),
     *(
         Command(
             action, key, key, label, title, description,
@@ -410,7 +426,7 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         for scope in (Scope.APPLICATIONS, Scope.APPLICATION)
         for action, key, label, title, description in (
             ("edit_application", "e", "Edit", "Edit the application",
-             "Company, role, kind, source, URL, location, applied day, next step, reapply date, notes"),
+             "Company, role, kind, source, URL, location, applied day, résumé, salary, next step, reapply date, notes"),
             ("move_application", "s", "Stage", "Move the application's stage",
              "On the day it happened; a ghosted or rejected one reopens"),
             ("delete_application", "d", "Delete", "Delete the application",

@@ -29,15 +29,29 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     if arguments == ["--version"]:  # before argparse and the commands are even loaded
         print(f"nextyes {__version__}")
         return 0
-    if "prompt" in arguments:  # a shell prompt runs it at every Enter: answered before the command line is built
-        from tui.cli.prompt import quick
-
-        answered = quick(arguments, now)
+    if "prompt" in arguments or "remind" in arguments:  # run at every Enter, or every few minutes by cron
+        answered = _answered_quickly(arguments, now)
         if answered is not None:
             return answered
     from tui.cli.command_line import run
 
     return run(arguments, now)
+
+
+def _answered_quickly(arguments: list[str], now: Clock | None) -> int | None:
+    """`prompt` and `remind` answered from the day's summary before the command line is built (it loads every
+    command's module); None for anything else (help, a mistake), and for a database that cannot be read:
+    the whole command line then reads it again and says what is wrong with the exit status it calls for."""
+    from tui.cli import prompt, remind
+
+    try:
+        answered = prompt.quick(arguments, now)
+        return answered if answered is not None else remind.quick(arguments, now)
+    except Exception as problem:
+        store = sys.modules.get("tui.store")
+        if store is None or not isinstance(problem, store.StoreError):
+            raise
+        return None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -15,7 +15,21 @@ from contextlib import nullcontext
 from typing import TYPE_CHECKING
 
 from tui import __version__
-from tui.cli import completion, database, editing, exchange, network, paste, prompt, records, settings, syncing, today
+from tui.cli import (
+    completion,
+    database,
+    editing,
+    exchange,
+    network,
+    offers,
+    paste,
+    prompt,
+    records,
+    remind,
+    settings,
+    syncing,
+    today,
+)
 from tui.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_DATABASE,
@@ -36,7 +50,21 @@ if TYPE_CHECKING:
     from tui.core.rewards import Reward
 
 # In the order `--help` lists them.
-GROUPS = (records, today, prompt, network, editing, paste, exchange, syncing, database, settings, completion)
+GROUPS = (
+    records,
+    offers,
+    today,
+    prompt,
+    remind,
+    network,
+    editing,
+    paste,
+    exchange,
+    syncing,
+    database,
+    settings,
+    completion,
+)
 
 
 def build_parser() -> Parser:

@@ -43,6 +43,11 @@ FIELD_WORDS = {  # a corrected field as what is said names it
     "logical_day": "day",
     "at": "time",
     "closed_on": "open or closed",
+    "resume": "résumé version",
+    "resume_path": "résumé's file",
+    "ad": "job ad",
+    "salary_advertised": "advertised salary",
+    "salary_asked": "salary asked",
 }
 
 
@@ -153,7 +158,24 @@ def _correct_application(correction: Correction) -> str:
     application = correction.record
     assert isinstance(application, Application)
     options = correction.options
-    changes = correction.typed("company", "role", "source", "url", "kind", "notes", "location", "next_step")
+    changes = correction.typed(
+        "company",
+        "role",
+        "source",
+        "url",
+        "kind",
+        "notes",
+        "location",
+        "next_step",
+        "resume",
+        "resume_path",
+        "salary_advertised",
+        "salary_asked",
+    )
+    if options.ad is not None:
+        from tui.cli.job_ad import read_ad
+
+        changes["ad"] = read_ad(options.ad)
     if options.applied_on is not None and application.applied_on is None:
         raise BadInput(
             f"{application.company} is saved, not sent, so it has no applied day yet; "

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from tui.cli.common import (
     ACTIVITY_KINDS,
     APPLICATION_IDS,
+    FILE,
     RECENT_DAYS,
     BadInput,
     Commands,
@@ -258,6 +259,18 @@ def _application_options(parser: Parser) -> None:
         f"interviewing ({', '.join(STAGES)})",
     )
     parser.add_argument("--on", metavar="DATE", help="with --stage: the day it happened (default today)")
+    parser.add_argument("--resume", metavar="NAME", help="the résumé version you sent, in a short name")
+    completes(
+        parser.add_argument("--resume-path", dest="resume_path", metavar="FILE", help="where that résumé is"), FILE
+    )
+    completes(
+        parser.add_argument(
+            "--ad", metavar="FILE", help="the job ad's text, from a file or - for standard input ('none' forgets it)"
+        ),
+        FILE,
+    )
+    parser.add_argument("--salary", dest="salary_advertised", metavar="TEXT", help="the salary advertised, as written")
+    parser.add_argument("--asked", dest="salary_asked", metavar="TEXT", help="the salary you asked for")
 
 
 def _activity_options(parser: Parser) -> None:
@@ -321,7 +334,7 @@ def _rest_day_options(parser: Parser) -> None:
 
 EDITS: dict[str, tuple[str, Callable[[Parser], None]]] = {  # noun: (what can be corrected, its options)
     "application": (
-        "company, role, source, URL, kind, applied day, notes…; or move its stage, with a day",
+        "company, role, source, URL, kind, applied day, notes, résumé, ad, salary…; or move its stage, with a day",
         _application_options,
     ),
     "activity": ("its kind, note or day", _activity_options),

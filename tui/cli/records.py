@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from tui.cli.common import (
     ACTIVITY_KINDS,
     APPLICATION_IDS,
+    FILE,
     BadInput,
     Commands,
     Parser,
@@ -72,6 +73,17 @@ def _add_arguments(add: Parser) -> None:
         action="store_true",
         help="a job saved for later, not sent yet: today's actions remind you to send it",
     )
+    add.add_argument("--resume", default="", metavar="NAME", help="the résumé version you sent, in a short name")
+    completes(
+        add.add_argument("--resume-path", default="", metavar="FILE", help="where that résumé is, kept as typed"),
+        FILE,
+    )
+    completes(
+        add.add_argument("--ad", metavar="FILE", help="the job ad's text, from a file or - for standard input: kept"),
+        FILE,
+    )
+    add.add_argument("--salary", default="", metavar="TEXT", help="the salary advertised, as written: '€60–70k'")
+    add.add_argument("--asked", default="", metavar="TEXT", help="the salary you asked for, as you put it")
 
 
 def _add(recorder: Recorder, options: argparse.Namespace) -> int:
@@ -83,6 +95,11 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
     similar = similar_applications(search, options.company, options.role)
     if similar and not options.anyway:
         raise BadInput(f"{describe_similar(similar[0])} — add it anyway with --anyway")
+    ad = ""
+    if options.ad is not None:
+        from tui.cli.job_ad import read_ad
+
+        ad = read_ad(options.ad)
     application = recorder.add_application(
         options.company,
         options.role,
@@ -92,9 +109,16 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
         on=applied,
         note=options.note,
         saved=options.saved,
+        resume=options.resume,
+        resume_path=options.resume_path,
+        ad=ad,
+        salary_advertised=options.salary,
+        salary_asked=options.asked,
     )
     when = f"saved {applied}: send it when you are ready" if options.saved else f"applied {application.applied_on}"
     print(f"Added {application.short_id}: {application.company} — {application.role} ({when})")
+    if application.ad:
+        print(f"  The ad is kept with it ({len(application.ad):,} characters), even once the posting is gone.")
     for ending in recent_endings(search, application.company, today, search.settings.reapply_months):
         print(f"  Before: {describe_ending(ending, today)}.")
     return 0

@@ -80,7 +80,7 @@ def _status(recorder: Recorder, options: argparse.Namespace) -> int:
         f"Pending applications: {len(dashboard.pending)}",
         f"Actions due: {len(dashboard.actions_due)}",
     ]
-    lines += [f"  ○ {action.title} — {action.why}" for action in dashboard.actions_due]
+    lines += [f"  {'!' if action.urgent else '○'} {action.title} — {action.why}" for action in dashboard.actions_due]
     print("\n".join(lines))
     return 0
 
@@ -153,7 +153,8 @@ def _today_arguments(today: Parser) -> None:
 def _today(recorder: Recorder, options: argparse.Namespace) -> int:
     _, dashboard = _dashboard(recorder, options.as_of)
     for number, action in enumerate(dashboard.actions, start=1):
-        print(f"{number}. {'✓' if action.done else '○'} {action.title} — {action.why}")
+        glyph = "✓" if action.done else "!" if action.urgent else "○"
+        print(f"{number}. {glyph} {action.title} — {action.why}")
     return 0
 
 

@@ -14,15 +14,17 @@ from enum import StrEnum
 from tui.core.days import DAY_NAMES, describe_day
 from tui.core.drafts import DraftKind
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
-from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Settings, Stage
+from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Offer, Settings, Stage
+from tui.core.offers import ANSWER_NOTICE_DAYS, describe_offer
 from tui.core.pipeline import FollowUp, describe_ago, describe_due, last_touch, next_follow_up
-from tui.core.safety import same_company
+from tui.core.safety import company_name, one_of_these_companies
 from tui.core.search import JobSearch
 from tui.core.streaks import day_points, format_points, points_word
 from tui.core.words import count
 
 
 class ActionKind(StrEnum):
+    OFFER = "offer"
     FEEDBACK = "feedback"
     THANK_YOU = "thank-you"
     PREP = "prep"
@@ -52,6 +54,7 @@ class Action:
     goal: str = ""  # the learning goal's own words, for a learning action: dismissing it closes this one
     logs: ActivityKind | None = None  # the activity that marking it done records
     draft: DraftKind | None = None  # a draft note is offered for it
+    urgent: bool = False  # due today: an offer's answer deadline on its day
 
     @property
     def can_snooze(self) -> bool:
@@ -77,6 +80,9 @@ class PendingRow:
     next_due: date | None
 
 
+# Said after an interview's prep when the job ad is kept: reading it again is the best prep there is.
+AD_KEPT = "; reread the ad kept on its page"
+
 # What is next on a pending application when nothing is dated: said plainly, so no row reads blank.
 WAITING_STEP = {
     Stage.APPLIED: "wait for a reply",
@@ -89,11 +95,12 @@ WAITING_STEP = {
 def todays_actions(search: JobSearch, settings: Settings, today: date, now: datetime | None = None) -> list[Action]:
     """What to do today, in the order it matters.
 
-    Feedback requests, thank-you notes and interview prep first (they are only timely for a day or
-    two), then saved jobs still to send (oldest first), follow-ups (most overdue first), applications
-    gone silent, companies whose day to try again has come, contacts to reconnect with (the most overdue
-    first, at most `reconnects_per_day` of them, those done today included) and the learning goals, as one
-    line; the daily target and the reflection always close the list.
+    An offer's answer deadline first (from `ANSWER_NOTICE_DAYS` days before it; urgent on its day), then feedback
+    requests, thank-you notes and interview prep (they are only timely for a day or two), then saved jobs still
+    to send (oldest first), follow-ups (most overdue first), applications gone silent, companies whose day to try
+    again has come, contacts to reconnect with (the most overdue first, at most `reconnects_per_day` of them,
+    those done today included) and the learning goals, as one line; the daily target and the reflection always
+    close the list.
     Actions dismissed, snoozed to a later day, or done on an earlier day are left out; those done
     today stay in place, ticked.
 
@@ -101,6 +108,7 @@ def todays_actions(search: JobSearch, settings: Settings, today: date, now: date
     hour, and the thank-you starts there. Without it (a day looked back on) the whole day counts for both.
     """
     suggested = [
+        *_offer_answers(search, today),
         *_feedback_requests(search, settings, today),
         *_thank_yous(search, settings, today, now),
         *_preps(search, settings, today, now),
@@ -153,6 +161,50 @@ def _as_marked(action: Action, search: JobSearch, today: date) -> Action | None:
 def _latest_mark(search: JobSearch, key: str, today: date) -> ActionMark | None:
     marks = search.marks_by_key.get(key, [])
     return next((mark for mark in reversed(marks) if mark.day <= today), None)
+
+
+def _offer_answers(search: JobSearch, today: date) -> list[Action]:
+    """Offers still open whose answer deadline is at most `ANSWER_NOTICE_DAYS` away (or passed): the nearest first.
+
+    It stays until the application moves on from the offer stage (accepted, or declined as withdrawn), or
+    until it is done, snoozed or dismissed; a revised offer with a new deadline is a new action.
+    """
+    due = []
+    for application in search.applications:
+        if application.stage is not Stage.OFFER:
+            continue
+        for offer in application.current_offers:
+            action = _offer_answer(application, offer, today)
+            if action is not None and offer.answer_by is not None:
+                due.append((offer.answer_by, application.company.casefold(), action))
+    due.sort(key=lambda entry: entry[:2])
+    return [action for _, _, action in due]
+
+
+def _offer_answer(application: Application, offer: Offer, today: date) -> Action | None:
+    """The answer an offer asks for by its deadline, once the deadline is near; else None."""
+    deadline = offer.answer_by
+    if deadline is None or today < deadline - timedelta(days=ANSWER_NOTICE_DAYS):
+        return None
+    if deadline < today:
+        when = f"the answer was due {describe_day(deadline, today, weekday=False)}: answer, or ask for more time"
+    elif deadline == today:
+        when = "they want an answer today"
+    else:
+        when = f"they want an answer {describe_due(deadline, today)}"
+    return Action(
+        key=_offer_key(offer, deadline),
+        kind=ActionKind.OFFER,
+        title=f"Answer the offer from {application.company} ({application.role})",
+        why=f"{describe_offer(offer)}; {when}",
+        application_id=application.id,
+        logs=ActivityKind.OTHER,
+        urgent=deadline <= today,
+    )
+
+
+def _offer_key(offer: Offer, deadline: date) -> str:
+    return f"offer:{offer.id.hex}:{deadline.isoformat()}"
 
 
 def _feedback_requests(search: JobSearch, settings: Settings, today: date) -> list[Action]:
@@ -228,7 +280,8 @@ def _preps(search: JobSearch, settings: Settings, today: date, now: datetime | N
                 kind=ActionKind.PREP,
                 title=f"Prepare for the {INTERVIEW_KIND_WORDS[interview.kind]} with {application.company} "
                 f"({application.role})",
-                why=f"{describe_due(interview.day, today)} at {local_start(interview):%H:%M}{with_whom}{which_round}",
+                why=f"{describe_due(interview.day, today)} at {local_start(interview):%H:%M}{with_whom}{which_round}"
+                + (AD_KEPT if application.ad else ""),
                 application_id=application.id,
                 interview_id=interview.id,
                 logs=ActivityKind.PREP,
@@ -352,16 +405,17 @@ def _reapplies(search: JobSearch, today: date) -> list[Action]:
     It stays until done, snoozed or dismissed, and goes once another application to the company is tracked.
     """
     due = []
+    newest: dict[str, datetime] = {}  # each company's name: when its newest application was added
+    for application in search.applications:
+        name = company_name(application.company)
+        if name not in newest or application.created_at > newest[name]:
+            newest[name] = application.created_at
     for application in search.applications:
         day = application.reapply_after
         if day is None or day > today or application.stage not in (Stage.REJECTED, Stage.GHOSTED):
             continue
-        if any(
-            other.id != application.id
-            and other.created_at > application.created_at
-            and same_company(other.company, application.company)
-            for other in search.applications
-        ):
+        tracked_since = [name for name, added in newest.items() if added > application.created_at]
+        if one_of_these_companies(application.company, tracked_since):
             continue
         since = "today" if day == today else describe_day(day, today, weekday=False)
         ended = "their no" if application.stage is Stage.REJECTED else "their silence"
@@ -500,8 +554,9 @@ def next_step(
 ) -> NextStep:
     """What is next on a pending application, by the rules today's actions follow.
 
-    The earliest of: the follow-up owed (or the day a snoozed one comes back), whether to call it ghosted
-    once follow-ups have lapsed, a thank-you note still timely, the next interview, the step set by hand.
+    The earliest of: an offer's answer deadline, the follow-up owed (or the day a snoozed one comes back), whether
+    to call it ghosted once follow-ups have lapsed, a thank-you note still timely, the next interview, the step set
+    by hand.
     What was dismissed or done is not next; with nothing dated, what the stage waits for.
     """
     return _next_step(search, application, settings, today, now, search.interviews_for(application))
@@ -516,26 +571,34 @@ def _next_step(
     interviews: Iterable[Interview],
 ) -> NextStep:
     steps: list[NextStep | None] = []
+    if application.stage is Stage.OFFER:
+        for offer in application.current_offers:
+            deadline = offer.answer_by
+            if deadline is not None:
+                step = NextStep(f"answer the offer {describe_due(deadline, today)}", deadline)
+                steps.append(_as_marked_step(_offer_key(offer, deadline), search, today, step, "answer the offer"))
     owed = _follow_up(search, application, settings, today)
     if owed is not None:
         follow_up, action = owed
         label = "follow up" if follow_up.number == 1 else f"follow-up #{follow_up.number}"
         due = follow_up.due_on
         step = NextStep(f"{label} {describe_due(due, today)}", due)
-        steps.append(_as_marked_step(action, search, today, step, label, snooze_sets_due=True))
+        steps.append(_as_marked_step(action.key, search, today, step, label, snooze_sets_due=True))
     ghosted = _ghosted_one(search, application, settings, today)
     if ghosted is not None:
         silent, action = ghosted
         due = today - timedelta(days=silent - settings.ghosted_after_days)
         steps.append(
-            _as_marked_step(action, search, today, NextStep(f"ghosted? {silent}d silent", due), "ghosted? ask")
+            _as_marked_step(action.key, search, today, NextStep(f"ghosted? {silent}d silent", due), "ghosted? ask")
         )
     held = [interview for interview in interviews if not interview.cancelled]
     for interview in held:
         thank_you = _thank_you(interview, application, settings, today, now)
         if thank_you is not None:
             steps.append(
-                _as_marked_step(thank_you, search, today, NextStep("send a thank-you", interview.day), "thank-you note")
+                _as_marked_step(
+                    thank_you.key, search, today, NextStep("send a thank-you", interview.day), "thank-you note"
+                )
             )
     ahead = [i for i in held if (i.at > now if now is not None else i.day >= today)]
     if ahead:
@@ -550,14 +613,15 @@ def _next_step(
 
 
 def _as_marked_step(
-    action: Action, search: JobSearch, today: date, step: NextStep, label: str, *, snooze_sets_due: bool = False
+    key: str, search: JobSearch, today: date, step: NextStep, label: str, *, snooze_sets_due: bool = False
 ) -> NextStep | None:
-    """`step` as the marks on its action leave it: gone once dismissed or done, put off to the day a snooze ends.
+    """`step` as the marks on its action (named by `key`) leave it: gone once dismissed or done, put off to the day a
+    snooze ends.
 
     With `snooze_sets_due` (a follow-up) the day a snooze ended stays its due day, so it never reads as
     late from before it was put off.
     """
-    mark = _latest_mark(search, action.key, today)
+    mark = _latest_mark(search, key, today)
     if mark is None:
         return step
     if mark.mark is not Mark.SNOOZED:

@@ -1,4 +1,5 @@
-"""Insights: the funnel, how replies come and applications end, which kinds of roles say no, and activity by week."""
+"""Insights: the funnel, how replies come and applications end, which kinds of roles say no, which résumé version
+gets answers, offers against the salary advertised, and activity by week."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from tui.core.models import REPLIED_STAGES, Application, Stage
+from tui.core.offers import PayCheck, advertised_against_offered
 from tui.core.rewards import week_start
 from tui.core.safety import ROLE_ABBREVIATIONS, normalise
 from tui.core.search import JobSearch
@@ -16,6 +18,11 @@ from tui.core.search import JobSearch
 SMALL = 20  # below this many, a share is said as "3 of 4", never as a percentage
 KEYWORDS_SHOWN = 12
 NO_SOURCE = "no source"
+NO_RESUME = "none named"
+# Two résumé versions differ clearly when one's reply rate is at least CLEAR_FACTOR times the other's, each
+# was sent at least CLEAR_MINIMUM times, and the better one has had at least 2 replies.
+CLEAR_MINIMUM = 5
+CLEAR_FACTOR = 2
 
 # The stages on the way to an offer, nearest first: how far an application got before it ended.
 REACH = (Stage.APPLIED, Stage.SCREENING, Stage.INTERVIEWING, Stage.OFFER)
@@ -44,10 +51,10 @@ class Share:
             return "none yet"
         if self.whole < SMALL:
             return f"{self.part} of {self.whole}"
-        return f"{_percent(self.part / self.whole)} ({self.part} of {self.whole})"
+        return f"{percent(self.part / self.whole)} ({self.part} of {self.whole})"
 
 
-def _percent(rate: float) -> str:
+def percent(rate: float) -> str:
     """'42%'; never '0%' for one of many, nor '100%' for all but one."""
     if 0 < rate < 0.005:
         return "<1%"
@@ -127,6 +134,8 @@ class Insights:
     by_source: tuple[Breakdown, ...]  # most applications first, ties by label
     by_kind: tuple[Breakdown, ...]
     by_keyword: tuple[Breakdown, ...]  # role keywords shared by at least 2 applications, most first, at most 12
+    by_resume: tuple[Breakdown, ...]  # each résumé version named, most sent first, then those with none named
+    pay_checks: tuple[PayCheck, ...]  # offers held against the salary advertised, where both are known
     weekly: tuple[WeekActivity, ...]  # `weeks` weeks ending with today's week, oldest first, zeros included
 
 
@@ -185,8 +194,35 @@ def build_insights(search: JobSearch, today: date, weeks: int = 26) -> Insights:
         by_source=_breakdowns(reaches, _source_labels(sent)),
         by_kind=_breakdowns(reaches, lambda application: [application.kind.value]),
         by_keyword=_keyword_breakdowns(reaches),
+        by_resume=_resume_breakdowns(reaches),
+        pay_checks=tuple(advertised_against_offered(sent)),
         weekly=_weekly(search, today, weeks),
     )
+
+
+def resume_breakdowns(search: JobSearch, today: date) -> tuple[Breakdown, ...]:
+    """How the applications sent up to `today` fared by the résumé version sent (see `build_insights`)."""
+    sent = [a for a in search.applications if _sent(a, today)]
+    with_interviews = {interview.application_id for interview in search.interviews if not interview.cancelled}
+    return _resume_breakdowns([_reach(application, application.id in with_interviews) for application in sent])
+
+
+def clearly_different(rows: Iterable[Breakdown]) -> tuple[Breakdown, Breakdown] | None:
+    """The résumé versions getting replies most and least often, when the gap between them is clear; else None.
+
+    Clear: each was sent at least `CLEAR_MINIMUM` times, the better has at least 2 replies, and its reply
+    rate is at least `CLEAR_FACTOR` times the other's (any rate at all against none).
+    """
+    named = [row for row in rows if row.label != NO_RESUME and row.applied >= CLEAR_MINIMUM]
+    if len(named) < 2:
+        return None
+    best = max(named, key=lambda row: (row.replies / row.applied, row.applied))
+    worst = min(named, key=lambda row: (row.replies / row.applied, -row.applied))
+    if best is worst or best.replies < 2:
+        return None
+    if best.replies * worst.applied < CLEAR_FACTOR * worst.replies * best.applied:
+        return None
+    return best, worst
 
 
 def role_keywords(role: str) -> frozenset[str]:
@@ -305,6 +341,21 @@ def _breakdown(label: str, members: list[_Reach]) -> Breakdown:
         rejections=sum(r.application.stage is Stage.REJECTED for r in members),
         ghosted=sum(r.application.stage is Stage.GHOSTED for r in members),
     )
+
+
+def _resume_breakdowns(reaches: list[_Reach]) -> tuple[Breakdown, ...]:
+    """By résumé version, grouped whatever the case; none at all when no application names one."""
+    if not any(reach.application.resume.strip() for reach in reaches):
+        return ()
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for reach in reaches:
+        spellings[_source_key(reach.application.resume)][reach.application.resume.strip()] += 1
+    shown = {
+        key: min(counter, key=lambda spelling: (-counter[spelling], spelling)) if key else NO_RESUME
+        for key, counter in spellings.items()
+    }
+    rows = _breakdowns(reaches, lambda application: [shown[_source_key(application.resume)]])
+    return tuple(sorted(rows, key=lambda row: row.label == NO_RESUME))  # stable: most sent first otherwise
 
 
 def _keyword_breakdowns(reaches: list[_Reach]) -> tuple[Breakdown, ...]:

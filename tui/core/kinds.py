@@ -89,3 +89,13 @@ class ActivityKind(StrEnum):
     PREP = "prep"
     REFLECT = "reflect"
     OTHER = "other"
+
+
+class PayPeriod(StrEnum):
+    """What a salary or an offer's amount is paid per."""
+
+    YEAR = "year"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    HOUR = "hour"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Annotated, Self
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -15,6 +16,7 @@ from tui.core.kinds import ActivityKind as ActivityKind
 from tui.core.kinds import ApplicationKind as ApplicationKind
 from tui.core.kinds import InterviewKind as InterviewKind
 from tui.core.kinds import Mark as Mark
+from tui.core.kinds import PayPeriod as PayPeriod
 from tui.core.kinds import RejectionReason as RejectionReason
 from tui.core.kinds import Stage as Stage
 from tui.core.kinds import Tier as Tier
@@ -26,6 +28,7 @@ from tui.core.kinds import Tier as Tier
 Name = Annotated[str, Field(max_length=200)]
 Note = Annotated[str, Field(max_length=2000)]
 LongText = Annotated[str, Field(max_length=20000)]
+AdText = Annotated[str, Field(max_length=60000)]  # a job ad, pasted whole: the longest postings run to 30,000
 
 
 class Record(BaseModel):
@@ -72,6 +75,34 @@ class StageChange(BaseModel):
     undated: bool = False  # imported without a day for this move: `day` is the application's day, not the move's
 
 
+Currency = Annotated[str, Field(pattern=r"^[A-Z]{3}$")]  # an ISO 4217 code: EUR, USD, GBP
+Amount = Annotated[Decimal, Field(ge=0, le=1_000_000_000, decimal_places=2, allow_inf_nan=False)]
+
+
+class Offer(BaseModel):
+    """One offer an application brought, as it was made. An offer is never changed: a revised one (after a
+    negotiation) is a new offer that `replaces` it, so every version stays in the application's history."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: uuid.UUID = Field(default_factory=uuid.uuid4)
+    amount: Amount  # the figure offers are compared by: the pay for one `period`
+    currency: Currency
+    period: PayPeriod = PayPeriod.YEAR
+    base: Note = ""  # the parts as the offer words them: "€62k base", "10% target bonus", "0.1% over 4 years"
+    bonus: Note = ""
+    equity: Note = ""
+    start_on: date | None = None
+    answer_by: date | None = None  # the day they want an answer by
+    received_on: date
+    notes: Note = ""
+    replaces: uuid.UUID | None = None  # the offer this one revises
+
+    @property
+    def short_id(self) -> str:
+        return self.id.hex[:8]
+
+
 class Application(Record):
     company: Annotated[str, Field(min_length=1, max_length=200)]
     role: Annotated[str, Field(min_length=1, max_length=200)]
@@ -89,6 +120,12 @@ class Application(Record):
     rejection_reason: RejectionReason | None = None
     feedback: LongText = ""  # what they said when asked why
     reapply_after: date | None = None  # "reapply later": the company is worth another try from this day
+    resume: Name = ""  # the short name of the résumé version sent ("data-v2")
+    resume_path: Note = ""  # where that résumé is, as typed
+    ad: AdText = ""  # the job ad's text, kept after the posting is gone
+    salary_advertised: Name = ""  # as the ad or recruiter put it: "€60–70k"
+    salary_asked: Name = ""  # what I asked for, as I put it
+    offers: list[Offer] = Field(default_factory=list)  # every offer and revision, in the order received
 
     @model_validator(mode="after")
     def _names_are_not_blank(self) -> Self:
@@ -96,6 +133,17 @@ class Application(Record):
             raise ValueError("company must not be blank")
         if not self.role.strip():
             raise ValueError("role must not be blank")
+        return self
+
+    @model_validator(mode="after")
+    def _revisions_follow_their_offer(self) -> Self:
+        seen: set[uuid.UUID] = set()
+        for offer in self.offers:
+            if offer.id in seen:
+                raise ValueError("two offers share one id")
+            if offer.replaces is not None and offer.replaces not in seen:
+                raise ValueError("an offer can only replace an earlier offer of the same application")
+            seen.add(offer.id)
         return self
 
     @property
@@ -111,6 +159,12 @@ class Application(Record):
     def moved_to(self, stage: Stage) -> StageChange | None:
         """The latest move to `stage`, if it was ever there."""
         return next((c for c in reversed(self.stage_history) if c.stage is stage), None)
+
+    @property
+    def current_offers(self) -> list[Offer]:
+        """The offers as they now stand: each one no later offer replaces, in the order received."""
+        replaced = {offer.replaces for offer in self.offers}
+        return [offer for offer in self.offers if offer.id not in replaced]
 
 
 class Activity(Record):

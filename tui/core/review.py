@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.actions import todays_actions
 from tui.core.days import logical_day
+from tui.core.insights import Breakdown, clearly_different, resume_breakdowns
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import (
     Activity,
@@ -66,6 +67,9 @@ class WeeklyReview:
     next_week: tuple[Upcoming, ...]
     applications: dict[uuid.UUID, Application] = field(default_factory=dict)
     """The applications the week's interviews belong to, by id, so each can be named."""
+    resumes: tuple[Breakdown, Breakdown] | None = None
+    """The résumé versions getting replies most and least often, as of the week's last day, when the gap is
+    clear (`tui.core.insights.clearly_different`)."""
 
     @property
     def last_day(self) -> date:
@@ -124,6 +128,7 @@ def weekly_review(search: JobSearch, week_of: date, today: date, zone: str = "UT
         streak=_streak_on(history, last),
         next_week=coming_up(search, last, end + timedelta(days=1)),
         applications=_applications_of(search, interviews),
+        resumes=clearly_different(resume_breakdowns(search, last)),
     )
 
 

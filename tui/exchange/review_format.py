@@ -88,7 +88,19 @@ def _summary(review: WeeklyReview) -> str:
         sentences.append("The weekly goal is met.")
     if review.rejections:
         sentences.append(_after_the_no(review))
+    if review.resumes is not None:
+        sentences.append(_resumes(review))
     return " ".join(sentences)
+
+
+def _resumes(review: WeeklyReview) -> str:
+    """Two résumé versions whose reply rates differ clearly, so far: which one to send next is worth a thought."""
+    assert review.resumes is not None
+    better, worse = review.resumes
+    return (
+        f"Your résumé “{better.label}” gets replies clearly more often than “{worse.label}”: "
+        f"replies to {better.response} sent against {worse.response}, so far."
+    )
 
 
 def _headline(review: WeeklyReview) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 META_TABLE = "_meta"
 HISTORY_TABLE = "_history"  # the recent changes, for undo and redo: not records, never part of a search
 
@@ -45,12 +45,22 @@ def _add_tombstones_and_history(raw: Raw) -> Raw:
     return {**raw, HISTORY_TABLE: raw.get(HISTORY_TABLE, {})}
 
 
+def _add_resume_ad_and_offers(raw: Raw) -> Raw:
+    """Schema 6 keeps with each application the résumé version sent, the job ad, the salary advertised and
+    asked, and its offers; every new field has a default, so no document changes shape.
+
+    An older nextyes would refuse the new fields, so the version moves on.
+    """
+    return dict(raw)
+
+
 # MIGRATIONS[n] turns a schema-n file into a schema-(n+1) file.
 MIGRATIONS: dict[int, Callable[[Raw], Raw]] = {
     1: _add_rest_days,
     2: _add_pipeline_tables,
     3: _add_import_fields,
     4: _add_tombstones_and_history,
+    5: _add_resume_ad_and_offers,
 }
 
 

@@ -36,6 +36,8 @@ def added(draft: ApplicationDraft) -> Change:
             on=draft.applied_on,
             note=draft.note,
             saved=draft.saved,
+            resume=draft.resume,
+            salary_advertised=draft.salary,
         ),
     )
 
@@ -61,6 +63,15 @@ class PipelineCommands(DashboardCommands):
 
         application = next(a for a in snapshot.search.applications if a.id == application_id)
         self.edit(partial(MoveStageScreen, application, snapshot.today), partial(self.moved, application))
+
+    def action_paste_email(self) -> None:
+        """P: an email read and corrected; the change it calls for is made as s, or the interview form, makes it."""
+        if (snapshot := self.writable_snapshot()) is None:
+            return
+        from tui.app.actions.mail import email_change, email_form
+
+        zone = self.recorder.zone(snapshot.search.settings)
+        self.edit(partial(email_form, self, snapshot, zone), partial(email_change, self.moved, snapshot.today, zone))
 
     @on(DataTable.RowSelected, "#pending")
     def pending_row_chosen(self) -> None:

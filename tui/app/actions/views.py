@@ -1,4 +1,4 @@
-"""Screens to read rather than fill in: progress, insights, the weekly review, and help."""
+"""Screens to read rather than fill in: progress, insights, offers, the weekly review, and help."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from tui.app.actions.base import DashboardCommands
 
 
 class ViewCommands(DashboardCommands):
-    """p progress, i insights, W the weekly review, ? every key."""
+    """p progress, i insights, O offers, W the weekly review, ? every key."""
 
     def action_show_progress(self) -> None:
         if (snapshot := self.opened_snapshot()) is None:
@@ -21,6 +21,13 @@ class ViewCommands(DashboardCommands):
         from tui.app.screens.insights import InsightsScreen
 
         self.push_screen(InsightsScreen(snapshot))
+
+    def action_show_offers(self) -> None:
+        if (snapshot := self.opened_snapshot()) is None:
+            return
+        from tui.app.screens.offers import OffersScreen
+
+        self.push_screen(OffersScreen(snapshot))
 
     def action_show_review(self) -> None:
         if (snapshot := self.opened_snapshot()) is None:

@@ -27,6 +27,8 @@ TEXT_LIMITS = {
     "source": max_length(Application, "source"),
     "url": max_length(Application, "url"),
     "note": max_length(Activity, "note"),
+    "resume": max_length(Application, "resume"),
+    "salary": max_length(Application, "salary_advertised"),
 }
 
 
@@ -58,6 +60,8 @@ class ApplicationDraft:
     applied_on_text: str  # as typed, so a retry shows it as it was
     note: str
     saved: bool = False  # saved for later, not sent yet
+    resume: str = ""  # the résumé version sent
+    salary: str = ""  # the salary advertised, as written
 
     @property
     def headline(self) -> str:
@@ -107,6 +111,8 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
         applied_on_text = draft.applied_on_text if draft else "today"
         yield self.field_row("Applied on", text("applied-on", applied_on_text, "today, 3 days ago, friday, 2026-03-14"))
         yield self.field_row("Note", text("note", draft.note if draft else "", "e.g. via Dana"))
+        yield self.field_row("Résumé", text("resume", draft.resume if draft else "", "the version sent, e.g. data-v2"))
+        yield self.field_row("Salary", text("salary", draft.salary if draft else "", "as advertised, e.g. €60–70k"))
         # Last, so the usual case (sent today) is a company, a role and enter.
         sent = LetterSelect(
             sent_choices(applied_on_text, self.today),
@@ -151,6 +157,8 @@ class AddApplicationScreen(FormScreen[ApplicationDraft]):
             applied_on_text=typed["applied-on"],
             note=typed["note"],
             saved=bool(self.query_one("#saved", Select).value),
+            resume=typed["resume"],
+            salary=typed["salary"],
         )
 
     def confirmed_new(self, company: str, role: str) -> bool:

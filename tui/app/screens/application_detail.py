@@ -1,8 +1,8 @@
 """One application's page: every field and its whole history; and the keys it shares with the list of them all.
 
-`e` edits any field, `s` moves the stage on a day of your choosing (a ghosted or rejected one reopens), `d`
-deletes after asking once. The page follows every snapshot the app reads, and closes itself when the
-application is gone (deleted here, from the shell, or its addition undone).
+`e` edits any field, `a` opens the job ad kept with it, `s` moves the stage on a day of your choosing (a ghosted
+or rejected one reopens), `d` deletes after asking once. The page follows every snapshot the app reads, and closes
+itself when the application is gone (deleted here, from the shell, or its addition undone).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from tui.app.state import Snapshot
 from tui.core.days import describe_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
 from tui.core.models import Activity, Application, Interview, Stage, StageChange
+from tui.core.offers import describe_offer
 from tui.core.pipeline import describe_ago, last_touch
 from tui.core.search import JobSearch
 from tui.core.words import count
@@ -95,7 +96,7 @@ class ApplicationDetailScreen(ApplicationKeys):
     BINDINGS = [Binding("escape,q", "close", "Back", show=True), *bindings(Scope.APPLICATION)]
     SCOPE = Scope.APPLICATION  # the palette offers this scope's commands while it is open
     AUTO_FOCUS = "#application-page"
-    keys_text = "e edit · s stage · d delete · u undo · ctrl+y redo · ↑↓ scroll · escape back"
+    keys_text = "e edit · a the ad · s stage · d delete · u undo · ↑↓ scroll · escape back"
 
     def __init__(self, snapshot: Snapshot, application: Application) -> None:
         super().__init__()
@@ -135,6 +136,15 @@ class ApplicationDetailScreen(ApplicationKeys):
     def action_close(self) -> None:
         self.dismiss(None)
 
+    def action_show_ad(self) -> None:
+        """The job ad, whole, in a box to read, paste or correct it."""
+        application = self.application_to("open the ad of")
+        if application is None or self.nextyes.writable_snapshot() is None:
+            return
+        from tui.app.screens.job_ad import JobAdScreen, ad_kept
+
+        self.nextyes.edit(partial(JobAdScreen, application), partial(ad_kept, application))
+
 
 # The page -----------------------------------------------------------------------------------------
 
@@ -143,6 +153,7 @@ def application_page(application: Application, search: JobSearch, today: date) -
     """The application's fields, then each part of its history under a heading; what is missing says so."""
     parts: list[RenderableType] = [_fields(application, search, today)]
     parts += _section("Stage moves", [_move(change, today) for change in application.stage_history])
+    parts += _section("Offers", _offers(application, today), hide_empty=True)
     parts += _section("Interviews", [_interview(i, today) for i in search.interviews_for(application)])
     logged = sorted(search.activities_for(application), key=lambda a: (a.logical_day, a.at))
     parts += _section("Logged for it", [_logged(activity, today) for activity in logged])
@@ -154,7 +165,40 @@ def application_page(application: Application, search: JobSearch, today: date) -
         [("closed" if g.closed_on else "open", Text(g.text + (f" ({g.source})" if g.source else ""))) for g in goals],
         hide_empty=True,
     )
+    parts += _ad(application)
     return Group(*parts)
+
+
+def _offers(application: Application, today: date) -> list[tuple[str, Text]]:
+    """Every offer in the order received; one a later offer revised is marked so, and dimmed."""
+    current = {offer.id for offer in application.current_offers}
+    rows = []
+    for offer in application.offers:
+        standing = offer.id in current
+        what = Text(describe_offer(offer), style="bold" if standing else "dim")
+        parts = [f"{name} {value}" for name, value in (("base", offer.base), ("bonus", offer.bonus)) if value]
+        if offer.equity:
+            parts.append(f"equity {offer.equity}")
+        if offer.start_on is not None:
+            parts.append(f"starts {describe_day(offer.start_on, today)}")
+        if offer.answer_by is not None:
+            parts.append(f"answer by {describe_day(offer.answer_by, today)}")
+        if offer.notes:
+            parts.append(offer.notes)
+        if parts:
+            what.append(" · " + " · ".join(parts), style="" if standing else "dim")
+        if not standing:
+            what.append(" (revised since)", style="dim italic")
+        rows.append((describe_day(offer.received_on, today), what))
+    return rows
+
+
+def _ad(application: Application) -> list[RenderableType]:
+    """The job ad as it was kept, whole: the page scrolls; `a` opens it in a box of its own."""
+    title = Text("\nThe ad", style="bold")
+    if not application.ad:
+        return [title, Text("none kept yet: a pastes it, and it stays after the posting is gone", style="dim italic")]
+    return [title, Padding(Text(application.ad), (0, 0, 0, 1))]
 
 
 def _grid(label_width: int) -> Table:
@@ -188,6 +232,14 @@ def _fields(application: Application, search: JobSearch, today: date) -> Table:
     if application.next_step_on is not None:
         step = f"{step or 'next step'}, {describe_day(application.next_step_on, today)}"
     table.add_row("Next step", Text(step or NONE))
+    resume = application.resume + (f" ({application.resume_path})" if application.resume_path else "")
+    table.add_row("Résumé", Text(resume or NONE))
+    salaries = [
+        f"{said} {how}"
+        for said, how in ((application.salary_advertised, "advertised"), (application.salary_asked, "asked"))
+        if said
+    ]
+    table.add_row("Salary", Text(" · ".join(salaries) or NONE))
     if application.rejection_reason is not None:
         table.add_row("Why the no", application.rejection_reason.value)
     if application.feedback:

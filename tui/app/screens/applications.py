@@ -67,7 +67,8 @@ SORTS: tuple[tuple[str, SortKey], ...] = (
 
 
 def matches(application: Application, words: list[str]) -> bool:
-    """Every word typed appears somewhere in the application's names, source, place, link or notes."""
+    """Every word typed appears somewhere in the application's names, source, place, link, notes, résumé
+    version, salary or job ad."""
     text = " ".join(
         (
             application.company,
@@ -77,6 +78,9 @@ def matches(application: Application, words: list[str]) -> bool:
             application.url,
             application.notes,
             application.stage.value,
+            application.resume,
+            application.salary_advertised,
+            application.ad,
         )
     ).casefold()
     return all(word in text for word in words)

@@ -1,4 +1,5 @@
-"""The edit form for an application: every field it was added with, and the ones added since, filled in.
+"""The edit form for an application: every field it was added with, and the ones added since, filled in (the
+job ad, being long, has a screen of its own: `a` on the application's page).
 
 It returns only what was changed; the app saves it with `Recorder.edit` (a corrected applied day moves the
 apply activity with it).
@@ -28,6 +29,10 @@ TEXT_FIELDS = {
     "url": "url",
     "location": "location",
     "next-step": "next_step",
+    "resume": "resume",
+    "resume-path": "resume_path",
+    "salary": "salary_advertised",
+    "asked": "salary_asked",
 }
 # The day fields, typed as a person types a day; blank means none.
 DAY_FIELDS = {
@@ -47,6 +52,10 @@ FIELD_WORDS = {
     "next_step": "next step",
     "next_step_on": "next step's day",
     "reapply_after": "reapply date",
+    "resume": "résumé version",
+    "resume_path": "résumé's file",
+    "salary_advertised": "advertised salary",
+    "salary_asked": "salary asked",
     "notes": "notes",
 }
 DAY_PLACEHOLDER = "2026-03-14, yesterday, next friday"
@@ -119,6 +128,10 @@ class EditApplicationScreen(FormScreen[ApplicationEdit]):
         yield self.field_row("Location", text("location", "e.g. Berlin, remote"))
         sent = "blank: not sent yet" if self.application.stage is Stage.SAVED else DAY_PLACEHOLDER
         yield self.field_row("Applied on", text("applied-on", sent))
+        yield self.field_row("Résumé", text("resume", "the version sent, e.g. data-v2"))
+        yield self.field_row("Résumé file", text("resume-path", "where it is, e.g. ~/cv/data-v2.pdf"))
+        yield self.field_row("Salary", text("salary", "as advertised, e.g. €60–70k"))
+        yield self.field_row("You asked", text("asked", "what you asked for"))
         yield self.field_row("Next step", text("next-step", "e.g. call Dana"))
         yield self.field_row("Next step on", text("next-step-on", DAY_PLACEHOLDER))
         yield self.field_row("Reapply from", text("reapply-after", "a day to try this company again"))

@@ -1,5 +1,5 @@
-"""Insights: the funnel, how replies come and how applications end, what kinds of roles say no, and the
-weeks' activity."""
+"""Insights: the funnel, how replies come and how applications end, what kinds of roles say no, which résumé
+version gets answers, offers against the salary advertised, and the weeks' activity."""
 
 from __future__ import annotations
 
@@ -17,8 +17,18 @@ from textual.widgets import Label, Sparkline, Static
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import Heatmap, legend_lines
 from tui.core.days import describe_day
-from tui.core.insights import Breakdown, EndRow, FunnelStep, Insights, WeekActivity, build_insights
+from tui.core.insights import (
+    Breakdown,
+    EndRow,
+    FunnelStep,
+    Insights,
+    Share,
+    WeekActivity,
+    build_insights,
+    percent,
+)
 from tui.core.models import Stage
+from tui.core.offers import PayCheck, describe_offer, format_amount
 from tui.core.streaks import DayState
 
 BAR_CELLS = 10  # the funnel's longest bar: Applied
@@ -117,6 +127,54 @@ def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int, heading: 
     return Content("\n").join(lines)
 
 
+def resume_lines(rows: Sequence[Breakdown]) -> Content:
+    """By résumé version: how many went out with each, and how many of those got a reply, an interview, an offer."""
+    if not rows:
+        return Content.styled(
+            "No résumé version named yet: name the one you send in the add or edit form, or with --resume.",
+            "$foreground-muted",
+        )
+    width = max(min(max(len(row.label) for row in rows), 20), len("version"))
+    header = Content.styled(
+        f"{'version':<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} offers", "$text-muted"
+    )
+    lines = [header]
+    for row in rows:
+        label = row.label if len(row.label) <= width else row.label[: width - 1] + "…"
+        lines.append(
+            Content(
+                f"{label:<{width}} {row.applied:>4}  {row.response!s:<15} {row.interview_rate!s:<15} "
+                f"{Share(row.offers, row.applied)}"
+            )
+        )
+    return Content("\n").join(lines)
+
+
+def pay_lines(checks: Sequence[PayCheck]) -> Content:
+    """Each offer against the salary its ad gave, on the offer's own period and currency."""
+    if not checks:
+        return Content.styled(
+            "Nothing to compare yet: it needs an offer and the salary the ad gave, both kept with the application.",
+            "$foreground-muted",
+        )
+    lines = []
+    for check in checks:
+        offer = check.offer
+        advertised = f"{format_amount(check.low)}–{format_amount(check.high, offer.currency)}"
+        if check.low == check.high:
+            advertised = format_amount(check.low, offer.currency)
+        where = check.position
+        if where != "within":
+            where = f"{percent(float(check.gap))} {where}"
+        line = f"{check.application.company}: {describe_offer(offer)}, {where} the {advertised} advertised"
+        if check.assumed:
+            line += f" ({'; '.join(check.assumed)})"
+        lines.append(Content(line))
+    at_least = sum(1 for check in checks if check.position != "below")
+    lines.append(Content.styled(f"Within the range or above it: {Share(at_least, len(checks))}", "$text-muted"))
+    return Content("\n").join(lines)
+
+
 def weekly_bars(weeks: Sequence[WeekActivity]) -> list[float]:
     """The sparkline's data: each week's count after a zero, read two at a time by `max`.
 
@@ -186,6 +244,8 @@ class InsightsScreen(ModalScreen[None]):
             yield from self.section("By source", "insights-sources")
             yield from self.section("By kind of work", "insights-kinds")
             yield from self.section("By words in the role", "insights-keywords")
+            yield from self.section("By résumé version", "insights-resumes")
+            yield from self.section("Offers against the salary advertised", "insights-pay")
 
     def on_mount(self) -> None:
         self.show_snapshot(self.snapshot)
@@ -195,7 +255,7 @@ class InsightsScreen(ModalScreen[None]):
         self.snapshot = snapshot
         self.work_out(snapshot)
 
-    @work(thread=True, exclusive=True, group="insights")
+    @work(thread=True, exclusive=True, group="insights", description="insights")
     def work_out(self, snapshot: Snapshot) -> None:
         """A year of applications takes a while to add up: a thread does it, and hands the result back."""
         insights = build_insights(snapshot.search, snapshot.today)
@@ -225,6 +285,8 @@ class InsightsScreen(ModalScreen[None]):
         put("insights-kinds", breakdown_lines(insights.by_kind, nothing_sent, width, "kind"))
         no_words = "No word is shared by two roles yet; it fills in as you apply."
         put("insights-keywords", breakdown_lines(insights.by_keyword, no_words, width, "word"))
+        put("insights-resumes", resume_lines(insights.by_resume))
+        put("insights-pay", pay_lines(insights.pay_checks))
 
     def action_close(self) -> None:
         self.dismiss(None)

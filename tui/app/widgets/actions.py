@@ -13,9 +13,11 @@ from tui.core.search import JobSearch
 
 OPEN_GLYPH = "○"
 DONE_GLYPH = "✓"
+URGENT_GLYPH = "!"  # open, and due today: an offer's answer deadline on its day
 
 # Each kind's word, shown before the reason, so the kind reads without colour.
 KIND_WORDS = {
+    ActionKind.OFFER: "offer",
     ActionKind.FEEDBACK: "feedback",
     ActionKind.THANK_YOU: "thank-you",
     ActionKind.PREP: "prep",
@@ -42,7 +44,8 @@ def action_prompt(action: Action) -> Table:
     if action.draft is not None and not action.done:
         title.append(f" · {DRAFT_MARK}", style="dim bold")
     title.append(f" · {action.why}", style="dim italic")
-    row.add_row(Text(DONE_GLYPH if action.done else OPEN_GLYPH, style="bold"), title)
+    glyph = DONE_GLYPH if action.done else URGENT_GLYPH if action.urgent else OPEN_GLYPH
+    row.add_row(Text(glyph, style="bold"), title)
     return row
 
 
@@ -51,6 +54,8 @@ def describe_done(action: Action, search: JobSearch) -> str:
     application = search.application(action.application_id)
     contact = search.contact(action.contact_id)
     named = f"{application.company} — {application.role}" if application is not None else ""
+    if action.kind is ActionKind.OFFER and application is not None:
+        return f"answered the offer from {named}; s moves it to accepted or withdrawn"
     if action.kind is ActionKind.FOLLOW_UP and application is not None:
         return f"followed up with {named}"
     if action.kind is ActionKind.FEEDBACK and application is not None:
