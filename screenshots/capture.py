@@ -9,13 +9,20 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+from datetime import timedelta
+from decimal import Decimal
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
+from textual.widgets import TextArea
 
 from tui.app import NextYesApp
 from tui.app.pilot import settle
+from tui.core.kinds import PayPeriod
+from tui.core.models import Offer
+from tui.recording import Recorder
+from tui.store import Store
 from tui.demo import DEMO_FILE, DEMO_NOW
 from tui.locations import data_dir
 
@@ -143,12 +150,72 @@ async def activity_log(pilot: Pilot[None]) -> None:
     await settle(pilot)
 
 
-async def capture(source: Path | None, name: str, steps: Callable[[Pilot[None]], Awaitable[None]]) -> Path:
-    """A picture of the app on a fresh copy of `source` (None: a first run), after `steps`."""
+# An invitation as a recruiter might write it, for the picture of `P` (our own words).
+INVITATION = """From: Maya Lindqvist <maya@tidewater-logistics.com>
+Subject: Next step: technical interview
+
+Hi,
+
+Thanks for your time on the phone last week. We would like to invite you to a technical interview for
+the Software Engineer II role with Jonas Berg and me on Thursday at 15:00, by video.
+
+Could you confirm the time works for you?
+
+Best,
+Maya"""
+
+
+async def paste_email(pilot: Pilot[None]) -> None:
+    """P, an invitation pasted and read: what it says, which application, and the interview it proposes."""
+    await settle(pilot)
+    await pilot.press("P")
+    await settle(pilot)
+    pilot.app.screen.query_one("#email", TextArea).text = INVITATION
+    await pilot.press("ctrl+s")
+    await settle(pilot)
+
+
+def two_offers(db_path: Path) -> None:
+    """Two offers on the demo's copy, recorded as the shell does, for the picture of `O`."""
+    recorder = Recorder(Store(db_path, fixed_clock()), fixed_clock())
+    search = recorder.store.load()
+    today = DEMO_NOW.date()
+    offers = (
+        ("Tidewater Logistics", Decimal("68000"), PayPeriod.YEAR, "10% target", 5),
+        ("Brightpath Learning", Decimal("520"), PayPeriod.DAY, "", 9),
+    )
+    for company, amount, period, bonus, answer_in in offers:
+        [application] = [a for a in search.applications if a.company == company]
+        offer = Offer(
+            amount=amount,
+            currency="EUR",
+            period=period,
+            bonus=bonus,
+            received_on=today,
+            answer_by=today + timedelta(days=answer_in),
+        )
+        recorder.record_offer(application.id, offer)
+
+
+async def offers(pilot: Pilot[None]) -> None:
+    await settle(pilot)
+    await pilot.press("O")
+    await settle(pilot)
+
+
+async def capture(
+    source: Path | None,
+    name: str,
+    steps: Callable[[Pilot[None]], Awaitable[None]],
+    prepare: Callable[[Path], None] | None = None,
+) -> Path:
+    """A picture of the app on a fresh copy of `source` (None: a first run), `prepare`d, after `steps`."""
     with tempfile.TemporaryDirectory() as scratch:
         db_path = Path(scratch) / "nextyes.json"
         if source is not None:
             shutil.copyfile(source, db_path)
+        if prepare is not None:
+            prepare(db_path)
         app = NextYesApp(db_path=db_path, now=fixed_clock(), poll_interval=NEVER)
         target = HERE / f"{name}.svg"
         async with app.run_test(size=SIZE) as pilot:
@@ -176,8 +243,10 @@ async def main() -> None:
         ("application-history", demo, application_history),
         ("activity-log", demo, activity_log),
         ("empty-dashboard", None, dashboard),
+        ("paste-email", demo, paste_email),
     ):
         print(await capture(source, name, steps))
+    print(await capture(demo, "offers", offers, prepare=two_offers))
 
 
 if __name__ == "__main__":
