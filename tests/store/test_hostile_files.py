@@ -273,7 +273,7 @@ def write_as(user: int, db: Path, clock: FakeClock, note: str) -> str:
             os.setgid(user)
             os.setuid(user)
             with contextlib.redirect_stderr(io.StringIO()):
-                Recorder(Store(db, clock), clock).log(ActivityKind.LEARN, note)
+                Recorder(Store(db, clock, journal=True), clock).log(ActivityKind.LEARN, note)  # as the shell
             os.write(write, b"")
         except BaseException:
             os.write(write, traceback.format_exc().encode())
@@ -314,15 +314,18 @@ def test_root_writing_another_users_database_keeps_it_and_its_copies_theirs(
 
     save(Store(db, clock), application(clock, "Written by root"))  # `sudo nextyes add …`
     save(Store(db, clock), application(clock, "Again by root"))
+    Recorder(Store(db, clock, journal=True), clock).log(ActivityKind.NETWORK, "by root, in the journal")
 
-    made_by_root = [db, backup_folder(db), previous_version(db), *list_backups(db), Store(db, clock).lock_path]
+    journal = db.with_name("nextyes.json.journal")
+    made_by_root = [db, backup_folder(db), previous_version(db), *list_backups(db), Store(db, clock).lock_path, journal]
     for path in made_by_root:
         info = path.stat()
         assert (info.st_uid, info.st_gid) == (NOBODY, NOBODY), path
-    for path in (db, previous_version(db), *list_backups(db)):
+    for path in (db, previous_version(db), *list_backups(db), journal):
         assert stat.S_IMODE(path.stat().st_mode) == 0o640, path
     assert write_as(NOBODY, db, clock, "the owner still writes") == ""
-    assert [a.note for a in Store(db, clock).load().activities] == ["the owner still writes"]
+    notes = [a.note for a in Store(db, clock).load().activities]
+    assert notes == ["by root, in the journal", "the owner still writes"]
 
 
 @pytest.mark.skipif(not AS_ROOT, reason="changing a file's owner needs the suite to run as root")

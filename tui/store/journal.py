@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import uuid
 import zlib
 from collections.abc import Iterable, Sequence
@@ -132,6 +133,8 @@ def append(db_file: Path, journal: Journal, line: Line) -> Journal:
     encoded = encode(line)
     handle = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
+        if journal.sound_bytes == 0:
+            _like(handle, db_file)
         try:
             if journal.torn or os.fstat(handle).st_size != journal.sound_bytes:
                 os.ftruncate(handle, journal.sound_bytes)
@@ -240,6 +243,19 @@ def _meta(raw: dict[str, Any]) -> dict[str, Any]:
     table = raw.setdefault(META_TABLE, {})
     first = table.setdefault("1", {})
     return first if isinstance(first, dict) else {}
+
+
+def _like(handle: int, db_file: Path) -> None:
+    """Give the journal the database file's mode, owner and group, where permitted: root's `sudo nextyes log`
+    must not leave a journal the owner cannot add to."""
+    try:
+        wanted = os.stat(db_file)
+        os.fchmod(handle, stat.S_IMODE(wanted.st_mode) & 0o666)
+        if os.name == "posix" and (wanted.st_uid, wanted.st_gid) != (os.getuid(), os.getgid()):
+            with contextlib.suppress(PermissionError):
+                os.fchown(handle, wanted.st_uid, wanted.st_gid)
+    except OSError:
+        pass  # the journal stays private to whoever wrote it: safe, if less convenient
 
 
 def _write_all(handle: int, data: bytes) -> None:
