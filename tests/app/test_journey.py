@@ -46,7 +46,8 @@ async def test_saved_to_offer_with_todays_actions_saying_what_to_do_at_each_step
         await type_text(pilot, "Quill Labs")
         await pilot.press("tab")
         await type_text(pilot, "Data Engineer")
-        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab")  # kind, source, url, applied on, note, sent?
+        # kind, source, url, applied on, note, résumé, salary, sent?
+        await pilot.press("tab", "tab", "tab", "tab", "tab", "tab", "tab", "tab")
         await pilot.press("space", "down", "enter")  # saved for later
         await pilot.press("enter")
         await settle(pilot)

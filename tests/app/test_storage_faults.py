@@ -300,10 +300,23 @@ ADD_APPLICATION = FormCase(
         "url": "https://globex.example/jobs/42",
         "applied-on": "2 days ago",
         "note": "via Dana",
+        "resume": "sre-v3",
+        "salary": "€90–100k",
         "saved": True,
     },
     kept=lambda search: [
-        (a.company, a.role, a.kind, a.source, a.url, a.stage, a.notes, a.stage_history[0].day)
+        (
+            a.company,
+            a.role,
+            a.kind,
+            a.source,
+            a.url,
+            a.stage,
+            a.notes,
+            a.stage_history[0].day,
+            a.resume,
+            a.salary_advertised,
+        )
         for a in search.applications
         if a.company == "Globex"
     ],
@@ -317,6 +330,8 @@ ADD_APPLICATION = FormCase(
             Stage.SAVED,
             "via Dana",
             SUNDAY - timedelta(days=2),
+            "sre-v3",
+            "€90–100k",
         )
     ],
     shows=globex_is_in_todays_actions,

@@ -86,7 +86,8 @@ def test_merging_nothing_or_itself_is_refused_in_one_line(two_copies, tmp_path: 
     assert "is this database itself" in refused(laptop, laptop_db, "merge", str(laptop_db))
 
 
-def test_a_damaged_or_newer_copy_is_a_database_problem_naming_it(two_copies, tmp_path: Path) -> None:
+def test_a_damaged_or_newer_copy_is_bad_input_naming_it(two_copies, tmp_path: Path) -> None:
+    """The database itself is sound: the copy given is what cannot be used, as with an import (exit 2)."""
     laptop, _, laptop_db, _ = two_copies
     before = stored_bytes(laptop_db)
     for content, problem in (
@@ -96,7 +97,7 @@ def test_a_damaged_or_newer_copy_is_a_database_problem_naming_it(two_copies, tmp
         other = tmp_path / "other.json"
         other.write_bytes(content)
         status, out, err = laptop("merge", str(other))
-        assert (status, out) == (3, "")
+        assert (status, out) == (2, "")
         assert err.startswith(f"nextyes: {other}: cannot be merged: it ") and problem in err
         assert err.count("\n") == 1
         assert stored_bytes(laptop_db) == before
@@ -132,7 +133,7 @@ def test_the_merge_driver_refuses_and_leaves_a_untouched(two_copies, tmp_path: P
 
     status, _, err = laptop("merge-driver", str(tmp_path / "O.json"), str(ours), str(theirs))
 
-    assert status == 3
+    assert status == 2  # nonzero: git leaves the conflict for the person
     assert err.startswith(f"nextyes: {theirs}: cannot be merged")
     assert stored_bytes(ours) == before
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tui.cli.common import FILE, BadInput, Commands, Parser, completes
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from tui.recording import Recorder
@@ -44,7 +46,8 @@ def _merge(recorder: Recorder, options: argparse.Namespace) -> int:
     other = _existing_file(options.other)
     if _same_file(other, store.file):
         raise BadInput(f"{options.other} is this database itself; name another copy of it")
-    report = merge_file(store, other, dry_run=options.dry_run)
+    with _the_other_copy(other):
+        report = merge_file(store, other, dry_run=options.dry_run)
     if options.json:
         print(json.dumps({**report.as_json(), "dry_run": options.dry_run}, ensure_ascii=False, indent=2))
     else:
@@ -80,7 +83,8 @@ def _merge_driver(recorder: Recorder, options: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory(prefix="nextyes-merge-") as folder:
         work = Path(folder) / "nextyes.json"
         shutil.copyfile(ours, work)
-        report = merge_file(Store(work, recorder.now), theirs, source="the branch merged in")
+        with _the_other_copy(theirs):
+            report = merge_file(Store(work, recorder.now), theirs, source="the branch merged in")
         if report.changes:
             atomic_write(ours, work.read_bytes())
     print(report.lines()[0])
@@ -93,7 +97,23 @@ def _existing_file(given: str) -> Path:
     path = Path(given).expanduser()
     if not path.exists():
         raise BadInput(f"there is no file {given}; name a nextyes database file")
+    if not path.is_file():
+        raise BadInput(f"{given} is not a file; name a nextyes database file")
     return path
+
+
+@contextmanager
+def _the_other_copy(other: Path) -> Iterator[None]:
+    """A copy that cannot be merged (damaged, from a newer nextyes) is bad input, one line and exit 2: the
+    database itself is fine. A problem of the database is still the store's (exit 3)."""
+    from tui.store import StoreError
+
+    try:
+        yield
+    except StoreError as error:
+        if error.path != other:
+            raise
+        raise BadInput(str(error)) from None
 
 
 def _same_file(first: Path, second: Path) -> bool:
