@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import inspect
 import time
 from datetime import datetime
 from pathlib import Path
@@ -27,7 +28,9 @@ def write_as_the_app(db: Path, moment: datetime) -> float:
     def clock() -> datetime:
         return moment
 
-    store = Store(db, clock)
+    # As the app makes its store (tui/app/app.py): since the journal, a change is one line appended to it.
+    journal = {"journal": True} if "journal" in inspect.signature(Store).parameters else {}
+    store = Store(db, clock, **journal)
     as_the_app = {"source": "app"} if "source" in {f.name for f in dataclasses.fields(Recorder)} else {}
     recorder = Recorder(store, clock, celebrate=lambda rewards: None, **as_the_app)
     recorder.rewards(store.load())

@@ -147,3 +147,13 @@ def test_with_or_without_the_summary_every_answer_is_the_same(
         kept = ask()
         prompt.summary_file(Path(db)).unlink(missing_ok=True)
         assert ask() == kept
+
+
+def test_the_cache_folder_is_where_platformdirs_puts_it(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from platformdirs import user_cache_path
+
+    from tui.cli.summary import cache_folder
+
+    for value in (str(tmp_path / "cache"), "", "relative/path"):
+        monkeypatch.setenv("XDG_CACHE_HOME", value)
+        assert cache_folder() == user_cache_path("nextyes", appauthor=False)
