@@ -9,9 +9,9 @@ from __future__ import annotations
 import asyncio
 import shutil
 import tempfile
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from decimal import Decimal
-from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from textual.pilot import Pilot
@@ -21,10 +21,10 @@ from tui.app import NextYesApp
 from tui.app.pilot import settle
 from tui.core.kinds import PayPeriod
 from tui.core.models import Offer
-from tui.recording import Recorder
-from tui.store import Store
 from tui.demo import DEMO_FILE, DEMO_NOW
 from tui.locations import data_dir
+from tui.recording import Recorder
+from tui.store import Store
 
 HERE = Path(__file__).resolve().parent
 SIZE = (80, 24)

@@ -1,5 +1,5 @@
-"""Pictures at 80×24 of the offers side by side (O), an application's page with its offers and its ad, and the
-ad read whole in its own box (a on the page).
+"""Pictures at 80×24 of the offers side by side (O), an application's page with its offers and its ad, the
+ad read whole in its own box (a on the page) and the offer form (o on the page).
 
 Update them after a deliberate change with `pytest tests/app/test_snapshots_offers.py --snapshot-update`, then
 look at the SVGs before committing.
@@ -132,6 +132,21 @@ def test_the_ad_read_whole(snap_compare, offers: NextYesApp) -> None:
     async def run_before(pilot: Pilot[None]) -> None:
         await open_acme(pilot)
         await pilot.press("a")
+        await settle(pilot)
+
+    assert snap_compare(offers, terminal_size=SIZE, run_before=run_before)
+
+
+def test_the_offer_form(snap_compare, offers: NextYesApp) -> None:
+    """o on the page: the currency and period of the offer it revises filled in, the deadline typed as a weekday,
+    and what saving does said under the fields."""
+
+    async def run_before(pilot: Pilot[None]) -> None:
+        await open_acme(pilot)
+        await pilot.press("o")
+        await settle(pilot)
+        await pilot.press("6", "8", "k", "tab", "tab", "tab", "tab", "tab", "tab", "tab")
+        await pilot.press("f", "r", "i", "d", "a", "y")
         await settle(pilot)
 
     assert snap_compare(offers, terminal_size=SIZE, run_before=run_before)

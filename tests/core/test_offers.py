@@ -27,6 +27,7 @@ from tui.core.offers import (
     SalaryRange,
     advertised_against_offered,
     compare_offers,
+    day_ahead,
     describe_offer,
     open_offers,
     per,
@@ -142,6 +143,23 @@ def test_a_salary_without_a_figure_reads_as_nothing(typed: str) -> None:
 @pytest.mark.parametrize(("typed", "amount"), [("62000", "62000"), ("62k", "62000"), ("4.800,50", "4800.50")])
 def test_an_amount_is_read_as_people_write_it(typed: str, amount: str) -> None:
     assert read_amount(typed) == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [("lots", "cannot read the amount"), ("2000000k", "more than 1,000,000,000"), ("45.5555", "two decimals")],
+)
+def test_an_amount_an_offer_cannot_hold_is_refused_saying_why(typed: str, said: str) -> None:
+    with pytest.raises(ValueError, match=said):
+        read_amount(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "day"),
+    [("friday", date(2026, 3, 20)), ("Sunday", date(2026, 3, 15)), ("yesterday", date(2026, 3, 14))],
+)
+def test_a_weekday_alone_names_the_next_one_for_an_offers_days(typed: str, day: date) -> None:
+    assert day_ahead(typed, date(2026, 3, 15)) == day  # a Sunday
 
 
 # --- offers side by side ------------------------------------------------------------------------------------------

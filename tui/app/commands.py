@@ -418,6 +418,11 @@ SCREEN_COMMANDS: tuple[Command, ...] = (
         "Read it whole, paste it or correct it: it stays after the posting is gone",
         scope=Scope.APPLICATION,
     ),
+    Command(
+        "record_offer", "o", "o", "Offer", "Record an offer",
+        "Amount, currency, period, its parts and the day to answer by; a new one revises the last",
+        scope=Scope.APPLICATION,
+    ),
     *(
         Command(
             action, key, key, label, title, description,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import textwrap
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -124,13 +124,15 @@ def _offer(recorder: Recorder, options: argparse.Namespace) -> int:
 
 def _ahead(typed: str | None, today: date) -> date | None:
     """A day still to come, as typed: a weekday alone ('friday') names the next one, not the last."""
+    from tui.core.days import DateParseError
+    from tui.core.offers import day_ahead
+
     if typed is None:
         return None
-    named = day(typed, today, past_only=False)
-    weekdays = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    if named < today and typed.strip().lower() in weekdays:
-        return named + timedelta(days=7)
-    return named
+    try:
+        return day_ahead(typed, today)
+    except DateParseError as problem:
+        raise BadInput(str(problem)) from None
 
 
 def _offers_arguments(offers: Parser) -> None:

@@ -12,8 +12,10 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from tui.core.days import WEEKDAYS, parse_day
 from tui.core.models import Application, Offer, PayPeriod, Stage
 from tui.core.search import JobSearch
 
@@ -32,6 +34,7 @@ PER_YEAR: dict[PayPeriod, Decimal] = {
 NORMALISING = (
     f"{HOURS_A_WEEK} hours and {DAYS_A_WEEK} days a week, {WEEKS_A_YEAR} weeks and {MONTHS_A_YEAR} months a year"
 )
+LARGEST_AMOUNT = Decimal(1_000_000_000)  # what an offer's amount may be at most (the model's bound)
 ANSWER_NOTICE_DAYS = 3  # an offer's answer deadline comes into Today's actions this many days ahead
 
 # What a currency sign stands for; codes are written out as they are.
@@ -179,7 +182,21 @@ def read_amount(text: str) -> Decimal:
     match = _AMOUNT.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"cannot read the amount {text!r}; write a number such as 62000 or 62k")
-    return _scaled(_number(match.group(1)), match.group(2))
+    amount = _scaled(_number(match.group(1)), match.group(2))
+    if amount > LARGEST_AMOUNT:
+        raise ValueError(f"{text.strip()!r} is more than {LARGEST_AMOUNT:,}; write the pay for one period, such as 62k")
+    if amount != rounded(amount):
+        raise ValueError(f"{text.strip()!r} has more than two decimals; write it to the cent, such as 45.50")
+    return amount
+
+
+def day_ahead(text: str, today: date) -> date:
+    """A day as typed for an offer's start or answer deadline, which lie ahead: a weekday alone ('friday')
+    names the next one, not the last as in `parse_day`. DateParseError for a day that cannot be read."""
+    named = parse_day(text, today)
+    if named < today and text.strip().lower() in WEEKDAYS:
+        return named + timedelta(days=7)
+    return named
 
 
 # --- a salary as typed ------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """One application's page: every field and its whole history; and the keys it shares with the list of them all.
 
-`e` edits any field, `a` opens the job ad kept with it, `s` moves the stage on a day of your choosing (a ghosted
-or rejected one reopens), `d` deletes after asking once. The page follows every snapshot the app reads, and closes
-itself when the application is gone (deleted here, from the shell, or its addition undone).
+`e` edits any field, `a` opens the job ad kept with it, `o` records an offer, `s` moves the stage on a day of your
+choosing (a ghosted or rejected one reopens), `d` deletes after asking once. The page follows every snapshot the app
+reads, and closes itself when the application is gone (deleted here, from the shell, or its addition undone).
 """
 
 from __future__ import annotations
@@ -83,6 +83,19 @@ class ApplicationKeys(ModalScreen[None]):
         if application is not None:
             self.app.post_message(StageMoveWanted(application.id))
 
+    def action_record_offer(self) -> None:
+        """The offer form: a new offer revises the last one unless it is kept beside it."""
+        application = self.application_to("record an offer for")
+        if application is None or self.nextyes.writable_snapshot() is None:
+            return
+        from tui.app.screens.offer_form import OfferFormScreen, offer_kept, usual_offer_currency
+
+        today = self.snapshot.today
+        currency = usual_offer_currency(application, self.snapshot.search)
+        self.nextyes.edit(
+            partial(OfferFormScreen, application, today, currency), partial(offer_kept, application, today)
+        )
+
     def action_delete_application(self) -> None:
         application = self.application_to("delete")
         if application is None or self.nextyes.writable_snapshot() is None:
@@ -96,7 +109,7 @@ class ApplicationDetailScreen(ApplicationKeys):
     BINDINGS = [Binding("escape,q", "close", "Back", show=True), *bindings(Scope.APPLICATION)]
     SCOPE = Scope.APPLICATION  # the palette offers this scope's commands while it is open
     AUTO_FOCUS = "#application-page"
-    keys_text = "e edit · a the ad · s stage · d delete · u undo · ↑↓ scroll · escape back"
+    keys_text = "e edit · a the ad · o offer · s stage · d delete · u undo · ↑↓ · escape back"
 
     def __init__(self, snapshot: Snapshot, application: Application) -> None:
         super().__init__()

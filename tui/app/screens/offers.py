@@ -30,8 +30,8 @@ from tui.core.offers import (
 PERIODS = tuple(PayPeriod)
 COLUMNS = (("Offer", 24), ("Amount", 14), ("As offered", 19), ("Answer by", 10))  # the width of each
 EMPTY = (
-    "No open offers yet. When one comes, 'nextyes offer APP --amount 62000 --currency EUR --answer-by DATE' "
-    "keeps it, and here the offers stand side by side."
+    "No open offers yet. When one comes, o on its application's page (A, then enter) keeps it, as does "
+    "'nextyes offer APP --amount 62000 --currency EUR' in the shell; here the offers stand side by side."
 )
 
 
