@@ -261,7 +261,7 @@ async def test_the_page_scrolls_at_80_by_24(db_path: Path, clock: FakeClock, sea
         await pilot.press("enter")
         await settle(pilot)
         assert "Logged for it" not in screen_text(app)
-        assert "e edit · a the ad · s stage · d delete · u undo" in screen_text(app)
+        assert "e edit · a the ad · o offer · s stage · d delete · u undo" in screen_text(app)
         await pilot.press("end")
         await settle(pilot)
         assert "Logged for it" in screen_text(app)

@@ -110,9 +110,11 @@ def write_like_the_app(recorder: Recorder, number: int) -> None:
 def test_the_app_and_four_shells_writing_at_once_end_with_exactly_every_record(db_path: Path, clock: Any) -> None:
     """The open app keeps one Store for hours; each shell command is a new process with a fresh Store.
 
-    Each of the app's writes must see what the shells wrote meanwhile, and no shell may overwrite another.
+    Each of the app's writes must see what the shells wrote meanwhile, and no shell may overwrite another. All
+    write as they do for real: a line in the journal once the day's backup is kept, the whole file (folding the
+    journal in) for the day's first change.
     """
-    app = Recorder(Store(db_path, clock), clock)
+    app = Recorder(Store(db_path, clock, journal=True), clock)  # as tui/app/app.py makes its store
     shells = [start(db_path, writer, command) for writer, command in SHELL_WRITERS.items()]
 
     started = time.monotonic()
