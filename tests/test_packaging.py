@@ -32,7 +32,7 @@ def test_wheel_ships_the_content_and_the_command(wheel: Path) -> None:
     assert "tui/data/demo.json" in names
     assert "tui/app/app.tcss" in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
-    assert "nextyes = tui.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
+    assert "nextyes = tui.cli:entry" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_installed_wheel_runs_from_another_folder(wheel: Path, tmp_path: Path) -> None:

@@ -1,7 +1,5 @@
 """`python -m tui` runs the `nextyes` command."""
 
-import sys
+from tui.cli import entry
 
-from tui.cli import main
-
-sys.exit(main())
+entry()
