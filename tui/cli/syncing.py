@@ -92,12 +92,17 @@ def _merge_driver(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def _existing_file(given: str) -> Path:
+    import stat
     from pathlib import Path
 
     path = Path(given).expanduser()
-    if not path.exists():
-        raise BadInput(f"there is no file {given}; name a nextyes database file")
-    if not path.is_file():
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        raise BadInput(f"there is no file {given}; name a nextyes database file") from None
+    except OSError as error:  # a name too long, a folder on the way that is a file, no permission…
+        raise BadInput(f"{given} cannot be read ({error.strerror or error}); name a nextyes database file") from None
+    if not stat.S_ISREG(mode):
         raise BadInput(f"{given} is not a file; name a nextyes database file")
     return path
 
