@@ -173,7 +173,7 @@ def _correct_application(correction: Correction) -> str:
         "salary_asked",
     )
     if options.ad is not None:
-        from tui.cli.job_ad import read_ad
+        from tui.cli.pasted import read_ad
 
         changes["ad"] = read_ad(options.ad)
     if options.applied_on is not None and application.applied_on is None:

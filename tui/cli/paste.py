@@ -16,6 +16,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from tui.cli.common import APPLICATION_IDS, FILE, BadInput, Commands, Parser, clock_time, completes, day
+from tui.cli.pasted import EMAIL, pasted_text
 from tui.terminal import is_terminal
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
 # What an email can be, as `tui.core.mail.EmailKind` has them (a test holds them equal): spelt out here so that
 # `nextyes paste --help` loads nothing to list them.
 EMAIL_KINDS = ("rejection", "invitation", "request", "offer", "received", "unknown")
-LONGEST_FILE = 1_000_000  # bytes: an email with its quoted thread is a few dozen kilobytes
 WIDTH = 80
 
 
@@ -83,7 +83,7 @@ def _paste(recorder: Recorder, options: argparse.Namespace) -> int:
 
     if options.json and options.yes:
         raise BadInput("--json only says what the email reads as; to make the change, use --yes without --json")
-    text = _email_text(options.file)
+    text = pasted_text(options.file, EMAIL)
     if not text.strip():
         raise BadInput("the email is empty; give a file holding its text, or paste it into standard input")
     search = recorder.store.load()
@@ -125,32 +125,6 @@ def _paste(recorder: Recorder, options: argparse.Namespace) -> int:
             return 0
     _make(recorder, understanding, today, zone)
     return 0
-
-
-def _email_text(file: str | None) -> str:
-    """The email from `file`, or from standard input when there is none (or it is '-')."""
-    if file is None or file == "-":
-        if is_terminal(sys.stdin):
-            print("Paste the email, then press ctrl+d on a line of its own:", file=sys.stderr)
-        try:
-            text = sys.stdin.read(LONGEST_FILE + 1)
-        except (OSError, UnicodeDecodeError, ValueError):
-            raise BadInput("cannot read the email from standard input; give its file instead") from None
-        if len(text) > LONGEST_FILE:
-            raise BadInput(f"standard input holds more than {LONGEST_FILE:,} characters: that is not one email")
-        return text
-    from pathlib import Path
-
-    from tui.exchange import bounded
-
-    path = Path(file).expanduser()
-    try:
-        with bounded.opened(path, LONGEST_FILE) as opened:
-            return opened.payload().decode("utf-8-sig", errors="replace")
-    except bounded.NotReadable as problem:
-        raise BadInput(f"{path}: {problem}; give a text file holding the email") from None
-    except bounded.TooManyBytes:
-        raise BadInput(f"{path}: more than {LONGEST_FILE:,} bytes: that is not one email") from None
 
 
 def _corrected(

@@ -97,7 +97,7 @@ def _add(recorder: Recorder, options: argparse.Namespace) -> int:
         raise BadInput(f"{describe_similar(similar[0])} — add it anyway with --anyway")
     ad = ""
     if options.ad is not None:
-        from tui.cli.job_ad import read_ad
+        from tui.cli.pasted import read_ad
 
         ad = read_ad(options.ad)
     application = recorder.add_application(

@@ -3,7 +3,7 @@ version gets answers, offers against the salary advertised, and the weeks' activ
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from textual import work
@@ -108,20 +108,27 @@ def label_width(*tables: Sequence[Breakdown]) -> int:
     return min(max((len(row.label) for rows in tables for row in rows), default=0), 20)
 
 
-def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int, heading: str) -> Content:
-    """A small table: how many went out under each label (`heading` names them), and how they fared."""
+def breakdown_lines(
+    rows: Sequence[Breakdown],
+    empty: str,
+    width: int,
+    heading: str,
+    last: tuple[str, Callable[[Breakdown], object]] = ("said no", lambda row: row.rejection_rate),
+) -> Content:
+    """A small table: how many went out under each label (`heading` names them), and how they fared; `last`
+    is the last column's heading and its figure for a row (how many said no, unless it says otherwise)."""
     if not rows:
         return Content.styled(empty, "$foreground-muted")
+    last_heading, last_figure = last
     header = Content.styled(
-        f"{heading:<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} said no", "$text-muted"
+        f"{heading:<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} {last_heading}", "$text-muted"
     )
     lines = [header]
     for row in rows:
         label = row.label if len(row.label) <= width else row.label[: width - 1] + "…"
         lines.append(
             Content(
-                f"{label:<{width}} {row.applied:>4}  {row.response!s:<15} {row.interview_rate!s:<15} "
-                f"{row.rejection_rate}"
+                f"{label:<{width}} {row.applied:>4}  {row.response!s:<15} {row.interview_rate!s:<15} {last_figure(row)}"
             )
         )
     return Content("\n").join(lines)
@@ -129,25 +136,9 @@ def breakdown_lines(rows: Sequence[Breakdown], empty: str, width: int, heading: 
 
 def resume_lines(rows: Sequence[Breakdown]) -> Content:
     """By résumé version: how many went out with each, and how many of those got a reply, an interview, an offer."""
-    if not rows:
-        return Content.styled(
-            "No résumé version named yet: name the one you send in the add or edit form, or with --resume.",
-            "$foreground-muted",
-        )
-    width = max(min(max(len(row.label) for row in rows), 20), len("version"))
-    header = Content.styled(
-        f"{'version':<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} offers", "$text-muted"
-    )
-    lines = [header]
-    for row in rows:
-        label = row.label if len(row.label) <= width else row.label[: width - 1] + "…"
-        lines.append(
-            Content(
-                f"{label:<{width}} {row.applied:>4}  {row.response!s:<15} {row.interview_rate!s:<15} "
-                f"{Share(row.offers, row.applied)}"
-            )
-        )
-    return Content("\n").join(lines)
+    width = max(min(max((len(row.label) for row in rows), default=0), 20), len("version"))
+    empty = "No résumé version named yet: name the one you send in the add or edit form, or with --resume."
+    return breakdown_lines(rows, empty, width, "version", ("offers", lambda row: Share(row.offers, row.applied)))
 
 
 def pay_lines(checks: Sequence[PayCheck]) -> Content:
