@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from tui.clock import Clock, choose_zone
 from tui.core.actions import Action, ActionKind
 from tui.core.days import logical_day
+from tui.core.documents import logged_summary
 from tui.core.interviews import called_off, is_held, local_start, rounds_reached
 from tui.core.models import (
     ActionMark,
@@ -181,7 +182,7 @@ class Recorder:
                 raise KeyError(f"no application with id {application_id}")
             if contact_id is not None and tx.get(Contact, contact_id) is None:
                 raise KeyError(f"no contact with id {contact_id}")
-            tx.summary = f"logged {kind.value}" + (f": {' '.join(note.split())[:60]}" if note.strip() else "")
+            tx.summary = logged_summary(kind, note)
             return self._add_activity(tx, self.now(), kind, note, on, application_id, contact_id)
 
     def write_reflection(self, day: date, prompt: str, text: str) -> Reflection:

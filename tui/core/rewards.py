@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from tui.core.days import describe_day
-from tui.core.models import ActivityKind, Settings
-from tui.core.search import JobSearch, remembers
-from tui.core.streaks import DayState, StreakHistory, track
+from tui.core.kinds import ActivityKind
+from tui.core.remembering import remembers
+from tui.core.streaks import DayState, StreakHistory, judge, track
+from tui.core.tally import Scoring, Tally, tally_of
+
+if TYPE_CHECKING:
+    from tui.core.search import JobSearch
 
 MILESTONES = (3, 7, 14, 30, 60, 100, 200, 365)
 
@@ -55,13 +60,23 @@ def week_start(day: date) -> date:
 def weekly_progress(search: JobSearch, day: date) -> WeeklyProgress:
     """The weekly goal for the ISO week holding `day`, counted up to and including `day`."""
     monday = week_start(day)
-    return WeeklyProgress(monday, _goals(search.settings, _count_kinds(search, monday, day)))
+    return WeeklyProgress(monday, _goals(search.settings, _count_kinds(tally_of(search), monday, day)))
 
 
 def earned_rewards(search: JobSearch, history: StreakHistory) -> list[Reward]:
     """Every reward earned up to the history's today, oldest first."""
-    rewards = [*_milestones(history), *_perfect_weeks(history), *_weekly_goals(search, history)]
+    return earned(tally_of(search), search.settings, history)
+
+
+def earned(tally: Tally, settings: Scoring, history: StreakHistory) -> list[Reward]:
+    """Every reward earned up to the history's today, oldest first, from the records' tally."""
+    rewards = [*_milestones(history), *_perfect_weeks(history), *_weekly_goals(tally, settings, history)]
     return sorted(rewards, key=lambda reward: (reward.earned_on, reward.key))
+
+
+def rewards_judged(tally: Tally, settings: Scoring, today: date, zone_now: str) -> tuple[Reward, ...]:
+    """Every reward earned as of `today`, from the tally alone: what `rewards_on` gives for its search."""
+    return tuple(earned(tally, settings, judge(tally, settings, today, zone_now)))
 
 
 @remembers
@@ -112,11 +127,10 @@ def _perfect_weeks(history: StreakHistory) -> list[Reward]:
     return rewards
 
 
-def _weekly_goals(search: JobSearch, history: StreakHistory) -> list[Reward]:
+def _weekly_goals(tally: Tally, settings: Scoring, history: StreakHistory) -> list[Reward]:
     """Weeks whose goal was met, earned on the day its last part was reached."""
     if not history.days:
         return []
-    settings = search.settings
     wanted = _wanted(settings)
     if not any(wanted.values()):
         return []
@@ -127,9 +141,9 @@ def _weekly_goals(search: JobSearch, history: StreakHistory) -> list[Reward]:
         for day in (monday + timedelta(days=offset) for offset in range(7)):
             if day > history.today:
                 break
-            for activity in search.activities_by_day.get(day, ()):
-                if activity.kind in counts:
-                    counts[activity.kind] += 1
+            for kind, number in tally.kinds.get(day, {}).items():
+                if kind in counts:
+                    counts[kind] += number
             if all(counts[kind] >= goal for kind, goal in wanted.items()):
                 year, number, _ = monday.isocalendar()
                 title = f"Weekly goal met, week of {describe_day(monday, history.today, weekday=False)}"
@@ -139,7 +153,7 @@ def _weekly_goals(search: JobSearch, history: StreakHistory) -> list[Reward]:
     return rewards
 
 
-def _wanted(settings: Settings) -> dict[ActivityKind, int]:
+def _wanted(settings: Scoring) -> dict[ActivityKind, int]:
     """The weekly goal as counts per activity kind."""
     return {
         ActivityKind.APPLY: settings.weekly_applications,
@@ -148,17 +162,17 @@ def _wanted(settings: Settings) -> dict[ActivityKind, int]:
     }
 
 
-def _count_kinds(search: JobSearch, first: date, last: date) -> dict[ActivityKind, int]:
+def _count_kinds(tally: Tally, first: date, last: date) -> dict[ActivityKind, int]:
     counts = dict.fromkeys(ActivityKind, 0)
     day = first
     while day <= last:
-        for activity in search.activities_by_day.get(day, ()):
-            counts[activity.kind] += 1
+        for kind, number in tally.kinds.get(day, {}).items():
+            counts[kind] += number
         day += timedelta(days=1)
     return counts
 
 
-def _goals(settings: Settings, counts: dict[ActivityKind, int]) -> tuple[Goal, ...]:
+def _goals(settings: Scoring, counts: dict[ActivityKind, int]) -> tuple[Goal, ...]:
     return (
         Goal(
             "applications", "Applications", ActivityKind.APPLY, counts[ActivityKind.APPLY], settings.weekly_applications

@@ -1,7 +1,8 @@
 """The streak engine: every logical day's state, the streaks, freezes and momentum, from the records alone.
 
 Nothing here is stored: the whole history is recomputed on each call, so a backfilled day, a deleted
-activity or a changed setting is reflected everywhere at once, and no counter can drift.
+activity or a changed setting is reflected everywhere at once, and no counter can drift. The engine reads
+the records' tally (`tally.py`), never the records themselves, and loads no record model.
 """
 
 from __future__ import annotations
@@ -14,10 +15,14 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from tui.core.models import Stage
-from tui.core.search import JobSearch, remembers
+from tui.core.remembering import remembers
+from tui.core.tally import Scoring, Tally, tally_of
+
+if TYPE_CHECKING:
+    from tui.core.search import JobSearch
 
 # Loop Habit Tracker's multiplier for a daily habit: a 13-day half-life.
 MOMENTUM_MULTIPLIER = 0.5 ** (1 / 13)
@@ -111,17 +116,21 @@ class StreakHistory:
 
 @remembers
 def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistory:
-    """Judge every day from the first activity through `today`.
+    """Judge every day from the first activity through `today` (see `judge`), once per search."""
+    return judge(tally_of(search), search.settings, today, zone_now)
+
+
+def judge(tally: Tally, settings: Scoring, today: date, zone_now: str = "UTC") -> StreakHistory:
+    """Judge every day from the first activity through `today`, from the records' tally.
 
     `zone_now` is the time zone today is being lived in; with the activities' own zones it tells a
     calendar day skipped by flying west across the date line from a day that was missed.
     """
-    settings = search.settings
     target = settings.daily_target
-    points = day_points(search, today)
-    rest = planned_rest_days(search)
-    recovery = recovery_days(search, settings.recovery_days)
-    skipped = date_line_days(search, today, zone_now)
+    points = _day_points(tally, settings, today)
+    rest = _planned(tally, settings.rest_days_per_week)
+    recovery = _recovery(tally, settings.recovery_days)
+    skipped = _date_line(tally, today, zone_now)
     first = min(points, default=today)
 
     days: list[TrackedDay] = []
@@ -171,24 +180,34 @@ def track(search: JobSearch, today: date, zone_now: str = "UTC") -> StreakHistor
 @remembers
 def day_points(search: JobSearch, today: date) -> Mapping[date, float]:
     """Points earned on each logical day up to `today`: every record counts once. Read-only: it is shared."""
-    settings = search.settings
-    points: dict[date, float] = defaultdict(float)
-    for activity in search.activities:
-        if activity.logical_day <= today:
-            points[activity.logical_day] += settings.points_for(activity.kind)
-    return MappingProxyType(dict(points))
+    return _day_points(tally_of(search), search.settings, today)
+
+
+def _day_points(tally: Tally, settings: Scoring, today: date) -> Mapping[date, float]:
+    worth = settings.points
+    return MappingProxyType(
+        {
+            day: sum(number * worth[kind] for kind, number in kinds.items())
+            for day, kinds in tally.kinds.items()
+            if day <= today
+        }
+    )
 
 
 def planned_rest_days(search: JobSearch) -> dict[date, str]:
     """Rest days within each ISO week's allowance (earliest first), with their notes."""
+    return _planned(tally_of(search), search.settings.rest_days_per_week)
+
+
+def _planned(tally: Tally, per_week_allowed: int) -> dict[date, str]:
     allowed: dict[date, str] = {}
     per_week: dict[tuple[int, int], int] = defaultdict(int)
-    for rest in sorted(search.rest_days, key=lambda r: (r.day, r.created_at)):
-        week = _iso_week(rest.day)
-        if rest.day in allowed or per_week[week] >= search.settings.rest_days_per_week:
+    for day, _, note in sorted(tally.rests, key=lambda rest: (rest[0], rest[1])):
+        week = _iso_week(day)
+        if day in allowed or per_week[week] >= per_week_allowed:
             continue
         per_week[week] += 1
-        allowed[rest.day] = f"planned rest: {rest.note}" if rest.note else "planned rest"
+        allowed[day] = f"planned rest: {note}" if note else "planned rest"
     return allowed
 
 
@@ -201,14 +220,12 @@ def rest_days_left(search: JobSearch, day: date) -> int:
 
 def recovery_days(search: JobSearch, length: int) -> dict[date, str]:
     """The day each rejection was recorded and the `length` days after it, naming the company."""
-    rejections = sorted(
-        (change.day, application.company)
-        for application in search.applications
-        for change in application.stage_history
-        if change.stage is Stage.REJECTED
-    )
+    return _recovery(tally_of(search), length)
+
+
+def _recovery(tally: Tally, length: int) -> dict[date, str]:
     recovery: dict[date, str] = {}
-    for day, company in rejections:  # where windows overlap, the latest no is named
+    for day, company in sorted(tally.rejections):  # where windows overlap, the latest no is named
         for covered in _each_day(day, recovery_ends(day, length)):
             recovery[covered] = f"recovering from the no from {company}"
     return recovery
@@ -220,15 +237,18 @@ def recovery_ends(said_no: date, length: int) -> date:
 
 
 def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:
-    """Calendar days nobody lived through: skipped by flying west over the date line.
+    """Calendar days nobody lived through: skipped by flying west over the date line (see `_date_line`)."""
+    return _date_line(tally_of(search), today, zone_now)
 
-    Between two active days in different zones, the real time from noon of the day after the first
+
+def _date_line(tally: Tally, today: date, zone_now: str) -> set[date]:
+    """Between two active days in different zones, the real time from noon of the day after the first
     to noon of the second says how many days were lived between them; any calendar days beyond that
     were skipped. Noon keeps daylight-saving changes and the rollover hour out of the reckoning.
     """
-    if {activity.timezone for activity in search.activities} <= {zone_now}:
+    if tally.zones <= {zone_now}:
         return set()  # one zone throughout: every calendar day was lived
-    zones = _zones_by_day(search, today)
+    zones = {day: (first[1], last[1]) for day, (first, last) in tally.edges.items() if day <= today}
     anchors = sorted(zones)
     if anchors and anchors[-1] != today:
         zones[today] = (zone_now, zone_now)
@@ -247,15 +267,6 @@ def date_line_days(search: JobSearch, today: date, zone_now: str) -> set[date]:
         lived = min(gap, max(0, math.floor((arrived - after) / timedelta(days=1) + 0.5)))
         skipped.update(earlier + timedelta(days=1 + offset) for offset in range(gap - lived))
     return skipped
-
-
-def _zones_by_day(search: JobSearch, today: date) -> dict[date, tuple[str, str]]:
-    """For each active day, the zone of its earliest and of its latest activity."""
-    by_day: dict[date, list[tuple[datetime, str]]] = defaultdict(list)
-    for activity in search.activities:
-        if activity.logical_day <= today:
-            by_day[activity.logical_day].append((activity.at, activity.timezone))
-    return {day: (min(stamps)[1], max(stamps)[1]) for day, stamps in by_day.items()}
 
 
 def _noon(day: date, zone: str) -> datetime:
