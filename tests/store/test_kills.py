@@ -28,6 +28,8 @@ from typing import NoReturn
 import pytest
 
 from tests.support.clock import FIXED_NOW, FakeClock
+from tui.cli.quick_log import quick
+from tui.cli.records import logged
 from tui.core.models import ActivityKind
 from tui.core.search import JobSearch
 from tui.recording import Recorder
@@ -42,6 +44,8 @@ LONGEST_LIFE = 0.08  # seconds: a writer is killed at a random moment within thi
 SLOWEST_LIFE = 2.0  # …a window that widens, up to this, while writes are slow (a loaded machine)
 SEED = 20260315
 FAILED = "!"  # a line the writer sends instead of a name when a write raised: the test reports it
+WHOLE, JOURNAL, QUICK = "whole", "journal", "quick"  # how the writer saves: see `write_until_killed`
+QUICKLY = " (quick)"  # after a reported name: the quick `log` saved it
 
 pytestmark = [
     pytest.mark.slow,
@@ -67,21 +71,31 @@ def record_name(round_number: int, number: int) -> str:
     return f"round-{round_number}-{number}"
 
 
-def write_until_killed(db_path: Path, round_number: int, records_before: int, report: int, journal: bool) -> NoReturn:
+def write_until_killed(db_path: Path, round_number: int, records_before: int, report: int, mode: str) -> NoReturn:
     """The forked writer: record after record as `nextyes add` and `nextyes log` do, each reported once saved.
+    In the QUICK mode four records in five are logs, each first offered to the shell's quick `log`
+    (tui/cli/quick_log.py), which appends it without reading the file while its brief holds, as the `nextyes`
+    program does.
 
     It never returns into the test process it was forked from: whatever happens, it ends with os._exit.
     """
     try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)  # what the quick `log` prints
         clock = WriterClock(records_before)
-        recorder = Recorder(Store(db_path, clock, journal=journal), clock)
+        recorder = Recorder(Store(db_path, clock, journal=mode != WHOLE), clock)
         for number in itertools.count():
             name = record_name(round_number, number)
-            if number % 2:
+            answered = None
+            if mode == QUICK and number % 5:  # logs in a row, as a day's are: each one after the first is quick
+                answered = quick(["log", "network", name, "--db", str(db_path)], clock)
+                if answered is None:  # as `nextyes log` then does: the whole command, which keeps the brief
+                    search = recorder.store.load()
+                    logged(recorder, search, recorder.today(search), recorder.log(ActivityKind.NETWORK, name))
+            elif number % 2:
                 recorder.log(ActivityKind.NETWORK, name)
             else:
                 recorder.add_application(name, "Engineer")
-            os.write(report, f"{name}\n".encode())
+            os.write(report, f"{name}{QUICKLY if answered is not None else ''}\n".encode())
             clock.count_one()
     except BaseException:
         os.write(report, f"{FAILED}{traceback.format_exc()!r}\n".encode())
@@ -89,19 +103,24 @@ def write_until_killed(db_path: Path, round_number: int, records_before: int, re
         os._exit(1)
 
 
-def kill_a_writer(db_path: Path, round_number: int, records_before: int, life: float, journal: bool) -> list[str]:
-    """Fork a writer, SIGKILL it after `life` seconds, and return the names it reported as saved."""
+def kill_a_writer(
+    db_path: Path, round_number: int, records_before: int, life: float, mode: str, quick_logs: list[str]
+) -> list[str]:
+    """Fork a writer, SIGKILL it after `life` seconds, and return the names it reported as saved (those the quick
+    `log` saved are added to `quick_logs` too)."""
     reading, writing = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(reading)
-        write_until_killed(db_path, round_number, records_before, writing, journal)
+        write_until_killed(db_path, round_number, records_before, writing, mode)
     os.close(writing)
     time.sleep(life)
     os.kill(pid, signal.SIGKILL)
     _, status = os.waitpid(pid, 0)
     with os.fdopen(reading, "rb") as pipe:
         reported = pipe.read().decode().splitlines()
+    quick_logs.extend(line for line in reported if line.endswith(QUICKLY))
+    reported = [line.removesuffix(QUICKLY) for line in reported]
     failures = [line for line in reported if line.startswith(FAILED)]
     assert failures == [], f"round {round_number}: the writer failed before its kill: {failures[0]}"
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"round {round_number}: {status}"
@@ -131,6 +150,7 @@ class Survey:
     backups_checked: dict[Path, tuple[int, int, int]] = field(default_factory=dict)
     temp_files_seen: set[Path] = field(default_factory=set)
     journal_lines_seen: int = 0  # the most lines the journal held after a kill
+    quick_logs: list[str] = field(default_factory=list)  # records the quick `log` saved, from its brief
     torn_journal_tails: int = 0  # kills that left a line half-written at the journal's end
 
     def after_a_kill(self, reported: list[str]) -> list[str]:
@@ -191,16 +211,21 @@ class KillWindow:
             self.longest = max(self.longest / 1.25, LONGEST_LIFE)
 
 
-@pytest.mark.parametrize("journal", [False, True], ids=["whole-file writes", "journal appends and folds"])
+@pytest.mark.parametrize(
+    "mode",
+    [WHOLE, JOURNAL, QUICK],
+    ids=["whole-file writes", "journal appends and folds", "the shell's quick log from its brief"],
+)
 def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_acknowledged_record(
-    db_path: Path, journal: bool
+    db_path: Path, mode: str
 ) -> None:
+    journal = mode != WHOLE
     started = time.monotonic()
     survey = Survey(db_path)
     names: list[str] = []
     window = KillWindow(random.Random(SEED))
     for round_number in range(KILLS):
-        reported = kill_a_writer(db_path, round_number, len(names), window.next_life(), journal)
+        reported = kill_a_writer(db_path, round_number, len(names), window.next_life(), mode, survey.quick_logs)
         window.saw(len(reported))
         names = survey.after_a_kill(reported)
 
@@ -214,7 +239,8 @@ def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_ackno
         f"({len(final) - len(survey.acknowledged) - 1} saved but killed before reporting), "
         f"{survey.kills_that_left_a_temp_file} kills caught a write mid-way, "
         f"{len(survey.backups_seen)} backups kept over the run, {runtime:.1f} s; the journal held up to "
-        f"{survey.journal_lines_seen} lines, {survey.torn_journal_tails} kills left a torn last line"
+        f"{survey.journal_lines_seen} lines, {survey.torn_journal_tails} kills left a torn last line, "
+        f"{len(survey.quick_logs)} records were logged the quick way"
     )
     assert set(survey.acknowledged) | {"after the kills"} <= set(final)
     assert len(final) == len(set(final)), "a record was written twice"
@@ -225,3 +251,5 @@ def test_a_writer_killed_at_any_moment_leaves_a_file_that_opens_with_every_ackno
     assert survey.backups_seen - set(backup_folder(db_path).iterdir()), "no backup was pruned during the kills"
     if journal:
         assert survey.journal_lines_seen > 0, "no change went to the journal: the kills proved nothing of it"
+    if mode == QUICK:
+        assert len(survey.quick_logs) > 0, "no log went the quick way: the kills proved nothing of it"

@@ -30,6 +30,12 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     if arguments == ["--version"]:  # before argparse and the commands are even loaded
         print(f"nextyes {__version__}")
         return 0
+    if "log" in arguments:  # logged from the shell every day: answered from the brief when it holds
+        from tui.cli.quick_log import quick
+
+        logged = quick(arguments, now)
+        if logged is not None:
+            return logged
     if "prompt" in arguments or "remind" in arguments:  # run at every Enter, or every few minutes by cron
         answered = _answered_quickly(arguments, now)
         if answered is not None:

@@ -43,11 +43,9 @@ from tui.cli.common import (
 from tui.terminal import Output, shown_on_stdout, visible
 
 if TYPE_CHECKING:
-    from datetime import date
     from pathlib import Path
 
     from tui.clock import Clock
-    from tui.core.rewards import Reward
 
 # In the order `--help` lists them.
 GROUPS = (
@@ -176,6 +174,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
         return done
     from pydantic import ValidationError
 
+    from tui.cli.quick_log import announce
     from tui.clock import system_clock, zone_named
     from tui.core.models import Win
     from tui.recording import Recorder
@@ -186,7 +185,7 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     recorder = Recorder(
         store,
         store.now,
-        celebrate=lambda rewards: _announce(rewards, store.now().date()),
+        celebrate=lambda rewards: announce(rewards, store.now().date()),
         note_wins=wins.extend,
         note_zone=_note_zone,
     )
@@ -205,13 +204,6 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
     for win in wins:
         print(f"★ A win for your list: {win.text}")
     return status
-
-
-def _announce(rewards: list[Reward], today: date) -> None:
-    from tui.core.days import describe_day
-
-    for reward in rewards:
-        print(f"★ {reward.title}! (earned {describe_day(reward.earned_on, today)})")
 
 
 def _note_zone(note: str) -> None:

@@ -26,9 +26,8 @@ from tui.core.words import count
 from tui.terminal import is_terminal
 
 if TYPE_CHECKING:
-    from tui.core.models import Activity, Application, Settings
+    from tui.core.models import Activity, Application
     from tui.core.search import JobSearch
-    from tui.core.streaks import StreakHistory
     from tui.recording import Recorder
 
 APPLICATION_KINDS = [kind.value for kind in ApplicationKind]
@@ -153,38 +152,24 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
 
 
 def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
-    """'Logged network with Dana on 2026-03-15. Streak: 3 days.'"""
+    """'Logged network with Dana on 2026-03-15. Streak: 3 days.' Keeps the brief the next `log` is answered from
+    (tui/cli/quick_log.py)."""
+    from tui.cli.quick_log import kept, today_sentence
     from tui.core.streaks import track
 
     # The store kept the transaction's records as its read of the file it wrote: nothing is validated
     # again, and the streak the rewards judged on them is remembered with them.
-    after = recorder.store.load()
-    history = track(after, today, recorder.zone(after.settings).key)
+    known = recorder.store.load_known()
+    after = known[0] if known is not None else recorder.store.load()
+    zone = recorder.zone(after.settings).key
+    if known is not None:
+        kept(recorder.store.path, *known, recorder.today(after), zone)
+    history = track(after, today, zone)
     application = search.application(activity.application_id)
     contact = search.contact(activity.contact_id)
     about = f" for {application.company}" if application else ""
     about += f" with {contact.name}" if contact else ""
-    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {_today_sentence(history, after.settings)}"
-
-
-def _today_sentence(history: StreakHistory, settings: Settings) -> str:
-    """How today stands after logging: what it has, what would complete it, and the streak.
-
-    'Today is done: 1.5 points (target 1). Streak: 3 days.' or '0.5 of 1 point today: one more thing of
-    any kind completes the day.'
-    """
-    from tui.core.actions import describe_what_completes
-    from tui.core.streaks import DayState, format_points, points_word
-
-    streak = f" Streak: {count(history.current, 'day')}." if history.current else ""
-    earned, target = history.points_today, history.target
-    if history.done_today:
-        return f"Today is done: {points_word(earned)} (target {format_points(target)}).{streak}"
-    progress = f"{format_points(earned)} of {points_word(target)} today"
-    if history.today_state in (DayState.REST, DayState.RECOVERY):
-        kind = "rest" if history.today_state is DayState.REST else "recovery"
-        return f"{progress}; it is a {kind} day, so your streak is safe either way.{streak}"
-    return f"{progress}: {describe_what_completes(settings, earned)}.{streak}"
+    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {today_sentence(history, after.settings)}"
 
 
 def _rest_arguments(rest: Parser) -> None:

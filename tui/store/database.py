@@ -10,10 +10,8 @@ A shell change on a day the file was already backed up is appended to the journa
 
 from __future__ import annotations
 
-import errno
 import os
 import shutil
-import stat
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +20,6 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from filelock import FileLock, Timeout
 
 from tui.core.models import Settings
 from tui.core.search import JobSearch
@@ -34,22 +31,22 @@ from tui.store.backups import (
     keep_before_restore,
     keep_daily_backup,
     keep_pre_migration_copy,
-    settle_previous,
     stage_previous,
 )
 from tui.store.collector import collector_paused
-from tui.store.errors import DatabaseBusy, StoreError, WriteFailed, in_the_way
-from tui.store.files import atomic_write, discard, give_like, remove_debris, temp_name_pattern
+from tui.store.errors import StoreError, WriteFailed, in_the_way
+from tui.store.files import Identity, atomic_write, discard, read_only
+from tui.store.files import identity as _identity
 from tui.store.journal import Journal
+from tui.store.locking import held, write_error
 from tui.store.paths import (
-    BACKUPS_SUFFIX,
     JOURNAL_SUFFIX,
-    LOCK_SUFFIX,
     beside,
     database_file,
     lock_file,
     synced_by,
 )
+from tui.store.quick import Source, source_of
 from tui.store.tables import TABLES, empty
 from tui.store.transaction import Transaction, sparse
 
@@ -108,6 +105,13 @@ class Store:
                 return reading.to_search(self.path, empty(), self.default_settings)
             payload, lines, identity = state
             return self._search_of(payload, lines, identity)
+
+    def load_known(self) -> tuple[JobSearch, Source] | None:
+        """Every record as it is now, and the identities of the file and its journal they were read from (what a
+        brief of them is tied to, see `quick.py`); None when they changed while being read."""
+        source = source_of(self.path)
+        search = self.load()
+        return (search, source) if source_of(self.path) == source else None
 
     def check(self) -> JobSearch:
         """Read and validate every record afresh, the journal's too; raises StoreError when anything is wrong."""
@@ -173,7 +177,7 @@ class Store:
         self, real: Path, previous: bytes, lines: Journal, identity: Identity | None
     ) -> Iterator[Transaction]:
         """A transaction over the records as read, whose change is appended to the journal as one line."""
-        if _read_only(real):  # the person protected the file: its journal is not a way round that
+        if read_only(real):  # the person protected the file: its journal is not a way round that
             raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
         initial = self._search_of(previous, lines, identity)
         whole: list[dict[str, Any]] = []  # parsed only if the transaction asks for it
@@ -195,7 +199,7 @@ class Store:
                 try:
                     grown = journal.append(real, lines, line)
                 except OSError as error:
-                    raise _write_error(self.path, error) from None
+                    raise write_error(self.path, error) from None
                 self._validated = (self._fingerprint(previous, grown, identity), transaction.search)
         finally:
             transaction.close()
@@ -288,7 +292,7 @@ class Store:
             if current == payload:
                 journal.empty_out(real)
                 return None
-            if current is not None and _read_only(real):
+            if current is not None and read_only(real):
                 raise WriteFailed(self.path, "cannot be restored over: the file is read-only", "nothing was changed")
             try:
                 kept = keep_before_restore(real, current, self.now()) if current is not None else None
@@ -296,7 +300,7 @@ class Store:
                     shutil.copyfile(journal.journal_file(real), beside(kept, JOURNAL_SUFFIX))
                 atomic_write(real, payload)
             except OSError as error:
-                raise _write_error(self.path, error) from None
+                raise write_error(self.path, error) from None
             journal.empty_out(real)
         return kept
 
@@ -308,24 +312,8 @@ class Store:
         """
         real = self.file
         self._ensure_folder(real)
-        lock_path = beside(real, LOCK_SUFFIX)
-        try:
-            lock = FileLock(lock_path, timeout=self.lock_timeout)
-            lock.acquire()
-        except Timeout:
-            raise DatabaseBusy(
-                self.path, "the database is busy", "another nextyes is writing to it; try again in a moment"
-            ) from None
-        except OSError as error:
-            if os.path.lexists(lock_path) and not lock_path.is_file():
-                raise in_the_way(lock_path, f"the lock file of {real.name}") from None
-            raise _write_error(self.path, error) from None
-        try:
-            give_like(lock_path, real)  # root's lock must not shut the owner out of their own database
-            _remove_debris(real)
+        with held(self.path, real, self.lock_timeout):
             yield real
-        finally:
-            lock.release()
 
     def _ensure_folder(self, real: Path) -> None:
         """Make the folder the database file `real` goes in, unless a link leads to one that is missing."""
@@ -339,9 +327,9 @@ class Store:
             blocker = next((p for p in (folder, *folder.parents) if os.path.lexists(p) and not p.is_dir()), None)
             if blocker is not None:
                 raise in_the_way(blocker, f"a folder on the way to {real.name}") from None
-            raise _write_error(self.path, error) from None
+            raise write_error(self.path, error) from None
         except OSError as error:
-            raise _write_error(self.path, error) from None
+            raise write_error(self.path, error) from None
 
     def _refuse_a_link_to_nowhere(self) -> None:
         """StoreError when the path, or a folder on it, is a link to something missing, and the database file's
@@ -435,7 +423,7 @@ class Store:
             ) from None
         if payload == previous:
             return None
-        if previous is not None and _read_only(real):
+        if previous is not None and read_only(real):
             raise WriteFailed(self.path, "cannot be saved: the file is read-only", "nothing was changed")
         staged: Path | None = None  # the file as it is, kept as the previous version once the new one stands
         try:
@@ -449,7 +437,7 @@ class Store:
         except BaseException as error:
             discard(staged)
             if isinstance(error, OSError):
-                raise _write_error(self.path, error) from None
+                raise write_error(self.path, error) from None
             raise
         if staged is not None:
             commit_previous(real, staged, self.now())
@@ -467,41 +455,3 @@ def count_records(path: Path) -> dict[str, int]:
         for name in TABLES
         if name != "settings"
     }
-
-
-Identity = tuple[int, int, int]  # a file's inode, size and modification time in nanoseconds
-
-
-def _identity(path: Path) -> Identity | None:
-    """A file's inode, size and time: an atomic replace or an append changes it."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_ino, status.st_size, status.st_mtime_ns
-
-
-def _read_only(path: Path) -> bool:
-    """Whether the person made the file read-only. A rename would replace it anyway, so ask its mode bits."""
-    try:
-        return not path.stat().st_mode & stat.S_IWUSR
-    except OSError:
-        return False
-
-
-def _remove_debris(real: Path) -> None:
-    """Temp files of a writer killed mid-write, beside the database file `real` and in its backups folder; a
-    previous version it had staged is first put in place when its new file was written."""
-    remove_debris(real.parent, temp_name_pattern(real.name))
-    settle_previous(real)
-    remove_debris(beside(real, BACKUPS_SUFFIX), temp_name_pattern())
-
-
-def _write_error(path: Path, error: OSError) -> WriteFailed:
-    if error.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        problem = "cannot be saved: the disk is full"
-    elif error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
-        problem = "cannot be saved: the file or its folder is read-only"
-    else:
-        problem = f"cannot be saved ({error.strerror or error})"
-    return WriteFailed(path, problem, "nothing was changed")

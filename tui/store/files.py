@@ -6,6 +6,7 @@ import contextlib
 import errno
 import glob
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -140,3 +141,23 @@ def fsync_folder(folder: Path) -> None:
             os.fsync(handle)
     finally:
         os.close(handle)
+
+
+def read_only(path: Path) -> bool:
+    """Whether the person made the file read-only. A rename would replace it anyway, so ask its mode bits."""
+    try:
+        return not path.stat().st_mode & stat.S_IWUSR
+    except OSError:
+        return False
+
+
+Identity = tuple[int, int, int]  # a file's inode, size and modification time in nanoseconds
+
+
+def identity(path: Path) -> Identity | None:
+    """A file's inode, size and time: an atomic replace or an append changes it."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns

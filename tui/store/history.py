@@ -22,8 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from tui.store.migrations import HISTORY_TABLE
-from tui.store.tables import TABLES
+from tui.store.migrations import HISTORY_TABLE, RECORD_TABLES
 
 MOST_ENTRIES = 100  # entries kept on each stack
 MOST_CHANGES = 500  # records one entry may hold and still be undone step by step
@@ -177,7 +176,7 @@ def _entry_well_formed(entry: dict[str, Any]) -> bool:
         and isinstance(changes, list)
         and all(
             isinstance(c, dict)
-            and c.get("table") in TABLES
+            and c.get("table") in RECORD_TABLES
             and isinstance(c.get("id"), str)
             and isinstance(c.get("after"), dict)
             and (c.get("before") is None or isinstance(c.get("before"), dict))

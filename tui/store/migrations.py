@@ -13,6 +13,22 @@ from typing import Any
 SCHEMA_VERSION = 6
 META_TABLE = "_meta"
 HISTORY_TABLE = "_history"  # the recent changes, for undo and redo: not records, never part of a search
+# The tables of records, named without their models (tables.py pairs each with its model): what the history
+# and the journal check a change's table against without loading the models.
+RECORD_TABLES = frozenset(
+    {
+        "applications",
+        "activities",
+        "reflections",
+        "settings",
+        "rest_days",
+        "interviews",
+        "contacts",
+        "learning_goals",
+        "wins",
+        "action_marks",
+    }
+)
 
 Raw = dict[str, Any]
 
