@@ -40,8 +40,12 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
         answered = _answered_quickly(arguments, now)
         if answered is not None:
             return answered
+    from tui.cli import kept_answers
     from tui.cli.command_line import run
 
+    if kept_answers.applies(arguments):  # status and today: said again while nothing they read has changed
+        said = kept_answers.said_again(arguments, now)
+        return said if said is not None else kept_answers.worked_out(arguments, now, lambda: run(arguments, now))
     return run(arguments, now)
 
 

@@ -21,6 +21,8 @@ from tui.core.kinds import Stage
 from tui.core.words import count
 
 if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
     from tui.core.actions import Action
     from tui.core.dashboard import Dashboard
     from tui.core.search import JobSearch
@@ -170,7 +172,25 @@ def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashbo
     then = search.as_of(shown)
     # Only the day being lived has a present instant: an interview's hour then ends its prep.
     lived = now if shown == today else None
-    return then, build_dashboard(then, shown, reflection_prompts(), recorder.zone(search.settings).key, lived)
+    zone = recorder.zone(search.settings)
+    dashboard = build_dashboard(then, shown, reflection_prompts(), zone.key, lived)
+    _say_how_long_it_holds(today, search.settings.rollover_hour, zone, dashboard)
+    return then, dashboard
+
+
+def _say_how_long_it_holds(today: date, rollover_hour: int, zone: ZoneInfo, dashboard: Dashboard) -> None:
+    """Tell the kept answers (tui/cli/kept_answers.py) until when this answer holds: the logical day's end, or
+    the next instant today's actions change by the clock alone. A day's end the clocks skip: not kept."""
+    from datetime import time, timedelta
+
+    from tui.cli.kept_answers import holds_until
+    from tui.core.local_times import NoSuchTime, local_instant
+
+    try:
+        ends = local_instant(today + timedelta(days=1), time(rollover_hour), zone)
+    except NoSuchTime:
+        return
+    holds_until(min(ends, dashboard.changes_at) if dashboard.changes_at is not None else ends)
 
 
 def _done_arguments(done: Parser) -> None:

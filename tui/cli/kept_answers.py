@@ -1,0 +1,219 @@
+"""`status` and `today` said again from what they last printed, while nothing they were worked out from changed.
+
+Both read every record and build the whole dashboard: on a search of five years that is most of a second, for
+an answer that stays the same until the records change or the clock moves past something the day holds. So
+each answer is kept in the user's cache folder (never beside the database: a synced folder must not carry one
+machine's cache to another), with what it was worked out from: the exact command typed (`--db` aside), the
+database file's and its journal's identities (inode, size, time: any change replaces or grows one of them),
+TZ, whether standard output is a terminal, this nextyes's version, and the span of time it holds for: from the
+instant it was worked out until the logical day ends or today's actions next change by the clock alone (an
+interview's hour, `Dashboard.changes_at`). While all of that holds the same command prints it again without
+loading a record; otherwise it is worked out as usual, and kept when it was said whole, with nothing on
+standard error, from a file nothing changed meanwhile. A conflict copy beside the database is merged by the
+whole command first, so then nothing kept is said.
+
+It is a cache: removing it changes no answer (tests/cli/test_kept_answers.py holds the two ways equal).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from tui import __version__
+from tui.cli.summary import JOURNAL_SUFFIX, cache_folder
+
+if TYPE_CHECKING:
+    from tui.clock import Clock
+
+KEPT_VERSION = 1
+COMMANDS = frozenset({"status", "today"})
+
+_holds_until: list[datetime] = []  # what the command being run said about how long its answer holds
+
+
+def applies(arguments: Sequence[str]) -> bool:
+    """Whether `arguments` name a command whose answer is kept: `status` or `today`, however it is asked."""
+    named = _database(arguments)
+    return named is not None and bool(named[1]) and named[1][0] in COMMANDS
+
+
+def said_again(arguments: Sequence[str], clock: Clock | None) -> int | None:
+    """The kept answer to `arguments`, printed, and its exit status; None when none is kept that still holds."""
+    kept = _read(arguments)
+    if kept is None:
+        return None
+    now = _now(clock)
+    made, until = kept["made"], kept["until"]
+    if not isinstance(made, float) or not isinstance(until, float) or not made <= now.timestamp() < until:
+        return None
+    text = kept["text"]
+    if not isinstance(text, str):
+        return None
+    sys.stdout.write(text)
+    return 0
+
+
+def worked_out(arguments: Sequence[str], clock: Clock | None, run: Callable[[], int]) -> int:
+    """Run the whole command, and keep what it said when it may be said again (see the module's note)."""
+    source = _source(arguments)
+    made = _now(clock).timestamp()
+    _holds_until.clear()
+    out, err = _Copying(sys.stdout), _Copying(sys.stderr)
+    sys.stdout, sys.stderr = out, err
+    try:
+        status = run()
+    finally:
+        sys.stdout, sys.stderr = out.stream, err.stream
+    whole = status == 0 and out.whole and not err.copied.getvalue() and len(_holds_until) == 1
+    if whole and source is not None and _source(arguments) == source:
+        _keep(arguments, {"source": source, "made": made, "until": _holds_until[0].timestamp(), "text": out.text})
+    return status
+
+
+def holds_until(moment: datetime) -> None:
+    """Said by `status` and `today` as they work the day out: their answer holds until `moment`."""
+    _holds_until.append(moment)
+
+
+class _Copying:
+    """A text stream that writes to `stream` and keeps a copy of everything written whole."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.copied = io.StringIO()
+        self.whole = True  # every write reached the stream (a reader gone, `| head`, makes it partial)
+
+    @property
+    def text(self) -> str:
+        return self.copied.getvalue()
+
+    def write(self, text: str) -> int:
+        try:
+            written = self.stream.write(text)
+        except BaseException:
+            self.whole = False
+            raise
+        self.copied.write(text)
+        return written
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except BaseException:
+            self.whole = False
+            raise
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.stream, name)  # isatty, fileno, encoding…: the real stream's own
+
+
+def _now(clock: Clock | None) -> datetime:
+    from datetime import UTC
+
+    return clock() if clock is not None else datetime.now(UTC)
+
+
+def _database(arguments: Sequence[str]) -> tuple[Path, list[str]] | None:
+    """The database `arguments` name (`--db`, NEXTYES_DB, the data folder) and the rest of them; None when
+    `--db` is given twice or without a value (the whole command says what is wrong)."""
+    rest, db = [], None
+    words = list(arguments)
+    while words:
+        word = words.pop(0)
+        name, equals, value = word.partition("=")
+        if name == "--db":
+            if db is not None or (not equals and not words):
+                return None
+            db = value if equals else words.pop(0)
+        else:
+            rest.append(word)
+    from tui.locations import db_path
+
+    return db_path(db), rest
+
+
+def _source(arguments: Sequence[str]) -> list[object] | None:
+    """What an answer to `arguments` is worked out from (see the module's note); None when there is no database
+    yet, or a sync tool's conflict copy waits beside it."""
+    named = _database(arguments)
+    if named is None:
+        return None
+    path, rest = named
+    real = os.path.realpath(path)
+    file = _identity(real)
+    if file is None or _conflict_copies_beside(Path(real)):
+        return None
+    terminal = sys.stdout.isatty() if hasattr(sys.stdout, "isatty") else False
+    return [
+        KEPT_VERSION,
+        __version__,
+        real,
+        rest,
+        file,
+        _identity(real + JOURNAL_SUFFIX),
+        os.environ.get("TZ", ""),
+        terminal,
+    ]
+
+
+def _conflict_copies_beside(real: Path) -> bool:
+    from tui.store.conflict_names import find_conflict_copies
+
+    return bool(find_conflict_copies(real))
+
+
+def _identity(path: str) -> list[int] | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_ino, status.st_size, status.st_mtime_ns]
+
+
+def _file(arguments: Sequence[str]) -> Path | None:
+    named = _database(arguments)
+    if named is None:
+        return None
+    path, rest = named
+    key = "\0".join([os.path.realpath(path), *rest])
+    return cache_folder() / "answers" / f"{hashlib.sha256(os.fsencode(key)).hexdigest()[:24]}.json"
+
+
+def _read(arguments: Sequence[str]) -> dict[str, object] | None:
+    """The answer kept for `arguments` when it was worked out from what is there now; None otherwise."""
+    import json
+
+    file = _file(arguments)
+    if file is None:
+        return None
+    try:
+        kept = json.loads(file.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("source") != _source(arguments) or kept.get("source") is None:
+        return None
+    numbers = (kept.get("made"), kept.get("until"))
+    return kept if all(isinstance(n, float) for n in numbers) else None
+
+
+def _keep(arguments: Sequence[str], kept: dict[str, object]) -> None:
+    """Write the answer atomically; a cache folder that cannot be written only costs the next answer its time."""
+    import json
+
+    file = _file(arguments)
+    if file is None:
+        return
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(kept), encoding="utf-8")
+        os.replace(temporary, file)
+    except OSError:
+        pass
