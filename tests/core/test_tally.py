@@ -126,3 +126,24 @@ def test_judged_from_the_tally_the_rewards_are_those_of_the_records() -> None:
     ]
     assert {"streak-3", "streak-7"} <= {reward.key for reward in earned}
     assert date(2026, 3, 8) in {reward.earned_on for reward in earned}  # the perfect week ends on its Sunday
+
+
+def test_a_save_that_adds_an_activity_carries_the_tally_over_as_counting_again_would(tmp_path) -> None:
+    from tests.support.clock import FakeClock
+    from tui.core.remembering import known
+    from tui.recording import Recorder
+    from tui.store import Store
+
+    clock = FakeClock()
+    recorder = Recorder(Store(tmp_path / "nextyes.json", clock, journal=True), clock)
+    recorder.add_application("Acme", "Engineer")
+    recorder.log(ActivityKind.LEARN, "a chapter")  # the day's backup kept: the next change is appended
+    tally_of(recorder.store.load())  # counted, as the app's dashboard counts it
+
+    recorder.log(ActivityKind.NETWORK, "coffee with Dana")
+    after = recorder.store.load()
+
+    carried = known(after, tally_of)
+    assert carried is not None, "the tally was carried over, not counted again"
+    assert carried == tally_of(dataclasses.replace(after))  # a copy of the search counts afresh
+    assert carried.kinds[after.activities[-1].logical_day][ActivityKind.NETWORK] == 1

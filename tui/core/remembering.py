@@ -35,3 +35,14 @@ def remembers(rule: Callable[..., T]) -> Callable[..., T]:
         return search.remembered[key]  # type: ignore[return-value]
 
     return remembered
+
+
+def known(search: Remembering, rule: Callable[..., T], *args: Hashable) -> T | None:
+    """What the remembered `rule` already worked out for `search` and `args`; None when it has not yet."""
+    found = search.remembered.get((rule.__wrapped__, *args))  # type: ignore[attr-defined]
+    return found  # type: ignore[return-value]
+
+
+def remember(search: Remembering, rule: Callable[..., T], value: T, *args: Hashable) -> None:
+    """Let the remembered `rule` answer `value` for `search` and `args`: worked out another way (carried over)."""
+    search.remembered[(rule.__wrapped__, *args)] = value  # type: ignore[attr-defined]

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tui.core.remembering import remembers
@@ -62,9 +62,8 @@ GLYPHS = {
 }
 
 
-@dataclass(frozen=True)
-class TrackedDay:
-    """One logical day, as the engine judged it."""
+class TrackedDay(NamedTuple):
+    """One logical day, as the engine judged it. A named tuple: five years of them are made at every judging."""
 
     day: date
     state: DayState
@@ -144,7 +143,7 @@ def judge(tally: Tally, settings: Scoring, today: date, zone_now: str = "UTC") -
         elif day in rest:
             state, why = DayState.REST, rest[day]
         elif day in recovery:
-            state, why = DayState.RECOVERY, recovery[day]
+            state, why = DayState.RECOVERY, _recovering(recovery[day])
         elif day in skipped:
             state, why = DayState.REST, "a calendar day skipped crossing the date line"
         elif day == today:
@@ -220,15 +219,21 @@ def rest_days_left(search: JobSearch, day: date) -> int:
 
 def recovery_days(search: JobSearch, length: int) -> dict[date, str]:
     """The day each rejection was recorded and the `length` days after it, naming the company."""
-    return _recovery(tally_of(search), length)
+    return {day: _recovering(company) for day, company in _recovery(tally_of(search), length).items()}
 
 
 def _recovery(tally: Tally, length: int) -> dict[date, str]:
+    """Each recovery day and the company whose no it follows (where windows overlap, the latest no's)."""
     recovery: dict[date, str] = {}
-    for day, company in sorted(tally.rejections):  # where windows overlap, the latest no is named
-        for covered in _each_day(day, recovery_ends(day, length)):
-            recovery[covered] = f"recovering from the no from {company}"
+    span = [timedelta(days=offset) for offset in range(length + 1)]
+    for day, company in sorted(tally.rejections):
+        for offset in span:
+            recovery[day + offset] = company
     return recovery
+
+
+def _recovering(company: str) -> str:
+    return f"recovering from the no from {company}"
 
 
 def recovery_ends(said_no: date, length: int) -> date:

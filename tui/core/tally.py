@@ -18,7 +18,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tui.core.kinds import ActivityKind, Stage
-from tui.core.remembering import remembers
+from tui.core.remembering import known, remember, remembers
 
 if TYPE_CHECKING:
     from tui.core.search import JobSearch
@@ -89,7 +89,7 @@ class Tally:
 
 @remembers
 def tally_of(search: JobSearch) -> Tally:
-    """The tally of a search's records, counted once per search."""
+    """The tally of a search's records, counted once per search (or carried over: `carry_tally`)."""
     kinds: dict[date, dict[ActivityKind, int]] = defaultdict(dict)
     edges: dict[date, tuple[Stamp, Stamp]] = {}
     for activity in search.activities:
@@ -110,6 +110,27 @@ def tally_of(search: JobSearch) -> Tally:
             if change.stage is Stage.REJECTED
         ),
     )
+
+
+class Logged(Protocol):
+    """An activity, as a tally counts it."""
+
+    @property
+    def kind(self) -> ActivityKind: ...
+    @property
+    def at(self) -> datetime: ...
+    @property
+    def timezone(self) -> str: ...
+    @property
+    def logical_day(self) -> date: ...
+
+
+def carry_tally(before: JobSearch, after: JobSearch, added: Logged) -> None:
+    """`after` is `before` with the activity `added`: when `before`'s tally was counted, `after`'s is that one
+    grown by the activity, not counted again (an app's save at five years: 70 ms)."""
+    counted = known(before, tally_of)
+    if counted is not None:
+        remember(after, tally_of, counted.with_activity(added.kind, added.at, added.timezone, added.logical_day))
 
 
 class Scoring(Protocol):
