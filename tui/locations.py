@@ -28,3 +28,17 @@ def data_dir() -> Path:
     if packaged.is_dir():
         return packaged
     return Path(__file__).parent.parent / "data"
+
+
+def cache_folder() -> Path:
+    """nextyes's cache folder. On Linux the XDG rule, as platformdirs gives it, without importing platformdirs
+    (8 of the prompt's 46 ms); elsewhere platformdirs itself."""
+    import sys
+
+    if sys.platform.startswith("linux"):
+        given = os.environ.get("XDG_CACHE_HOME", "").strip()
+        base = Path(given) if given and os.path.isabs(given) else Path.home() / ".cache"
+        return base / "nextyes"
+    from platformdirs import user_cache_path
+
+    return user_cache_path("nextyes", appauthor=False)

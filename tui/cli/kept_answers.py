@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
-from tui.cli.summary import JOURNAL_SUFFIX, cache_folder
+from tui.cli.summary import JOURNAL_SUFFIX
+from tui.locations import cache_folder
 
 if TYPE_CHECKING:
     from tui.clock import Clock

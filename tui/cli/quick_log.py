@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.cli.summary import cache_folder
 from tui.core.kinds import ActivityKind
 from tui.core.streaks import DayState, StreakHistory, format_points, points_word
 from tui.core.words import count
+from tui.locations import cache_folder
 
 if TYPE_CHECKING:
     from tui.clock import Clock

@@ -17,6 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
+from tui.locations import cache_folder as cache_folder
+
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
     from datetime import datetime
@@ -94,20 +96,6 @@ def summary_file(path: Path) -> Path:
     real = os.path.realpath(path)
     name = hashlib.sha256(os.fsencode(real)).hexdigest()[:24]
     return cache_folder() / "summaries" / f"{name}.json"
-
-
-def cache_folder() -> Path:
-    """nextyes's cache folder. On Linux the XDG rule, as platformdirs gives it, without importing platformdirs
-    (8 of the prompt's 46 ms); elsewhere platformdirs itself."""
-    import sys
-
-    if sys.platform.startswith("linux"):
-        given = os.environ.get("XDG_CACHE_HOME", "").strip()
-        base = Path(given) if given and os.path.isabs(given) else Path.home() / ".cache"
-        return base / "nextyes"
-    from platformdirs import user_cache_path
-
-    return user_cache_path("nextyes", appauthor=False)
 
 
 def read_json(file: Path) -> dict[str, object] | None:
