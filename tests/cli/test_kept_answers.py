@@ -6,28 +6,13 @@ import contextlib
 import io
 import os
 from pathlib import Path
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
-from tui.cli import command_line, kept_answers, main
-
-
-@pytest.fixture
-def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The commands the whole command line ran: the others were said again from what was kept."""
-    ran: list[list[str]] = []
-    whole = command_line.run
-
-    def counted(arguments: list[str], now: Any) -> int:
-        ran.append(arguments)
-        return whole(arguments, now)
-
-    monkeypatch.setattr(command_line, "run", counted)
-    return ran
+from tui.cli import kept_answers, main
 
 
 @pytest.fixture
@@ -37,32 +22,32 @@ def searching(run) -> None:
 
 
 def test_status_asked_again_is_said_again_without_reading_the_records(
-    run, searching: None, worked_out: list[list[str]]
+    run, searching: None, whole_command_runs: list[list[str]]
 ) -> None:
     first = run("status")
 
     again = run("status")
 
     assert again == first and first[0] == 0 and "Streak:" in first[1]
-    assert len(worked_out) == 1
+    assert len(whole_command_runs) == 1
 
 
-def test_each_way_of_asking_keeps_its_own_answer(run, searching: None, worked_out: list[list[str]]) -> None:
+def test_each_way_of_asking_keeps_its_own_answer(run, searching: None, whole_command_runs: list[list[str]]) -> None:
     asked = [("status",), ("status", "--json"), ("today",), ("today", "--as-of", "yesterday")]
     first = [run(*arguments) for arguments in asked]
 
     assert [run(*arguments) for arguments in asked] == first
-    assert len(worked_out) == len(asked)
+    assert len(whole_command_runs) == len(asked)
     assert first[1][1].startswith("{") and first[2][1].startswith("1. ")
 
 
-def test_a_change_is_seen_at_once(run, searching: None, worked_out: list[list[str]]) -> None:
+def test_a_change_is_seen_at_once(run, searching: None, whole_command_runs: list[list[str]]) -> None:
     assert "0.5 of 1 point so far" in run("status")[1]
 
     run("log", "network", "coffee with Dana")
 
     assert run("status")[1].splitlines()[3] == "Today:    █ done: 1.5 points today (target 1)"
-    assert len(worked_out) == 2
+    assert len(whole_command_runs) == 2
 
 
 def test_the_next_day_is_worked_out_afresh(run, searching: None, clock: FakeClock) -> None:
@@ -85,29 +70,29 @@ def test_an_interviews_hour_changes_the_answer(run, searching: None, clock: Fake
 
 
 def test_a_clock_set_back_is_not_answered_from_a_later_answer(
-    run, searching: None, clock: FakeClock, worked_out: list[list[str]]
+    run, searching: None, clock: FakeClock, whole_command_runs: list[list[str]]
 ) -> None:
     run("status")
     clock.advance(hours=-1)
 
     run("status")
 
-    assert len(worked_out) == 2
+    assert len(whole_command_runs) == 2
 
 
 def test_an_answer_with_a_word_on_standard_error_is_not_kept(
-    run, searching: None, worked_out: list[list[str]], monkeypatch: pytest.MonkeyPatch
+    run, searching: None, whole_command_runs: list[list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("TZ", "Nowhere/Atlantis")
     first = run("status")
     assert "Nowhere/Atlantis" in first[2]
 
     assert run("status") == first
-    assert len(worked_out) == 2
+    assert len(whole_command_runs) == 2
 
 
 def test_a_conflict_copy_waiting_beside_the_database_is_merged_first(
-    run, searching: None, db_path: Path, worked_out: list[list[str]]
+    run, searching: None, db_path: Path, whole_command_runs: list[list[str]]
 ) -> None:
     run("status")
     (db_path.parent / "nextyes.sync-conflict-20260315-120000-ABCDEF7.json").write_bytes(db_path.read_bytes())
@@ -115,7 +100,7 @@ def test_a_conflict_copy_waiting_beside_the_database_is_merged_first(
     status, _, err = run("status")
 
     assert status == 0 and "held nothing new" in err
-    assert len(worked_out) == 2
+    assert len(whole_command_runs) == 2
 
 
 class GoneReader(io.StringIO):
@@ -133,7 +118,7 @@ class GoneReader(io.StringIO):
 
 
 def test_an_answer_cut_short_by_its_reader_is_not_kept(
-    searching: None, db_path: Path, clock: FakeClock, run, worked_out: list[list[str]]
+    searching: None, db_path: Path, clock: FakeClock, run, whole_command_runs: list[list[str]]
 ) -> None:
     gone = GoneReader()
     try:
@@ -146,7 +131,9 @@ def test_an_answer_cut_short_by_its_reader_is_not_kept(
     said = run("status")
 
     assert said[0] == 0 and "Streak:" in said[1]
-    assert len(worked_out) == 2, "what the gone reader did not get was not kept: the answer was worked out again"
+    assert len(whole_command_runs) == 2, (
+        "what the gone reader did not get was not kept: the answer was worked out again"
+    )
 
 
 STEPS = st.lists(

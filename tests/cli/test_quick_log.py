@@ -22,23 +22,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
-from tui.cli import command_line, main, quick_log
+from tui.cli import main, quick_log
 from tui.store import Store, journal
 from tui.store.backups import backup_folder
-
-
-@pytest.fixture
-def whole_command_runs(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
-    """The commands the whole command line ran (the quick `log` answered the others)."""
-    ran: list[list[str]] = []
-    whole = command_line.run
-
-    def counted(arguments: list[str], now: Any) -> int:
-        ran.append(arguments)
-        return whole(arguments, now)
-
-    monkeypatch.setattr(command_line, "run", counted)
-    return ran
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
-from tui.cli.summary import JOURNAL_SUFFIX
+from tui.cli.summary import JOURNAL_SUFFIX, keep_json, read_json
 from tui.locations import cache_folder
 
 if TYPE_CHECKING:
@@ -189,16 +189,9 @@ def _file(arguments: Sequence[str]) -> Path | None:
 
 def _read(arguments: Sequence[str]) -> dict[str, object] | None:
     """The answer kept for `arguments` when it was worked out from what is there now; None otherwise."""
-    import json
-
     file = _file(arguments)
-    if file is None:
-        return None
-    try:
-        kept = json.loads(file.read_bytes())
-    except (OSError, ValueError):
-        return None
-    if not isinstance(kept, dict) or kept.get("source") != _source(arguments) or kept.get("source") is None:
+    kept = read_json(file) if file is not None else None
+    if kept is None or kept.get("source") is None or kept.get("source") != _source(arguments):
         return None
     numbers = (kept.get("made"), kept.get("until"))
     return kept if all(isinstance(n, float) for n in numbers) else None
@@ -206,15 +199,6 @@ def _read(arguments: Sequence[str]) -> dict[str, object] | None:
 
 def _keep(arguments: Sequence[str], kept: dict[str, object]) -> None:
     """Write the answer atomically; a cache folder that cannot be written only costs the next answer its time."""
-    import json
-
     file = _file(arguments)
-    if file is None:
-        return
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(kept), encoding="utf-8")
-        os.replace(temporary, file)
-    except OSError:
-        pass
+    if file is not None:
+        keep_json(file, kept)
