@@ -13,12 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from time import monotonic
-from typing import TypeVar
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary, WeakSet
 
 from rich.cells import cell_len
 from textual import events
 from textual.app import App
+from textual.dom import DOMNode
 from textual.geometry import Region
 from textual.message import Message
 from textual.message_pump import MessagePump
@@ -33,6 +34,7 @@ from tui.app.state import Change, Snapshot
 from tui.recording import Recorder
 
 DraftType = TypeVar("DraftType")
+KeptType = TypeVar("KeptType", bound=Screen[Any])
 
 # A form to open, given the draft to show as typed (None for an empty form) and why its last save failed ("").
 OpenForm = Callable[[DraftType | None, str], ModalScreen[DraftType | None]]
@@ -191,9 +193,6 @@ class ToastsClearOfDialogs(App[None]):
     drawn behind the new screen's backdrop, and shown on the open one.
     """
 
-    # Set on every screen beneath the open one (app.tcss hides its toasts).
-    SUSPENDED_SCREEN_CLASS = "-beneath"
-
     def __init__(self) -> None:
         super().__init__()
         self.toasts_placed: WeakKeyDictionary[ToastRack, Placement] = WeakKeyDictionary()
@@ -238,7 +237,21 @@ class ToastsClearOfDialogs(App[None]):
                 holder.display = shown
 
 
-class Host(KeysInOrder, ToastsClearOfDialogs):
+class StyledOnceMounted(App[None]):
+    """A widget is styled once, as it is mounted, not also while it is being built.
+
+    Textual styles a widget afresh whenever a class of it changes, built or not: a compact field, a value given,
+    each styled its part of the stylesheet before it was even mounted, where it is styled again anyway
+    (`App._register`). A form's fields are built with such classes, a millisecond each.
+    """
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        if isinstance(node, Widget) and not node.is_attached:
+            return  # not mounted yet: styled as it is
+        super().update_styles(node, animate=animate)
+
+
+class Host(KeysInOrder, ToastsClearOfDialogs, StyledOnceMounted):
     """The search as last read, the recorder, and `edit` / `save`; `NextYesApp` does the reading and saving."""
 
     snapshot: Snapshot | None  # the job search as last read; None until the first read succeeds
@@ -278,6 +291,18 @@ class Host(KeysInOrder, ToastsClearOfDialogs):
             )
             return None
         return self.opened_snapshot()
+
+    def kept(self, name: str, kind: type[KeptType], build: Callable[[], KeptType]) -> KeptType:
+        """The screen kept under `name`: built the first time it is asked for, then kept (installed), so that
+        opening it again shows it as built, and closing it takes nothing down: for the screens opened most
+        (Your records, help), whose parts took longer to build and take down than to draw."""
+        if self.is_screen_installed(name):
+            screen = self.get_screen(name)
+            assert isinstance(screen, kind)
+            return screen
+        screen = build()
+        self.install_screen(screen, name)
+        return screen
 
     def opened_snapshot(self) -> Snapshot | None:
         """The job search as last read, or None (after saying so) while it is still being opened."""

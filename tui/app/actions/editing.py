@@ -61,7 +61,9 @@ class EditingCommands(DashboardCommands):
             return
         from tui.app.screens.applications import ApplicationsScreen
 
-        self.push_screen(ApplicationsScreen(snapshot))
+        applications = self.kept("applications", ApplicationsScreen, lambda: ApplicationsScreen(snapshot))
+        applications.show_afresh(snapshot)
+        self.push_screen(applications)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In a text box, ctrl+z belongs to the box (or to nothing): a change is never undone while typing.

@@ -38,7 +38,9 @@ class NetworkCommands(DashboardCommands):
         if (snapshot := self.writable_snapshot()) is not None:
             from tui.app.screens.contacts import ContactsScreen
 
-            self.push_screen(ContactsScreen(snapshot))
+            contacts = self.kept("contacts", ContactsScreen, lambda: ContactsScreen(snapshot))
+            contacts.show_afresh(snapshot)
+            self.push_screen(contacts)
 
     def action_show_interviews(self) -> None:
         application_id = self.dashboard.pending.selected_application_id
@@ -60,7 +62,9 @@ class NetworkCommands(DashboardCommands):
             return
         from tui.app.screens.question_bank import QuestionBankScreen
 
-        self.push_screen(QuestionBankScreen(snapshot))
+        bank = self.kept("question-bank", QuestionBankScreen, lambda: QuestionBankScreen(snapshot))
+        bank.show_afresh(snapshot)
+        self.push_screen(bank)
 
     def action_add_learning_goal(self) -> None:
         if (snapshot := self.writable_snapshot()) is None:

@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from tui.app.actions.base import DashboardCommands
+from tui.app.state import Snapshot
+
+if TYPE_CHECKING:
+    from tui.app.screens.records import RecordsScreen
+
+ListType = TypeVar("ListType", bound="RecordsScreen[Any]")
 
 
 class RecordsCommands(DashboardCommands):
@@ -18,7 +26,9 @@ class RecordsCommands(DashboardCommands):
             return
         from tui.app.screens.records_menu import RecordsMenuScreen
 
-        self.push_screen(RecordsMenuScreen(snapshot), self.open_records_list)
+        menu = self.kept("records-menu", RecordsMenuScreen, lambda: RecordsMenuScreen(snapshot))
+        menu.show_afresh(snapshot)
+        self.push_screen(menu, self.open_records_list)
 
     def open_records_list(self, action: str | None) -> None:
         """The list chosen in Your records, opened as soon as the chooser has gone.
@@ -30,38 +40,39 @@ class RecordsCommands(DashboardCommands):
             opening: Callable[[], None] = getattr(self, f"action_{action}")
             opening()
 
-    def action_show_activity_log(self) -> None:
+    def show_list(self, name: str, kind: type[ListType], build: Callable[[Snapshot], ListType]) -> None:
+        """Open the list `kind`, kept from the last time it was opened (see `Host.kept`), as if afresh."""
         if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.activity_log import ActivityLogScreen
+            shown = self.kept(name, kind, partial(build, snapshot))
+            shown.show_afresh(snapshot)
+            self.push_screen(shown)
 
-            self.push_screen(ActivityLogScreen(snapshot))
+    def action_show_activity_log(self) -> None:
+        from tui.app.screens.activity_log import ActivityLogScreen
+
+        self.show_list("activity-log", ActivityLogScreen, ActivityLogScreen)
 
     def action_show_all_interviews(self) -> None:
-        if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.interviews import AllInterviewsScreen
+        from tui.app.screens.interviews import AllInterviewsScreen
 
-            self.push_screen(AllInterviewsScreen(snapshot))
+        self.show_list("all-interviews", AllInterviewsScreen, AllInterviewsScreen)
 
     def action_show_wins(self) -> None:
-        if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.wins_list import WinsScreen
+        from tui.app.screens.wins_list import WinsScreen
 
-            self.push_screen(WinsScreen(snapshot))
+        self.show_list("wins", WinsScreen, WinsScreen)
 
     def action_show_goals(self) -> None:
-        if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.goals_list import GoalsScreen
+        from tui.app.screens.goals_list import GoalsScreen
 
-            self.push_screen(GoalsScreen(snapshot))
+        self.show_list("goals", GoalsScreen, GoalsScreen)
 
     def action_show_reflections(self) -> None:
-        if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.reflections_list import ReflectionsScreen
+        from tui.app.screens.reflections_list import ReflectionsScreen
 
-            self.push_screen(ReflectionsScreen(snapshot))
+        self.show_list("reflections", ReflectionsScreen, ReflectionsScreen)
 
     def action_show_rest_days(self) -> None:
-        if (snapshot := self.opened_snapshot()) is not None:
-            from tui.app.screens.rest_days_list import RestDaysScreen
+        from tui.app.screens.rest_days_list import RestDaysScreen
 
-            self.push_screen(RestDaysScreen(snapshot))
+        self.show_list("rest-days", RestDaysScreen, RestDaysScreen)

@@ -13,14 +13,19 @@ class ViewCommands(DashboardCommands):
             return
         from tui.app.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(snapshot.dashboard, snapshot.search.wins_newest_first))
+        wins = snapshot.search.wins_newest_first
+        progress = self.kept("progress", ProgressScreen, lambda: ProgressScreen(snapshot.dashboard, wins))
+        progress.show_afresh(snapshot)
+        self.push_screen(progress)
 
     def action_show_insights(self) -> None:
         if (snapshot := self.opened_snapshot()) is None:
             return
         from tui.app.screens.insights import InsightsScreen
 
-        self.push_screen(InsightsScreen(snapshot))
+        insights = self.kept("insights", InsightsScreen, lambda: InsightsScreen(snapshot))
+        insights.show_afresh(snapshot)
+        self.push_screen(insights)
 
     def action_show_offers(self) -> None:
         if (snapshot := self.opened_snapshot()) is None:
@@ -34,9 +39,14 @@ class ViewCommands(DashboardCommands):
             return
         from tui.app.screens.review import ReviewScreen
 
-        self.push_screen(ReviewScreen(snapshot, self.recorder.zone(snapshot.search.settings).key))
+        zone = self.recorder.zone(snapshot.search.settings).key
+        review = self.kept("review", ReviewScreen, lambda: ReviewScreen(snapshot, zone))
+        review.show_afresh(snapshot, zone)
+        self.push_screen(review)
 
     def action_show_help(self) -> None:
         from tui.app.screens.help import HelpScreen
 
-        self.push_screen(HelpScreen())
+        keys = self.kept("help", HelpScreen, HelpScreen)
+        keys.show_afresh()
+        self.push_screen(keys)

@@ -6,6 +6,7 @@ table of them all took seconds to fill again after every change.
 
 from __future__ import annotations
 
+import uuid
 from datetime import date, timedelta
 from functools import partial
 
@@ -21,7 +22,8 @@ from tui.app.screens.records import Cell, RecordsScreen
 from tui.app.state import Change, Snapshot
 from tui.app.widgets.choice import recently_touched_first
 from tui.core.days import describe_day
-from tui.core.models import Activity, Application
+from tui.core.models import Activity, Application, Contact
+from tui.core.remembering import remembers
 from tui.core.search import JobSearch
 from tui.core.streaks import format_points
 from tui.core.words import count
@@ -29,10 +31,17 @@ from tui.core.words import count
 DAYS_SHOWN = 90  # days of the log shown at a time
 
 
+@remembers
+def contacts_by_id(search: JobSearch) -> dict[uuid.UUID, Contact]:
+    """Each contact by its id, kept with the search: `JobSearch.contact` looks through them all, and a page of
+    the log names a contact on hundreds of rows."""
+    return {contact.id: contact for contact in search.contacts}
+
+
 def describe_for(activity: Activity, search: JobSearch) -> str:
     """Whom or what an activity was for: 'Acme', 'Dana Reyes', 'Acme · Dana Reyes', or ''."""
     application = search.application(activity.application_id)
-    contact = search.contact(activity.contact_id)
+    contact = contacts_by_id(search).get(activity.contact_id) if activity.contact_id is not None else None
     names = [application.company if application else "", contact.name if contact else ""]
     return " · ".join(name for name in names if name)
 
@@ -58,7 +67,7 @@ class ActivityLogScreen(RecordsScreen[Activity]):
         activities = self.snapshot.search.activities
         if not activities:
             return "Activity log"
-        days = len({activity.logical_day for activity in activities})
+        days = len(self.snapshot.search.activities_by_day)
         heading = f"Activity log ({count(len(activities), 'activity')} on {count(days, 'day')})"
         if self.last_page == 0:
             return heading
@@ -69,35 +78,37 @@ class ActivityLogScreen(RecordsScreen[Activity]):
     @property
     def window(self) -> tuple[date, date]:
         """The first and last day of the days shown: the latest logged, `pages_back` windows back."""
-        latest = max(activity.logical_day for activity in self.snapshot.search.activities)
+        latest = max(self.snapshot.search.activities_by_day)
         last = latest - timedelta(days=DAYS_SHOWN * self.pages_back)
         return last - timedelta(days=DAYS_SHOWN - 1), last
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Activity, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
-        if not search.activities:
+    def listed(self, snapshot: Snapshot) -> list[Activity]:
+        by_day = snapshot.search.activities_by_day  # worked out with the dashboard: years are thousands of days
+        if not by_day:
             return []
-        oldest = min(activity.logical_day for activity in search.activities)
-        latest = max(activity.logical_day for activity in search.activities)
-        self.last_page = (latest - oldest).days // DAYS_SHOWN
+        self.last_page = (max(by_day) - min(by_day)).days // DAYS_SHOWN
         self.pages_back = min(self.pages_back, self.last_page)
-        first, last = self.window
-        shown = (activity for activity in search.activities if first <= activity.logical_day <= last)
-        newest_first = sorted(shown, key=lambda a: (a.logical_day, a.at), reverse=True)
-        rows: list[tuple[Activity, dict[str, Cell]]] = []
-        day_shown: date | None = None
-        for activity in newest_first:
-            first_of_day = activity.logical_day != day_shown
-            day_shown = activity.logical_day
-            cells: dict[str, Cell] = {
-                "Day": Text(describe_day(activity.logical_day, today), style="bold") if first_of_day else "",
-                "Kind": activity.kind.value,
-                "Points": format_points(search.settings.points_for(activity.kind)),
-                "Note": " ".join(activity.note.split()),
-                "For": describe_for(activity, search),
-            }
-            rows.append((activity, cells))
-        return rows
+        first, _ = self.window
+        days = (first + timedelta(days=n) for n in range(DAYS_SHOWN))
+        shown = [activity for day in days for activity in by_day.get(day, ())]
+        return sorted(shown, key=lambda a: (a.logical_day, a.at), reverse=True)
+
+    def cells(self, record: Activity, above: Activity | None, snapshot: Snapshot) -> dict[str, Cell]:
+        search = snapshot.search
+        first_of_day = above is None or above.logical_day != record.logical_day  # the day is named once
+        return {
+            "Day": Text(describe_day(record.logical_day, snapshot.today), style="bold") if first_of_day else "",
+            "Kind": record.kind.value,
+            "Points": format_points(search.settings.points_for(record.kind)),
+            "Note": " ".join(record.note.split()),
+            "For": describe_for(record, search),
+        }
+
+    def start_afresh(self) -> bool:
+        """The latest days logged, as on opening."""
+        changed = self.pages_back != 0
+        self.pages_back = 0
+        return changed
 
     # Keys ----------------------------------------------------------------------------------------
 

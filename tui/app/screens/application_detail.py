@@ -20,13 +20,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
 from tui.app.host import Host
 from tui.app.screens.confirm import ask_to_delete
 from tui.app.screens.edit_application import EditApplicationScreen, edited
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.core.days import describe_day
 from tui.core.interviews import INTERVIEW_KIND_WORDS, local_start
@@ -47,7 +47,7 @@ class StageMoveWanted(Message):
         self.application_id = application_id
 
 
-class ApplicationKeys(ModalScreen[None]):
+class ApplicationKeys(Modal[None]):
     """e, s and d on the application a screen has chosen: the list's highlighted row, or the page's own."""
 
     snapshot: Snapshot

@@ -20,10 +20,10 @@ from tui.app.commands import Scope, bindings
 from tui.app.screens.application_detail import ApplicationDetailScreen, ApplicationKeys
 from tui.app.screens.records import Cell, RecordsScreen, RecordTable
 from tui.app.state import Snapshot
+from tui.app.widgets.choice import last_touches
 from tui.app.widgets.pending import describe_touch
 from tui.core.days import describe_day
 from tui.core.models import PENDING_STAGES, Application, Stage
-from tui.core.pipeline import last_touch
 from tui.core.search import JobSearch
 
 CLOSED_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN})
@@ -40,7 +40,7 @@ SortKey = Callable[[Application, JobSearch], tuple[object, ...]]
 
 
 def _touched(application: Application, search: JobSearch) -> tuple[object, ...]:
-    touched = last_touch(search, application) or date.min
+    touched = last_touches(search).get(application.id) or date.min
     return (-touched.toordinal(), application.company.casefold())
 
 
@@ -135,26 +135,26 @@ class ApplicationsScreen(ApplicationKeys, RecordsScreen[Application]):
         total = len(self.snapshot.search.applications)
         return f"All applications ({count} of {total})" if count != total else f"All applications ({total})"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Application, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
+    def listed(self, snapshot: Snapshot) -> list[Application]:
+        search = snapshot.search
         _, stages = STAGE_GROUPS[self.group]
         words = self.filter_words
         shown = [a for a in search.applications if a.stage in stages and matches(a, words)]
         _, key = SORTS[self.sort]
         shown.sort(key=lambda application: key(application, search))
-        rows: list[tuple[Application, dict[str, Cell]]] = []
-        for application in shown:
-            touched = last_touch(search, application)
-            applied = application.applied_on
-            cells: dict[str, Cell] = {
-                "Company": application.company,
-                "Role": application.role,
-                "Stage": application.stage.value,
-                "Applied": describe_day(applied, today, weekday=False) if applied else "not sent",
-                "Touched": describe_touch(max((today - touched).days, 0)) if touched else "–",
-            }
-            rows.append((application, cells))
-        return rows
+        return shown
+
+    def cells(self, record: Application, above: Application | None, snapshot: Snapshot) -> dict[str, Cell]:
+        today = snapshot.today
+        touched = last_touches(snapshot.search).get(record.id)
+        applied = record.applied_on
+        return {
+            "Company": record.company,
+            "Role": record.role,
+            "Stage": record.stage.value,
+            "Applied": describe_day(applied, today, weekday=False) if applied else "not sent",
+            "Touched": describe_touch(max((today - touched).days, 0)) if touched else "–",
+        }
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         group, _ = STAGE_GROUPS[self.group]
@@ -170,6 +170,16 @@ class ApplicationsScreen(ApplicationKeys, RecordsScreen[Application]):
         super().show_snapshot(snapshot)
         if self.focused is None and self.table.display:  # it was hidden while nothing was listed
             self.table.focus()
+
+    def start_afresh(self) -> bool:
+        """Every stage, the most recently touched first, nothing typed to find."""
+        typed = self.query_one("#applications-filter", Input)
+        changed = bool(self.group or self.sort or typed.value)
+        self.group = self.sort = 0
+        with typed.prevent(Input.Changed):  # filled once, below, not again for the text taken away
+            typed.value = ""
+        self.focus_list()
+        return changed
 
     def refill(self) -> None:
         self.show_snapshot(self.snapshot)

@@ -7,16 +7,16 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from tui.app.host import Host
+from tui.app.screens.modal import Modal
 from tui.app.state import Change, Snapshot
 from tui.core.models import Record
 from tui.core.records import deletion, label
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Modal[bool]):
     """The question in full, and two buttons; dismisses with True only when the yes choice is taken.
 
     The yes button has the focus, so enter confirms as `y` does; tab moves to the other button.

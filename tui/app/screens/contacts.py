@@ -45,23 +45,24 @@ class ContactsScreen(RecordsScreen[Contact]):
     def heading(self, count: int) -> str:
         return f"Contacts ({count}) · {SUPPORT} support" if count else "Contacts (0)"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Contact, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
+    def listed(self, snapshot: Snapshot) -> list[Contact]:
+        search = snapshot.search
         due = {contact.id: reconnect_due(search, contact, search.settings) for contact in search.contacts}
-        rows: list[tuple[Contact, dict[str, Cell]]] = []
-        for contact in sorted(search.contacts, key=lambda c: (due[c.id], c.name.casefold())):
-            last = search.last_contacted(contact)
-            reconnect = describe_due(due[contact.id], today)
-            cells: dict[str, Cell] = {
-                "Name": contact.name,
-                "Company": contact.company,
-                "Tier": contact.tier.value,
-                "In touch": describe_touch((today - last).days) if last is not None else "never",
-                "Reconnect": Text(reconnect, style="bold") if due[contact.id] <= today else reconnect,
-                SUPPORT: SUPPORT if contact.support else "",
-            }
-            rows.append((contact, cells))
-        return rows
+        return sorted(search.contacts, key=lambda c: (due[c.id], c.name.casefold()))
+
+    def cells(self, record: Contact, above: Contact | None, snapshot: Snapshot) -> dict[str, Cell]:
+        search, today = snapshot.search, snapshot.today
+        last = search.last_contacted(record)
+        due = reconnect_due(search, record, search.settings)
+        reconnect = describe_due(due, today)
+        return {
+            "Name": record.name,
+            "Company": record.company,
+            "Tier": record.tier.value,
+            "In touch": describe_touch((today - last).days) if last is not None else "never",
+            "Reconnect": Text(reconnect, style="bold") if due <= today else reconnect,
+            SUPPORT: SUPPORT if record.support else "",
+        }
 
     # Keys ----------------------------------------------------------------------------------------
 

@@ -12,11 +12,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
+from tui.app.screens.modal import Modal
 from tui.app.widgets.actions import ActionsList
+from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.heatmap import Heatmap, legend
 from tui.app.widgets.momentum import MomentumLine
 from tui.app.widgets.pending import PendingTable
@@ -73,8 +75,7 @@ class DashboardScreen(Screen[None]):
                 calendar.border_title = legend((DayState.DONE, DayState.REST, DayState.RECOVERY), " ")
                 calendar.border_subtitle = legend((DayState.FROZEN, DayState.MISSED, DayState.PENDING), " ")
                 yield Heatmap(id="heatmap")
-        # Compact and without the palette hint (ctrl+p is in help), so every key fits in 80 columns.
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def show(self, dashboard: Dashboard) -> None:
         self.query_one("#problem").display = False
@@ -144,7 +145,7 @@ def excerpt(text: str) -> str:
     return f"“{words}”" if len(words) <= EXCERPT_LENGTH else f"“{words[: EXCERPT_LENGTH - 1].rstrip()}…”"
 
 
-class UnsavedReflectionScreen(ModalScreen[Leaving | None]):
+class UnsavedReflectionScreen(Modal[Leaving | None]):
     """Asked on quitting while the reflection holds lines not saved: save them and quit, quit without
     them, or go back to them (escape, None). Quitting never drops typed text without this question."""
 

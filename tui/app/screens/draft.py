@@ -6,10 +6,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
 from tui.app.commands import Scope, bindings
+from tui.app.screens.modal import Modal
 from tui.core.drafts import UNSIGNED, Draft, DraftKind
 
 DRAFT_NAMES = {
@@ -19,7 +19,7 @@ DRAFT_NAMES = {
 }
 
 
-class DraftScreen(ModalScreen[None]):
+class DraftScreen(Modal[None]):
     """The draft in an editor; ctrl+o copies it as edited, escape closes it."""
 
     BINDINGS = [Binding("escape", "close", "Close", show=True), *bindings(Scope.DRAFT)]

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Input, Label, Select, Static
 
+from tui.app.screens.modal import Modal
 from tui.app.widgets.choice import LetterSelect
 from tui.core.days import DateParseError, parse_day
 from tui.core.models import Application
@@ -63,7 +63,7 @@ def too_long(text: str, limit: int) -> str | None:
     return f"too long: {len(text)} characters, at most {limit}"
 
 
-class FormScreen(ModalScreen[ResultType | None], Generic[ResultType]):
+class FormScreen(Modal[ResultType | None], Generic[ResultType]):
     """A modal form. It only reads and checks what was typed; it returns the result through `dismiss`.
 
     Subclasses yield their fields from `fields()` (each wrapped by `field_row`) and turn what was

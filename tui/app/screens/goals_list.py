@@ -56,25 +56,22 @@ class GoalsScreen(RecordsScreen[LearningGoal]):
         still_open = sum(goal.closed_on is None for goal in self.records)
         return f"Learning goals ({still_open} open, {shown - still_open} closed)"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[LearningGoal, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
-        goals = search.learning_goals
+    def listed(self, snapshot: Snapshot) -> list[LearningGoal]:
+        goals = snapshot.search.learning_goals
         still_open = sorted((g for g in goals if g.closed_on is None), key=lambda g: g.created_at)
         closed = sorted(
             (g for g in goals if g.closed_on is not None), key=lambda g: (g.closed_on, g.updated_at), reverse=True
         )
-        return [
-            (
-                goal,
-                {
-                    "Goal": " ".join(goal.text.split()),
-                    "From": describe_origin(goal, search),
-                    "Added": describe_day(goal.created_at.date(), today, weekday=False),
-                    "State": describe_state(goal, today),
-                },
-            )
-            for goal in (*still_open, *closed)
-        ]
+        return [*still_open, *closed]
+
+    def cells(self, record: LearningGoal, above: LearningGoal | None, snapshot: Snapshot) -> dict[str, Cell]:
+        today = snapshot.today
+        return {
+            "Goal": " ".join(record.text.split()),
+            "From": describe_origin(record, snapshot.search),
+            "Added": describe_day(record.created_at.date(), today, weekday=False),
+            "State": describe_state(record, today),
+        }
 
     # Keys ----------------------------------------------------------------------------------------
 

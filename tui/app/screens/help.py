@@ -8,11 +8,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
 from tui.app.commands import COMMANDS, NAVIGATION, SCREEN_COMMANDS, Scope
+from tui.app.screens.modal import Modal
 from tui.app.widgets.heatmap import STATE_MEANINGS
+from tui.app.widgets.long_text import LongText
 from tui.core.streaks import DayState
 
 
@@ -52,7 +52,10 @@ def glyph_legend() -> Group:
     return Group(Text("The calendar (p shows it all)", style="bold underline"), table)
 
 
-class HelpScreen(ModalScreen[None]):
+KEYS_GUIDE = keys_guide()  # drawn once a width and theme (`LongText`): it never changes
+
+
+class HelpScreen(Modal[None]):
     """A list of keys over the dashboard; escape, ? or q closes it."""
 
     BINDINGS = [
@@ -63,7 +66,12 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(classes="help", id="help") as body:
             body.border_title = "Keys"
             body.border_subtitle = "↑↓ scroll · escape closes"
-            yield Static(keys_guide(), id="help-keys")
+            yield LongText(KEYS_GUIDE, kept_for=KEYS_GUIDE, id="help-keys")
+
+    def show_afresh(self) -> None:
+        """From the top, as when first opened: the app keeps this screen."""
+        if self.is_mounted:
+            self.query_one("#help", VerticalScroll).scroll_home(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

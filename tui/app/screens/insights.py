@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Sparkline, Static
 
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import Heatmap, legend_lines
+from tui.app.widgets.long_text import LongText
 from tui.core.days import describe_day
 from tui.core.insights import (
     Breakdown,
@@ -29,7 +30,10 @@ from tui.core.insights import (
 )
 from tui.core.models import Stage
 from tui.core.offers import PayCheck, describe_offer, format_amount
+from tui.core.remembering import known, remembers
+from tui.core.search import JobSearch
 from tui.core.streaks import DayState
+from tui.store.collector import collector_paused
 
 BAR_CELLS = 10  # the funnel's longest bar: Applied
 LEGEND_WIDTH = 12  # one state a line, beside the calendar
@@ -194,7 +198,14 @@ def describe_weeks(weeks: Sequence[WeekActivity], today: date) -> str:
     )
 
 
-class InsightsScreen(ModalScreen[None]):
+@remembers
+def insights_of(search: JobSearch, today: date) -> Insights:
+    """`build_insights`, kept with the search: opened again before the search is read again, the figures
+    show at once (at five years they take a tenth of a second to add up)."""
+    return build_insights(search, today)
+
+
+class InsightsScreen(Modal[None]):
     """The search seen whole, over the dashboard; escape, i or q closes it."""
 
     BINDINGS = [Binding("escape,i,q", "close", "Close", show=True)]
@@ -212,7 +223,7 @@ class InsightsScreen(ModalScreen[None]):
     @staticmethod
     def section(title: str, body_id: str) -> ComposeResult:
         yield Static(title, classes="progress-heading")
-        yield Static("", id=body_id)
+        yield LongText("", id=body_id)  # years of applications: a table of many lines
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help", id="insights") as body:
@@ -242,14 +253,28 @@ class InsightsScreen(ModalScreen[None]):
         self.show_snapshot(self.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Work the figures out again (after the app has read the search again), off the event loop."""
+        """Work the figures out again (after the app has read the search again), off the event loop; shown at
+        once when they were worked out for this search before."""
         self.snapshot = snapshot
-        self.work_out(snapshot)
+        insights = known(snapshot.search, insights_of, snapshot.today)
+        if insights is not None:
+            self.show(snapshot, insights)
+        else:
+            self.work_out(snapshot)
+
+    def show_afresh(self, snapshot: Snapshot) -> None:
+        """As if opened for the first time (the app keeps this screen): from the top, as `snapshot` has it."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        if snapshot is not self.snapshot:
+            self.show_snapshot(snapshot)
+        self.query_one("#insights", VerticalScroll).scroll_home(animate=False)
 
     @work(thread=True, exclusive=True, group="insights", description="insights")
     def work_out(self, snapshot: Snapshot) -> None:
         """A year of applications takes a while to add up: a thread does it, and hands the result back."""
-        insights = build_insights(snapshot.search, snapshot.today)
+        with collector_paused:  # many records looked at, none of them cycles: no collector's pass meanwhile
+            insights = insights_of(snapshot.search, snapshot.today)
         self.app.call_from_thread(self.show, snapshot, insights)
 
     def show(self, snapshot: Snapshot, insights: Insights) -> None:

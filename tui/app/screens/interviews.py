@@ -165,21 +165,18 @@ class InterviewsScreen(InterviewListScreen):
     def application_to_schedule(self) -> Application | None:
         return self.application
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Interview, dict[str, Cell]]]:
-        return [
-            (
-                interview,
-                {
-                    "When": describe_when(interview, snapshot.today),
-                    "Round": str(interview.round),
-                    "Kind": interview.kind.value,
-                    "People": ", ".join(interview.people),
-                    "Rating": f"{interview.rating}/5" if interview.rating is not None else "–",
-                    "Debrief": describe_debrief(interview, snapshot.today),
-                },
-            )
-            for interview in snapshot.search.interviews_for(self.application)
-        ]
+    def listed(self, snapshot: Snapshot) -> list[Interview]:
+        return snapshot.search.interviews_for(self.application)
+
+    def cells(self, record: Interview, above: Interview | None, snapshot: Snapshot) -> dict[str, Cell]:
+        return {
+            "When": describe_when(record, snapshot.today),
+            "Round": str(record.round),
+            "Kind": record.kind.value,
+            "People": ", ".join(record.people),
+            "Rating": f"{record.rating}/5" if record.rating is not None else "–",
+            "Debrief": describe_debrief(record, snapshot.today),
+        }
 
 
 class AllInterviewsScreen(InterviewListScreen):
@@ -205,21 +202,20 @@ class AllInterviewsScreen(InterviewListScreen):
         interview = self.highlighted
         return self.application_of(interview) if interview is not None else None
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Interview, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
-        rows: list[tuple[Interview, dict[str, Cell]]] = []
-        for interview in sorted(search.interviews, key=lambda i: i.at, reverse=True):
-            application = search.application(interview.application_id)
-            cells: dict[str, Cell] = {
-                "When": describe_when(interview, today),
-                "Company": application.company if application is not None else "",
-                "Round": str(interview.round),
-                "Kind": interview.kind.value,
-                "People": ", ".join(interview.people),
-                "Debrief": describe_debrief(interview, today),
-            }
-            rows.append((interview, cells))
-        return rows
+    def listed(self, snapshot: Snapshot) -> list[Interview]:
+        return sorted(snapshot.search.interviews, key=lambda i: i.at, reverse=True)
+
+    def cells(self, record: Interview, above: Interview | None, snapshot: Snapshot) -> dict[str, Cell]:
+        today = snapshot.today
+        application = snapshot.search.application(record.application_id)
+        return {
+            "When": describe_when(record, today),
+            "Company": application.company if application is not None else "",
+            "Round": str(record.round),
+            "Kind": record.kind.value,
+            "People": ", ".join(record.people),
+            "Debrief": describe_debrief(record, today),
+        }
 
 
 def scheduled(application: Application, today: date, draft: ScheduleDraft) -> Change:

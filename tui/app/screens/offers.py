@@ -10,10 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 from textual.widgets.data_table import ColumnKey
 
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.core.days import describe_day
 from tui.core.models import Application, Offer, PayPeriod
@@ -35,7 +35,7 @@ EMPTY = (
 )
 
 
-class OffersScreen(ModalScreen[None]):
+class OffersScreen(Modal[None]):
     """The offers still open, nearest deadline first; p steps the period, c the currency; escape closes."""
 
     BINDINGS = [

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Label, Static
 
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
-from tui.app.widgets.wins import describe_wins
+from tui.app.widgets.long_text import LongText
+from tui.app.widgets.wins import win_lines
 from tui.core.dashboard import Dashboard
 from tui.core.days import describe_day
 from tui.core.models import Win
@@ -65,31 +66,31 @@ def describe_next_milestone(history: StreakHistory) -> str:
     return f"{days}-day streak: {to_go} done {'day' if to_go == 1 else 'days'} to go"
 
 
-def describe_rewards(rewards: list[Reward]) -> Content:
-    """Newest first, each with the day it was earned."""
+def reward_lines(rewards: list[Reward]) -> list[Content]:
+    """Newest first, a line each with the day it was earned."""
     if not rewards:
-        return Content.styled(
+        none_yet = (
             f"None yet. The first comes with a {MILESTONES[0]}-day streak; "
-            "a week of done days or the weekly goal met earns one too.",
-            "$foreground-muted",
+            "a week of done days or the weekly goal met earns one too."
         )
+        return [Content.styled(none_yet, "$foreground-muted")]
     newest_first = sorted(rewards, key=lambda reward: (reward.earned_on, reward.key), reverse=True)
     width = max(len(reward.title) for reward in rewards)
-    return Content("\n").join(
+    return [
         Content.assemble(
             ("★ ", "$text-accent"),
             f"{reward.title:<{width}}",
             (f"  {describe_day(reward.earned_on)}", "$foreground-muted"),
         )
         for reward in newest_first
-    )
+    ]
 
 
 def _days(number: int) -> str:
     return count(number, "day")
 
 
-class ProgressScreen(ModalScreen[None]):
+class ProgressScreen(Modal[None]):
     """Everything the streak engine knows, over the dashboard; escape, p or q closes it."""
 
     BINDINGS = [Binding("escape,p,q", "close", "Close", show=True)]
@@ -124,9 +125,9 @@ class ProgressScreen(ModalScreen[None]):
                     yield Heatmap(id="progress-heatmap")
                     yield Static(Content("\n").join(legend_lines(CALENDAR_WIDTH)), id="progress-legend")
             yield Static("", id="progress-rewards-title", classes="progress-heading")
-            yield Static("", id="progress-rewards")
+            yield LongText("", id="progress-rewards")
             yield Static("", id="progress-wins-title", classes="progress-heading")
-            yield Static("", id="progress-wins")
+            yield LongText("", id="progress-wins")
 
     def on_mount(self) -> None:
         self.show(self.dashboard, self.wins)
@@ -134,6 +135,14 @@ class ProgressScreen(ModalScreen[None]):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         """Refresh after the app has read the job search again."""
         self.show(snapshot.dashboard, snapshot.search.wins_newest_first)
+
+    def show_afresh(self, snapshot: Snapshot) -> None:
+        """As if opened for the first time (the app keeps this screen): from the top, as `snapshot` has it."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        if snapshot.dashboard is not self.dashboard:
+            self.show_snapshot(snapshot)
+        self.query_one("#progress", VerticalScroll).scroll_home(animate=False)
 
     def show(self, dashboard: Dashboard, wins: Sequence[Win]) -> None:
         """Fill in (or refresh, after a reload) every figure from `dashboard`, and the wins."""
@@ -156,9 +165,9 @@ class ProgressScreen(ModalScreen[None]):
         put("progress-week-title", f"This week, from {describe_day(weekly.week_of, dashboard.today)}{met}")
         put("progress-goals", Content("\n").join(describe_goal(goal) for goal in weekly.goals))
         put("progress-rewards-title", f"Rewards earned ({len(dashboard.rewards)})")
-        put("progress-rewards", describe_rewards(dashboard.rewards))
+        self.query_one("#progress-rewards", LongText).show_lines(reward_lines(dashboard.rewards))
         put("progress-wins-title", f"Wins ({len(wins)})")
-        put("progress-wins", describe_wins(wins))
+        self.query_one("#progress-wins", LongText).show_lines(win_lines(wins))
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -10,12 +10,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Static
 
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
+from tui.app.widgets.long_text import LongText
 from tui.core.days import describe_day
 from tui.core.interviews import BankEntry, QuestionBank, question_bank
+from tui.core.remembering import remembers
+from tui.core.search import JobSearch
 
 SHOWN = 10  # entries in each section; the rest are a scroll of little use
 EMPTY = "None yet. Debrief an interview with v, then enter, to start the bank."
@@ -55,7 +57,14 @@ def bank_guide(bank: QuestionBank, today: date) -> Group:
     )
 
 
-class QuestionBankScreen(ModalScreen[None]):
+@remembers
+def bank_guide_of(search: JobSearch, today: date) -> Group:
+    """The bank as shown, kept with the search: opened again before the search is read again, it is neither
+    worked out nor drawn again."""
+    return bank_guide(question_bank(search), today)
+
+
+class QuestionBankScreen(Modal[None]):
     """Every question from the debriefs, over the dashboard; escape, b or q closes it."""
 
     BINDINGS = [Binding("escape,b,q", "close", "Close", show=True)]
@@ -69,14 +78,23 @@ class QuestionBankScreen(ModalScreen[None]):
         with VerticalScroll(classes="sheet", id="question-bank") as body:
             body.border_title = "Question bank"
             body.border_subtitle = "↑↓ scroll · escape closes"
-            yield Static("", id="question-bank-text")
+            yield LongText("", id="question-bank-text")
 
     def on_mount(self) -> None:
         self.show_snapshot(self.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
-        self.query_one("#question-bank-text", Static).update(bank_guide(question_bank(snapshot.search), snapshot.today))
+        guide = bank_guide_of(snapshot.search, snapshot.today)
+        self.query_one("#question-bank-text", LongText).update(guide, kept_for=guide)
+
+    def show_afresh(self, snapshot: Snapshot) -> None:
+        """As if opened for the first time (the app keeps this screen): from the top, as `snapshot` has it."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        if snapshot is not self.snapshot:
+            self.show_snapshot(snapshot)
+        self.query_one("#question-bank", VerticalScroll).scroll_home(animate=False)
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -6,6 +6,7 @@ edits through `edit_record`, which each list fills in with its own form.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import ClassVar, Generic, TypeVar, cast
 
@@ -14,10 +15,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowKey
 
 from tui.app.host import Host
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.app.widgets.pending import clip
 from tui.core.models import Record
@@ -41,12 +43,29 @@ class RecordTable(DataTable[Cell]):
     def __init__(self, *, id: str) -> None:
         super().__init__(id=id, cursor_type="row", zebra_stripes=True)
 
+    def on_unmount(self) -> None:
+        """The rows go with the list. A closed screen waits for the collector (its parts hold one another),
+        and until then each of its full passes walked hundreds of rows of cells, a screen's worth a list."""
+        self.clear(columns=True)
 
-class RecordsScreen(ModalScreen[None], Generic[RecordType]):
+    def _update_dimensions(self, new_rows: Iterable[RowKey]) -> None:
+        """Textual measures every cell of the rows added, for columns that size themselves to their cells.
+        Every column here is given its width and every row is one line, so there is nothing to learn from
+        them: that measuring was most of the time a list took to open. The table's size is still worked out."""
+        sized = all(not column.auto_width for column in self.columns.values())
+        super()._update_dimensions(() if sized else new_rows)
+        # The new size asks for a layout from within the table's idle handler, which Textual runs after the
+        # table has looked for layouts to ask for: filled once the screen was laid out, the table would keep
+        # the height it had while empty until something else happened. Asked for again, from a message.
+        self.call_later(self.refresh, layout=True)
+
+
+class RecordsScreen(Modal[None], Generic[RecordType]):
     """The table, its title and keys on the border, and a line saying what to do while it is empty.
 
-    Subclasses say which records to list and how in `rows()`; the columns named in `FLEXIBLE`
-    share what the others leave, by weight, so a row fits the table without scrolling sideways.
+    Subclasses say which records to list in `listed()` and what each row shows in `cells()`, asked only of
+    the rows shown; the columns named in `FLEXIBLE` share what the others leave, by weight, so a row fits
+    the table without scrolling sideways.
     """
 
     COLUMNS: ClassVar[tuple[str, ...]] = ()
@@ -71,15 +90,32 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
             yield RecordTable(id=self.table_id)
             yield Static("", id=f"{self.table_id}-empty", classes="sheet-empty", markup=False)
 
-    def on_mount(self) -> None:
-        self.show_snapshot(self.snapshot)
-
     def on_resize(self) -> None:
-        if self._sheet_width() != self.filled_width:  # a long list is not measured again for nothing
+        """Filled once laid out, and again whenever the width changes, for the columns share the width.
+        (Filled on mount as well, while the sheet had no width yet, a list was filled twice on opening.)"""
+        if self._sheet_width() != self.filled_width:
             self.show_snapshot(self.snapshot)
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[RecordType, dict[str, Cell]]]:
-        """The records to list, in order, each with its cells by column."""
+    def show_afresh(self, snapshot: Snapshot) -> None:
+        """As if opened for the first time (the app keeps the lists opened most): as `snapshot` has it, from
+        the first row."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        if self.start_afresh() or snapshot is not self.snapshot:
+            self.show_snapshot(snapshot)
+        self.table.move_cursor(row=0, column=0, animate=False)
+
+    def start_afresh(self) -> bool:
+        """Put back what a list lets the person change (its filter, its order) as it is on opening; True when
+        that changes what it lists."""
+        return False
+
+    def listed(self, snapshot: Snapshot) -> Sequence[RecordType]:
+        """The records to list, in order."""
+        raise NotImplementedError
+
+    def cells(self, record: RecordType, above: RecordType | None, snapshot: Snapshot) -> dict[str, Cell]:
+        """What `record`'s row shows, by column; `above` is the record listed before it, if any."""
         raise NotImplementedError
 
     def heading(self, count: int) -> str:
@@ -90,8 +126,11 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
         self.snapshot = snapshot
         selected = self.highlighted
         row_before = self.table.cursor_row
-        listed = self.rows(snapshot)
-        rows = listed[:MOST_ROWS]
+        listed = self.listed(snapshot)
+        first = listed[:MOST_ROWS]  # only these are described: years of records are thousands of rows
+        rows = [
+            (record, self.cells(record, first[at - 1] if at else None, snapshot)) for at, record in enumerate(first)
+        ]
         self.records = [record for record, _ in rows]
         table = self.table
         heading = self.heading(len(listed))
@@ -111,11 +150,11 @@ class RecordsScreen(ModalScreen[None], Generic[RecordType]):
         for column in columns:
             table.add_column(column, key=column, width=fixed.get(column) or flexible[column])
         for record, cells in rows:
-            shown = [
+            drawn = [
                 _clipped(cells[column], flexible[column]) if column in flexible else _as_text(cells[column])
                 for column in columns
             ]
-            table.add_row(*shown, key=record.id.hex)
+            table.add_row(*drawn, key=record.id.hex)
         ids = [record.id for record in self.records]
         if selected is not None and selected.id in ids:
             table.move_cursor(row=ids.index(selected.id), animate=False)

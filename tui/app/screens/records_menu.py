@@ -9,11 +9,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.commands import SCREEN_COMMANDS, Command, Scope, bindings
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.core.search import JobSearch
 from tui.core.words import count
@@ -51,7 +51,7 @@ def describe_holdings(action: str, search: JobSearch) -> str:
     return ""
 
 
-class RecordsMenuScreen(ModalScreen[str | None]):
+class RecordsMenuScreen(Modal[str | None]):
     """The lists, one a line with its letter; a letter or enter opens one, returning its app action's name.
 
     The app opens the list chosen in place of this screen, so escape in a list goes straight back to the
@@ -83,6 +83,15 @@ class RecordsMenuScreen(ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self.show_snapshot(self.snapshot)
+
+    def show_afresh(self, snapshot: Snapshot) -> None:
+        """As if opened for the first time (the app keeps this screen): the lists as `snapshot` holds them,
+        the first one highlighted."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        if snapshot is not self.snapshot:
+            self.show_snapshot(snapshot)
+        self.query_one(OptionList).highlighted = 0
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot

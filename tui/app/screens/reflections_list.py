@@ -11,11 +11,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from tui.app.commands import Scope, bindings
 from tui.app.screens.corrections import ReflectionDraft, ReflectionFormScreen
+from tui.app.screens.modal import Modal
 from tui.app.screens.records import Cell, RecordsScreen
 from tui.app.state import Change, Snapshot
 from tui.core.days import describe_day
@@ -43,20 +43,15 @@ class ReflectionsScreen(RecordsScreen[Reflection]):
     def heading(self, shown: int) -> str:
         return f"Reflections ({shown})"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Reflection, dict[str, Cell]]]:
-        today = snapshot.today
-        newest_first = sorted(snapshot.search.reflections, key=lambda r: r.day, reverse=True)
-        return [
-            (
-                reflection,
-                {
-                    "Day": describe_day(reflection.day, today),
-                    "Prompt": Text(" ".join(reflection.prompt.split()), style="italic"),
-                    "Reflection": " ".join(reflection.text.split()),
-                },
-            )
-            for reflection in newest_first
-        ]
+    def listed(self, snapshot: Snapshot) -> list[Reflection]:
+        return sorted(snapshot.search.reflections, key=lambda r: r.day, reverse=True)
+
+    def cells(self, record: Reflection, above: Reflection | None, snapshot: Snapshot) -> dict[str, Cell]:
+        return {
+            "Day": describe_day(record.day, snapshot.today),
+            "Prompt": Text(" ".join(record.prompt.split()), style="italic"),
+            "Reflection": " ".join(record.text.split()),
+        }
 
     # Keys ----------------------------------------------------------------------------------------
 
@@ -100,7 +95,7 @@ def reading(reflection: Reflection) -> Group:
     return Group(Text(reflection.prompt, style="italic dim"), Text(""), Text(reflection.text))
 
 
-class ReflectionReadingScreen(ModalScreen[ReadingChoice]):
+class ReflectionReadingScreen(Modal[ReadingChoice]):
     """One reflection whole: the prompt, then every line written; e edits it, d deletes it, escape goes back."""
 
     BINDINGS = [

@@ -20,10 +20,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import ContentSwitcher, Footer, Input, OptionList, Select, Static, TextArea
+from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
 from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.tick import Tick
 from tui.app.widgets.wins import describe_wins
 from tui.content import draft_templates
@@ -270,7 +271,7 @@ class RejectionFlowScreen(FormScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield from super().compose()
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeysFooter()
 
     def fields(self) -> ComposeResult:
         yield Static("", id="step-indicator", classes="step-indicator", markup=False)

@@ -45,20 +45,16 @@ class RestDaysScreen(RecordsScreen[RestDay]):
         ahead = sum(rest.day >= self.snapshot.today for rest in self.records)
         return f"Rest days ({ahead} planned, {shown - ahead} taken)"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[RestDay, dict[str, Cell]]]:
+    def listed(self, snapshot: Snapshot) -> list[RestDay]:
+        return sorted(snapshot.search.rest_days, key=lambda rest: rest.day, reverse=True)
+
+    def cells(self, record: RestDay, above: RestDay | None, snapshot: Snapshot) -> dict[str, Cell]:
         today = snapshot.today
-        latest_first = sorted(snapshot.search.rest_days, key=lambda rest: rest.day, reverse=True)
-        return [
-            (
-                rest,
-                {
-                    "Day": describe_day(rest.day, today),
-                    "When": describe_when(rest.day, today),
-                    "Note": " ".join(rest.note.split()),
-                },
-            )
-            for rest in latest_first
-        ]
+        return {
+            "Day": describe_day(record.day, today),
+            "When": describe_when(record.day, today),
+            "Note": " ".join(record.note.split()),
+        }
 
     # Keys ----------------------------------------------------------------------------------------
 

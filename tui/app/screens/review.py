@@ -8,20 +8,30 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.commands import Scope, bindings
+from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.core.days import describe_day
+from tui.core.remembering import known, remembers
 from tui.core.review import WeeklyReview, weekly_review
 from tui.core.rewards import week_start
+from tui.core.search import JobSearch
 from tui.exchange.review_format import review_text
+from tui.store.collector import collector_paused
 
 REVIEW_WIDTH = 80  # the sheet's width (`.help` in app.tcss), border and padding included
 
 
-class ReviewScreen(ModalScreen[None]):
+@remembers
+def review_of(search: JobSearch, week_of: date, today: date, zone: str) -> WeeklyReview:
+    """`weekly_review`, kept with the search: at five years it takes half a second, so a week seen once (the
+    review opened again, or stepped back to) shows at once until the search is read again."""
+    return weekly_review(search, week_of, today, zone)
+
+
+class ReviewScreen(Modal[None]):
     """This week's review first; [ and ] step back and forth, never past this week."""
 
     BINDINGS = [Binding("escape,W,q", "close", "Close", show=True), *bindings(Scope.REVIEW)]
@@ -33,6 +43,7 @@ class ReviewScreen(ModalScreen[None]):
         self.snapshot = snapshot
         self.zone = zone
         self.week_of = week_start(snapshot.today)
+        self.written_for = 0  # the width the review shown was wrapped to; 0 before the first
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help", id="review") as body:
@@ -40,20 +51,36 @@ class ReviewScreen(ModalScreen[None]):
             body.border_subtitle = "[ earlier · ] later · escape closes"
             yield Static("Adding up the week…", id="review-text", markup=False)
 
-    def on_mount(self) -> None:
-        self.show_snapshot(self.snapshot)
+    @property
+    def room(self) -> int:
+        """The width the text is wrapped to: the room inside the border, so a long line never wraps twice."""
+        return max(min(self.app.size.width, REVIEW_WIDTH) - 4, 40)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
-        """Show the week chosen, as the search now stands."""
+        """Show the week chosen, as the search now stands: at once when it was worked out before."""
         self.snapshot = snapshot
-        # The text is wrapped here, to the room inside the border, so a long line never wraps twice.
-        room = min(self.app.size.width, REVIEW_WIDTH) - 4
-        self.write_review(snapshot, self.week_of, max(room, 40))
+        self.written_for = width = self.room
+        review = known(snapshot.search, review_of, self.week_of, snapshot.today, self.zone)
+        if review is not None:
+            self.show(review, review_text(review, width=width))
+        else:
+            self.write_review(snapshot, self.week_of, width)
+
+    def show_afresh(self, snapshot: Snapshot, zone: str) -> None:
+        """As if opened for the first time (the app keeps this screen): this week, from the top."""
+        if not self.is_mounted:
+            return  # not shown yet: it fills itself as it is
+        this_week = week_start(snapshot.today)
+        if snapshot is not self.snapshot or zone != self.zone or this_week != self.week_of:
+            self.zone, self.week_of = zone, this_week
+            self.show_snapshot(snapshot)
+        self.query_one("#review", VerticalScroll).scroll_home(animate=False)
 
     @work(thread=True, exclusive=True, group="review", description="the weekly review")
     def write_review(self, snapshot: Snapshot, week_of: date, width: int) -> None:
         """Next week's list asks today's actions of each day ahead, which takes a while on a long search."""
-        review = weekly_review(snapshot.search, week_of, snapshot.today, self.zone)
+        with collector_paused:  # many records looked at, none of them cycles: no collector's pass meanwhile
+            review = review_of(snapshot.search, week_of, snapshot.today, self.zone)
         self.app.call_from_thread(self.show, review, review_text(review, width=width))
 
     def show(self, review: WeeklyReview, text: str) -> None:
@@ -63,7 +90,8 @@ class ReviewScreen(ModalScreen[None]):
         self.query_one("#review", VerticalScroll).border_title = f"Weekly review · week of {describe_day(review.start)}"
 
     def on_resize(self) -> None:
-        self.show_snapshot(self.snapshot)  # wrapped again to the new width
+        if self.room != self.written_for:  # the first time, and then only when it wraps otherwise
+            self.show_snapshot(self.snapshot)
 
     def action_previous_week(self) -> None:
         self.step(-7)

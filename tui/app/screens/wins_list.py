@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from functools import partial
 
@@ -37,18 +38,16 @@ class WinsScreen(RecordsScreen[Win]):
     def heading(self, shown: int) -> str:
         return f"Wins ({shown})"
 
-    def rows(self, snapshot: Snapshot) -> list[tuple[Win, dict[str, Cell]]]:
-        search, today = snapshot.search, snapshot.today
-        rows: list[tuple[Win, dict[str, Cell]]] = []
-        for win in search.wins_newest_first:
-            application = search.application(win.application_id)
-            cells: dict[str, Cell] = {
-                "Day": describe_day(win.day, today),
-                "Win": " ".join(win.text.split()),
-                "For": application.company if application is not None else "",
-            }
-            rows.append((win, cells))
-        return rows
+    def listed(self, snapshot: Snapshot) -> Sequence[Win]:
+        return snapshot.search.wins_newest_first
+
+    def cells(self, record: Win, above: Win | None, snapshot: Snapshot) -> dict[str, Cell]:
+        application = snapshot.search.application(record.application_id)
+        return {
+            "Day": describe_day(record.day, snapshot.today),
+            "Win": " ".join(record.text.split()),
+            "For": application.company if application is not None else "",
+        }
 
     # Keys ----------------------------------------------------------------------------------------
 

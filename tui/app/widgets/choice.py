@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Hashable, Iterable
 from datetime import date
 from typing import TypeVar
@@ -13,6 +14,7 @@ from textual.widgets import Select
 
 from tui.core.models import Application
 from tui.core.pipeline import last_touch
+from tui.core.remembering import remembers
 from tui.core.search import JobSearch
 
 ChoiceType = TypeVar("ChoiceType", bound=Hashable)
@@ -69,14 +71,23 @@ class LetterSelect(Select[ChoiceType]):
         self.value = starting[after % len(starting)]
 
 
+@remembers
+def last_touches(search: JobSearch) -> dict[uuid.UUID, date | None]:
+    """The day each application was last touched (`last_touch`), kept with the search: the forms that offer
+    the applications and the list of them all (A) order by it, thousands of applications at five years."""
+    return {application.id: last_touch(search, application) for application in search.applications}
+
+
+@remembers
 def recently_touched_first(search: JobSearch) -> list[Application]:
-    """Every application, closed ones too, the one something happened to last first.
+    """Every application, closed ones too, the one something happened to last first; kept with the search.
 
     What the forms that link a record to an application offer: a win or an activity can belong to one
-    that has ended (a debrief after a no, a thank-you after an offer).
+    that has ended (a debrief after a no, a thank-you after an offer). Read it, never change it.
     """
+    touched = last_touches(search)
     return sorted(
         search.applications,
-        key=lambda application: (last_touch(search, application) or date.min, application.updated_at),
+        key=lambda application: (touched.get(application.id) or date.min, application.updated_at),
         reverse=True,
     )

@@ -15,6 +15,16 @@ NONE_YET = (
 )
 
 
+def win_lines(newest_first: Sequence[Win]) -> list[Content]:
+    """Every win, a line each (wrapped where it is long), newest first; or why there are none yet."""
+    if not newest_first:
+        return [Content.styled(NONE_YET, "$foreground-muted")]
+    return [
+        Content.assemble(("✓ ", "$text-success"), (f"{describe_day(win.day)}  ", "$foreground-muted"), win.text)
+        for win in newest_first
+    ]
+
+
 def describe_wins(newest_first: Sequence[Win], shown: int | None = None) -> Content:
     """The first `shown` wins (all when None), then how many more there are and where to see them.
 
@@ -22,10 +32,7 @@ def describe_wins(newest_first: Sequence[Win], shown: int | None = None) -> Cont
     """
     if not newest_first:
         return Content.styled(NONE_YET, "$foreground-muted")
-    listed = Content("\n").join(
-        Content.assemble(("✓ ", "$text-success"), (f"{describe_day(win.day)}  ", "$foreground-muted"), win.text)
-        for win in newest_first[:shown]
-    )
+    listed = Content("\n").join(win_lines(newest_first[:shown]))
     if shown is not None and len(newest_first) > shown:
         more = Content.styled(f"\n  and {len(newest_first) - shown} more: p shows them all", "$foreground-muted")
         listed = Content.assemble(listed, more)

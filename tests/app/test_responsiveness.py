@@ -1,0 +1,303 @@
+"""What keeps keys quick on years of records: work done once, not again on every screen opened or closed.
+
+Each test counts what a key sets off (a rebuild, a computation, a drawing) rather than timing it, so it holds on a
+busy machine; tests/app/test_snapshots*.py check that the screens still look exactly as they did.
+"""
+
+from __future__ import annotations
+
+import gc
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.content import Content
+from textual.geometry import Offset
+from textual.selection import Selection
+from textual.widgets import Static
+from textual.widgets._footer import FooterKey
+
+from tests.support.clock import FakeClock
+from tests.support.insight_records import a_month_of_searching
+from tests.support.pilot import SIZE, make_app, screen_text, table_rows
+from tests.support.record_lists import SUNDAY
+from tui.app.pilot import settle
+from tui.app.screens import insights, records, review
+from tui.app.screens.dashboard import DashboardScreen
+from tui.app.screens.records_menu import RecordsMenuScreen
+from tui.app.screens.wins_list import WinsScreen
+from tui.app.widgets.footer import KeysFooter
+from tui.app.widgets.long_text import LongText
+from tui.recording import Recorder
+from tui.store import Store
+
+
+def footer_keys(screen: DashboardScreen) -> list[FooterKey]:
+    return list(screen.query_one(KeysFooter).query(FooterKey))
+
+
+def footer_text(app) -> str:
+    return screen_text(app).splitlines()[-1]
+
+
+async def test_closing_a_screen_leaves_the_dashboard_keys_as_they_were_drawn(db_path: Path, clock: FakeClock) -> None:
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        keys = footer_keys(app.dashboard)
+        for opens in ("question_mark", "e", "a"):
+            await pilot.press(opens)
+            await settle(pilot)
+            await pilot.press("escape")
+            await settle(pilot)
+            assert isinstance(app.screen, DashboardScreen)
+            assert footer_keys(app.dashboard) == keys, opens  # the same keys, not built again
+        assert "Done" in footer_text(app) and "Add" in footer_text(app)
+
+
+async def test_the_footer_follows_the_panel_and_lets_go_of_the_keys_it_replaced(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    recorder.add_application("Acme", "Analyst", on=SUNDAY - timedelta(days=3))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "Done" in footer_text(app)  # Today's actions: space or enter marks one done
+        await pilot.press("tab")
+        await settle(pilot)
+        assert "Done" not in footer_text(app)  # Pending applications
+        for _ in range(5):
+            await pilot.press("shift+tab", "tab")
+        await pilot.press("shift+tab")
+        await settle(pilot)
+        assert "Done" in footer_text(app)
+        gc.collect()
+        alive = [key for key in gc.get_objects() if isinstance(key, FooterKey)]
+        assert len(alive) == len(footer_keys(app.dashboard))  # none of those it replaced is kept
+
+
+async def test_the_weekly_review_opened_again_shows_at_once_and_is_worked_out_once(
+    db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_month_of_searching(store, clock)
+    worked_out = []
+    original = review.weekly_review
+    monkeypatch.setattr(review, "weekly_review", lambda *args: worked_out.append(args) or original(*args))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("W")
+        await settle(pilot)
+        text = str(app.screen.query_one("#review-text", Static).render())
+        assert "Umbrella" in text
+        await pilot.press("escape", "W")  # no waiting for any worker: it is shown as the screen opens
+        assert str(app.screen.query_one("#review-text", Static).render()) == text
+        await settle(pilot)
+        assert len(worked_out) == 1  # once, though opened twice and laid out at its width
+
+
+async def test_insights_opened_again_show_at_once(
+    db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a_month_of_searching(store, clock)
+    added_up = []
+    original = insights.build_insights
+    monkeypatch.setattr(insights, "build_insights", lambda *args: added_up.append(args) or original(*args))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("i")
+        await settle(pilot)
+        await pilot.press("escape", "i")
+        assert str(app.screen.query_one("#insights-applied", Static).render()).startswith("5 sent")
+        assert len(added_up) == 1
+
+
+async def test_a_list_is_filled_once_as_it_opens_and_describes_only_the_rows_it_shows(
+    db_path: Path, clock: FakeClock, recorder: Recorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for number in range(8):
+        recorder.add_win(f"win number {number}", on=SUNDAY - timedelta(days=number))
+    monkeypatch.setattr(records, "MOST_ROWS", 5)
+    filled, described = [], []
+    fill, describe = WinsScreen.show_snapshot, WinsScreen.cells
+    monkeypatch.setattr(WinsScreen, "show_snapshot", lambda self, snapshot: filled.append(1) or fill(self, snapshot))
+    monkeypatch.setattr(WinsScreen, "cells", lambda self, *args: described.append(1) or describe(self, *args))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "w")
+        await settle(pilot)
+        assert isinstance(app.screen, WinsScreen)
+        assert [row[1] for row in table_rows(app, "wins")] == [f"win number {n}" for n in range(5)]
+        assert "Wins (8) · the first 5 shown" in screen_text(app)
+        assert len(filled) == 1  # not once more when it was laid out
+        assert len(described) == 5
+
+
+async def test_the_dashboard_beneath_a_dialog_shows_a_change_made_while_it_is_open(
+    db_path: Path, store: Store, clock: FakeClock
+) -> None:
+    app = make_app(db_path, clock, poll_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        assert isinstance(app.screen, RecordsMenuScreen)
+        Recorder(store, clock).add_application("Zebracorp", "Analyst")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if "1 application" in screen_text(app):
+                break
+        await settle(pilot)
+        beneath = [strip.text for strip in app.dashboard._compositor.render_strips()]
+        drawn = screen_text(app).splitlines()
+        menu = app.screen.query_one("#records-menu").region
+        outside = [(y, x) for y in range(SIZE[1]) for x in range(SIZE[0]) if not menu.contains(x, y)]
+        assert "Pending applications (1)" in "\n".join(beneath)
+        assert all(drawn[y][x] == beneath[y][x] for y, x in outside)  # the dashboard as it now is, dimmed
+
+
+async def test_your_records_and_help_opened_again_are_kept_and_shown_as_if_opened_afresh(
+    db_path: Path, store: Store, clock: FakeClock
+) -> None:
+    app = make_app(db_path, clock, poll_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e")
+        await settle(pilot)
+        menu = app.screen
+        assert "Wins  0 wins" in screen_text(app)
+        await pilot.press("down", "down", "escape")
+        Recorder(store, clock).add_win("shipped the pipeline")  # from the shell, while it is closed
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.snapshot is not None and app.snapshot.search.wins:
+                break
+        await pilot.press("e")
+        await settle(pilot)
+        assert app.screen is menu  # kept: not built again
+        assert "Wins  1 win" in screen_text(app)
+        await pilot.press("enter")  # the first list again, not the one highlighted when it was closed
+        await settle(pilot)
+        assert "All applications" in screen_text(app)
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        keys = app.screen
+        first_line = "Anywhere on the dashboard"
+        assert first_line in screen_text(app)
+        await pilot.press("pagedown", "pagedown")
+        await settle(pilot)
+        assert first_line not in screen_text(app)
+        await pilot.press("escape", "question_mark")
+        await settle(pilot)
+        assert app.screen is keys
+        assert first_line in screen_text(app)  # from the top, as when first opened
+
+
+async def test_progress_and_the_review_opened_again_show_the_search_as_it_now_is(
+    db_path: Path, store: Store, clock: FakeClock
+) -> None:
+    a_month_of_searching(store, clock)
+    app = make_app(db_path, clock, poll_interval=0.05)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("p")
+        await settle(pilot)
+        progress = app.screen
+        assert "a win written from the shell" not in screen_text(app)
+        await pilot.press("escape")
+        Recorder(store, clock).add_win("a win written from the shell")
+        for _ in range(40):
+            await pilot.pause(0.05)
+            if app.snapshot is not None and app.snapshot.search.wins:
+                break
+        await pilot.press("p")
+        await settle(pilot)
+        assert app.screen is progress  # kept: not built again
+        await pilot.press("end")
+        await settle(pilot)
+        assert "a win written from the shell" in screen_text(app)
+        await pilot.press("escape", "W")
+        await settle(pilot)
+        assert "Mon 09 Mar 2026" in screen_text(app)
+        await pilot.press("[", "[")
+        await settle(pilot)
+        assert "Mon 23 Feb 2026" in screen_text(app)
+        await pilot.press("escape", "W")
+        await settle(pilot)
+        assert "Mon 09 Mar 2026" in screen_text(app)  # this week again, as when first opened
+
+
+async def test_all_applications_opened_again_lists_everything_from_the_top_as_when_first_opened(
+    db_path: Path, clock: FakeClock, recorder: Recorder
+) -> None:
+    for company in ("Acme", "Globex", "Initech", "Hooli"):
+        recorder.add_application(company, "Data Engineer", on=SUNDAY - timedelta(days=3))
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("A")
+        await settle(pilot)
+        applications = app.screen
+        everything = screen_text(app)
+        assert "All applications (4)" in everything
+        await pilot.press("slash", "a", "c", "m", "e", "enter", "f", "o")  # found, narrowed, reordered
+        await settle(pilot)
+        assert "All applications (4)" not in screen_text(app)
+        await pilot.press("escape", "A")
+        await settle(pilot)
+        assert app.screen is applications  # kept: not built again
+        assert screen_text(app) == everything  # every stage, every application, the usual order, the first row
+        assert applications.table.has_focus
+
+
+LINES = [
+    Content("short"),
+    Content.assemble(("a line long enough to wrap ", "bold"), "at forty columns, twice over, " * 3),
+    Content(""),
+    Content("tab\tseparated"),
+    Content("wide ★ 漢字 characters " * 4),
+    *(Content(f"line {n}") for n in range(40)),
+]
+
+
+class Both(App[None]):
+    CSS = "Static { width: 40; }"
+
+    def __init__(self, widget: Static) -> None:
+        super().__init__()
+        self.widget = widget
+
+    def compose(self) -> ComposeResult:
+        yield self.widget
+
+
+async def drawn(widget: Static) -> list[str]:
+    app = Both(widget)
+    async with app.run_test(size=(40, 120)) as pilot:
+        await pilot.pause()
+        return [strip.text for strip in app.screen._compositor.render_strips()]
+
+
+async def test_long_text_draws_what_a_static_draws() -> None:
+    text = Content("\n").join(LINES)
+    as_static = await drawn(Static(text))
+    assert await drawn(LongText(text)) == as_static
+    given_as_lines = LongText()
+    given_as_lines.show_lines(LINES)
+    assert await drawn(given_as_lines) == as_static
+
+
+async def test_long_text_places_each_character_where_selecting_with_the_mouse_reads_it() -> None:
+    widget = LongText(Content("\n").join(LINES))
+    app = Both(widget)
+    async with app.run_test(size=(40, 120)) as pilot:
+        await pilot.pause()
+        last = widget.size.height - 1
+        style = next(iter(widget.render_line(last))).style
+        assert style is not None
+        assert style.meta["offset"] == (0, len(LINES) - 1)  # the last line of the text, not its first
+        x, y = style.meta["offset"]
+        assert widget.get_selection(Selection(Offset(x, y), Offset(x + 7, y))) == ("line 39", "\n")

@@ -1,0 +1,177 @@
+"""`LongText`: a Static for text of many lines in a scrolled sheet, laid out once and drawn only where in view."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import cast
+from weakref import ReferenceType, ref
+
+from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style as RichStyle
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Size
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import Visual, VisualType
+from textual.widgets import Static
+
+# Rich renderables drawn lately, by what they were drawn from (while it lives), width and style; oldest go first.
+DRAWN_KEPT: dict[tuple[int, int, Style], tuple[ReferenceType[object], list[Strip]]] = {}
+MOST_KEPT = 4
+
+
+class LongText(Static):
+    """Shows what a Static shows, as a Static shows it, however long.
+
+    A Static works its whole text out to learn its height, again to draw it, and again whenever it is drawn
+    afresh. Progress at five years lists some nine hundred rewards and wins, and help two hundred lines of
+    keys: opening either took a quarter of a second. Here the text is measured once for a width, and only
+    the lines in view are drawn. Text (`Content`) is measured a line at a time, and only the lines that do
+    not fit the width are wrapped; anything else (a Rich table) is drawn once for the width and kept.
+    """
+
+    def __init__(
+        self,
+        content: VisualType = "",
+        *,
+        kept_for: object | None = None,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(content, id=id, classes=classes, markup=False)
+        self.kept_for = kept_for
+        self.lines_given: Sequence[Content] | None = None  # the text's lines, when given as lines
+        self.joined: Content | None = None
+        self.forget_lines()
+
+    def forget_lines(self) -> None:
+        self.measured_width = -1  # the width the lines below were measured for; -1: not measured
+        self.paragraphs: Sequence[Content] = []  # the text's lines, each wrapped to one row or more
+        self.first_rows: list[int] = []  # the row each paragraph begins on
+        self.rows = 0
+        self.drawn: dict[int, list[Strip]] = {}  # each paragraph's rows, once drawn
+        self.drawn_selected: tuple[Selection, list[Strip]] | None = None
+
+    def on_unmount(self) -> None:
+        self.forget_lines()  # drawn lines go with it, not with the closed screen awaiting the collector
+
+    def update(self, content: VisualType = "", *, layout: bool = True, kept_for: object | None = None) -> None:
+        """As `Static.update`. A Rich renderable drawn from `kept_for` (help's keys, a search's question bank)
+        is kept once drawn, while `kept_for` lives: shown again, it is not drawn again."""
+        self.lines_given = self.joined = None
+        self.kept_for = kept_for
+        self.forget_lines()
+        super().update(content, layout=layout)
+
+    def show_lines(self, lines: Sequence[Content]) -> None:
+        """Show `lines`, one under another: as `update` with them joined, without joining them (nor
+        splitting them again to measure them), which at a thousand lines was most of the work."""
+        self.lines_given, self.joined = lines, None
+        self.forget_lines()
+        self.refresh(layout=True)
+
+    def render(self) -> Visual:
+        """The whole text, as a Static has it (which selecting with the mouse reads)."""
+        if self.lines_given is None:
+            return self.visual
+        if self.joined is None:
+            self.joined = Content("\n").join(self.lines_given)
+        return self.joined
+
+    def notify_style_update(self) -> None:
+        self.forget_lines()  # drawn in another style now: a theme chosen, a class added
+        super().notify_style_update()
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        if not width:
+            return 0
+        self.measure(width)
+        return self.rows
+
+    def measure(self, width: int) -> None:
+        if width == self.measured_width:
+            return
+        self.forget_lines()
+        self.measured_width = width
+        visual = self.visual
+        if self.lines_given is not None:
+            self.paragraphs = self.lines_given
+        elif isinstance(visual, Content):
+            self.paragraphs = visual.split(allow_blank=True)
+        else:  # drawn whole, once: a Rich renderable cannot be drawn in parts
+            self.paragraphs = [Content()]
+            self.drawn[0] = self.drawn_whole(visual, width)
+        styles = self.styles
+        room = width - 2 * styles.line_pad
+        wraps = styles.text_wrap != "nowrap"
+        fold = styles.text_overflow == "fold"
+        rows = 0
+        for index, paragraph in enumerate(self.paragraphs):
+            self.first_rows.append(rows)
+            text = paragraph.plain
+            if index in self.drawn:
+                rows += len(self.drawn[index])
+            elif "\t" in text or not wraps:
+                rows += paragraph.get_height(cast(RulesMap, styles), width)  # as `Widget.get_content_height` does
+            elif (len(text) if text.isascii() else cell_len(text)) <= room:
+                rows += 1  # fits: one row, no wrapping to work out
+            else:  # where Textual wraps a line of text (`Content._wrap_and_format`)
+                rows += len(divide_line(text, room, fold=fold)) + 1
+        self.rows = rows
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        self.measure(width)
+        blank = Strip.blank(width, self.visual_style.rich_style)
+        if self.text_selection is not None and (self.lines_given is not None or isinstance(self.visual, Content)):
+            lines = self.selected_lines(self.text_selection, width)
+            return lines[y] if y < len(lines) else blank
+        index = bisect_right(self.first_rows, y) - 1
+        if not 0 <= index < len(self.paragraphs):
+            return blank
+        rows = self.drawn.get(index)
+        if rows is None:
+            rows = self.drawn[index] = self.draw_paragraph(index, width)
+        row = y - self.first_rows[index]
+        return rows[row] if row < len(rows) else blank
+
+    def drawn_whole(self, visual: Visual, width: int) -> list[Strip]:
+        if self.kept_for is None:
+            return Visual.to_strips(self, visual, width, None, self.visual_style)
+        key = (id(self.kept_for), width, self.visual_style)
+        kept = DRAWN_KEPT.get(key)
+        if kept is not None and kept[0]() is self.kept_for:
+            return kept[1]
+        strips = Visual.to_strips(self, visual, width, None, self.visual_style)
+        DRAWN_KEPT[key] = (ref(self.kept_for), strips)
+        if len(DRAWN_KEPT) > MOST_KEPT:
+            del DRAWN_KEPT[next(iter(DRAWN_KEPT))]
+        return strips
+
+    def draw_paragraph(self, index: int, width: int) -> list[Strip]:
+        """One line of the text, drawn as the Static draws it among the others: the place each character
+        has in the text (which selecting with the mouse reads) counts its line from the top of the text."""
+        strips = Visual.to_strips(self, self.paragraphs[index], width, None, self.visual_style)
+        if index == 0:
+            return strips
+        return [Strip([_placed(segment, index) for segment in strip], strip.cell_length) for strip in strips]
+
+    def selected_lines(self, selection: Selection, width: int) -> list[Strip]:
+        """While text is selected, every line is drawn with the selection shown, as it changes."""
+        if self.drawn_selected is None or self.drawn_selected[0] != selection:
+            self.drawn_selected = (selection, Visual.to_strips(self, self.render(), width, None, self.visual_style))
+        return self.drawn_selected[1]
+
+
+def _placed(segment: Segment, line: int) -> Segment:
+    text, style, control = segment
+    offset = style.meta.get("offset") if style is not None else None
+    if style is None or offset is None:
+        return segment
+    x, y = offset
+    return Segment(text, style + RichStyle.from_meta({"offset": (x, y + line)}), control)
