@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -14,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
+from tests.support.shell import loaded_by
 from tui.cli import main, prompt, summary
 from tui.store.paths import JOURNAL_SUFFIX
 
@@ -90,18 +88,11 @@ def test_the_journal_is_named_as_the_store_names_it() -> None:
 
 def test_a_warm_prompt_loads_no_pydantic_nor_the_store(run, searching: None, db_path: Path, tmp_path: Path) -> None:
     line(run)  # keeps the summary
-    probe = (
-        "import sys, io, contextlib\n"
-        "from tui.cli import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()): main(['prompt', '--db', {str(db_path)!r}])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tui.store', 'tui.core.models'))))\n"
-    )
-    environment = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    heavy = ("pydantic", "tui.store", "tui.core.models")
     # The summary was made at the test's clock; this process runs at the real one: its own first answer reads the
     # records. The second is the warm one.
-    subprocess.run([sys.executable, "-c", probe], env=environment, check=True, capture_output=True, timeout=60)
-    warm = subprocess.run([sys.executable, "-c", probe], env=environment, check=True, capture_output=True, timeout=60)
-    assert warm.stdout.decode().strip() == "[]"
+    loaded_by(["prompt", "--db", str(db_path)], heavy)
+    assert loaded_by(["prompt", "--db", str(db_path)], heavy) == (0, [])
 
 
 ACTIONS = st.lists(

@@ -12,8 +12,6 @@ import contextlib
 import errno
 import io
 import re
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
+from tests.support.shell import loaded_by
 from tui.cli import main, quick_log
 from tui.store import Store, journal
 from tui.store.backups import backup_folder
@@ -92,19 +91,9 @@ def test_the_rewards_a_quick_log_earns_are_announced(
 
 
 def test_a_warm_log_loads_no_pydantic_no_models_no_argparse_table(run, a_day_begun: None, db_path: Path) -> None:
-    probe = (
-        "import sys, io, contextlib\n"
-        "from datetime import datetime\n"
-        "from tui.cli import main\n"
-        "now = lambda: datetime.fromisoformat('2026-03-15T15:00:00+00:00')\n"
-        "with contextlib.redirect_stdout(io.StringIO()):\n"
-        f"    status = main(['log', 'learn', '--db', {str(db_path)!r}], now)\n"
-        "heavy = ('pydantic', 'tui.core.models', 'tui.cli.command_line', 'tui.recording')\n"
-        "print(status, sorted(m for m in sys.modules if m.startswith(heavy)))\n"
-    )
-    probed = subprocess.run([sys.executable, "-c", probe], capture_output=True, timeout=60, check=True, text=True)
+    heavy = ("pydantic", "tui.core.models", "tui.cli.command_line", "tui.recording")
 
-    assert probed.stdout.strip() == "0 []"
+    assert loaded_by(["log", "learn", "--db", str(db_path)], heavy, "2026-03-15T15:00:00+00:00") == (0, [])
     assert activities(db_path, FakeClock())[-1][:1] == ("learn",)
 
 

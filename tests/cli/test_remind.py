@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import shutil
-import subprocess
-import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.support.clock import FakeClock
+from tests.support.shell import loaded_by
 from tui.cli import main, remind, summary
 from tui.content import reflection_prompts
 from tui.core.actions import Action, ActionKind
@@ -296,14 +294,7 @@ def test_a_second_remind_reads_only_the_summary(run, streak: None, monkeypatch: 
 
 
 def test_a_warm_remind_loads_no_pydantic_nor_the_store(run, streak: None, db_path: Path) -> None:
-    probe = (
-        "import sys, io, contextlib\n"
-        "from tui.cli import main\n"
-        f"with contextlib.redirect_stdout(io.StringIO()): main(['remind', '--db', {str(db_path)!r}])\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('pydantic', 'tui.store', 'tui.core'))))\n"
-    )
-    environment = {**os.environ, "XDG_CACHE_HOME": os.environ["XDG_CACHE_HOME"]}
+    heavy = ("pydantic", "tui.store", "tui.core")
     # The first run, at the real clock, works the summary out from the records; the second is the warm one.
-    subprocess.run([sys.executable, "-c", probe], env=environment, check=True, capture_output=True, timeout=60)
-    warm = subprocess.run([sys.executable, "-c", probe], env=environment, check=True, capture_output=True, timeout=60)
-    assert warm.stdout.decode().strip() == "[]"
+    loaded_by(["remind", "--db", str(db_path)], heavy)
+    assert loaded_by(["remind", "--db", str(db_path)], heavy) == (0, [])

@@ -27,3 +27,26 @@ def refused(run, db_path: Path, *arguments: str) -> str:
     assert "Traceback" not in err
     assert (db_path.read_bytes() if db_path.exists() else None) == before
     return err
+
+
+def loaded_by(command: list[str], heavy: tuple[str, ...], clock: str | None = None) -> tuple[int, list[str]]:
+    """Run `nextyes COMMAND` in a fresh Python (at `clock`, an ISO moment, or the real clock) and return its exit
+    status and the modules starting with one of `heavy` it loaded: what a shell start really pays for."""
+    import ast
+    import os
+    import subprocess
+    import sys
+
+    now = f"lambda: __import__('datetime').datetime.fromisoformat({clock!r})" if clock else "None"
+    probe = (
+        "import sys, io, contextlib\n"
+        "from tui.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    status = main({command!r}, {now})\n"
+        f"print(status, sorted(m for m in sys.modules if m.startswith({heavy!r})))\n"
+    )
+    ran = subprocess.run(
+        [sys.executable, "-c", probe], env=dict(os.environ), check=True, capture_output=True, text=True, timeout=60
+    )
+    status, _, modules = ran.stdout.strip().partition(" ")
+    return int(status), ast.literal_eval(modules)  # a list of names, as printed above

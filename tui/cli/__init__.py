@@ -59,8 +59,9 @@ def _answered_quickly(arguments: list[str], now: Clock | None) -> int | None:
         answered = prompt.quick(arguments, now)
         return answered if answered is not None else remind.quick(arguments, now)
     except Exception as problem:
-        store = sys.modules.get("tui.store")
-        if store is None or not isinstance(problem, store.StoreError):
+        from tui.cli.common import from_the_store
+
+        if not from_the_store(problem):
             raise
         return None
 

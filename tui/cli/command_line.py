@@ -37,8 +37,10 @@ from tui.cli.common import (
     BadInput,
     Commands,
     Parser,
+    complain,
     completes,
     describe_validation,
+    from_the_store,
 )
 from tui.terminal import Output, shown_on_stdout, visible
 
@@ -97,7 +99,7 @@ def run(arguments: list[str], now: Clock | None) -> int:
         with nullcontext() if output is None else shown_on_stdout(output):
             return _run(options, now)
     except BadInput as problem:
-        _complain(problem)
+        complain(problem)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         return 130
@@ -105,17 +107,10 @@ def run(arguments: list[str], now: Clock | None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except Exception as problem:
-        if not _from_the_store(problem):
+        if not from_the_store(problem):
             raise
-        _complain(problem)
+        complain(problem)
         return EXIT_DATABASE
-
-
-def _from_the_store(problem: Exception) -> bool:
-    """A `StoreError`: the database file cannot be used. Only the store raises one, so when it was never loaded
-    (a help, a usage mistake), `problem` is not one."""
-    store = sys.modules.get("tui.store")
-    return store is not None and isinstance(problem, store.StoreError)
 
 
 def _parse(arguments: list[str]) -> argparse.Namespace:
@@ -154,12 +149,6 @@ def _output(options: argparse.Namespace) -> Output | None:
     if document or output_format == "md":
         return Output.DOCUMENT
     return Output.TEXT
-
-
-def _complain(problem: Exception) -> None:
-    """One line on standard error, whatever the message quotes: line breaks escaped, controls shown."""
-    one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
-    print(f"nextyes: {visible(one_line)}", file=sys.stderr)
 
 
 def _run(options: argparse.Namespace, now: Clock | None) -> int:

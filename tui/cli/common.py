@@ -45,6 +45,25 @@ class BadInput(Exception):
     """Something typed on the command line that we cannot use; the message says what is accepted."""
 
 
+def from_the_store(problem: BaseException) -> bool:
+    """A `StoreError`: the database file cannot be used. Only the store raises one, so when it was never loaded
+    (a help, a usage mistake), `problem` is not one."""
+    import sys
+
+    store = sys.modules.get("tui.store")
+    return store is not None and isinstance(problem, store.StoreError)
+
+
+def complain(problem: BaseException) -> None:
+    """One line on standard error, whatever the message quotes: line breaks escaped, controls shown."""
+    import sys
+
+    from tui.terminal import visible
+
+    one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
+    print(f"nextyes: {visible(one_line)}", file=sys.stderr)
+
+
 class Parser(argparse.ArgumentParser):
     """argparse, but a usage mistake is one line and exit 2, not a usage dump.
 

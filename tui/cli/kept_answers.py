@@ -3,7 +3,7 @@
 Both read every record and build the whole dashboard: on a search of five years that is most of a second, for
 an answer that stays the same until the records change or the clock moves past something the day holds. So
 each answer is kept in the user's cache folder (never beside the database: a synced folder must not carry one
-machine's cache to another), with what it was worked out from: the exact command typed (`--db` aside), the
+machine's cache to another), with what it was worked out from: the question (command and options, `--db` aside), the
 database file's and its journal's identities (inode, size, time: any change replaces or grows one of them),
 TZ, whether standard output is a terminal, this nextyes's version, and the span of time it holds for: from the
 instant it was worked out until the logical day ends or today's actions next change by the clock alone (an
@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
-from tui.cli.summary import JOURNAL_SUFFIX, keep_json, read_json
+from tui.cli.summary import JOURNAL_SUFFIX, identity, keep_json, quick_options, read_json
 from tui.locations import cache_folder
 
 if TYPE_CHECKING:
@@ -40,9 +40,9 @@ _holds_until: list[datetime] = []  # what the command being run said about how l
 
 
 def applies(arguments: Sequence[str]) -> bool:
-    """Whether `arguments` name a command whose answer is kept: `status` or `today`, however it is asked."""
-    named = _database(arguments)
-    return named is not None and bool(named[1]) and named[1][0] in COMMANDS
+    """Whether `arguments` ask `status` or `today` with only options the kept answers know; anything else (a
+    mistake, help) is the whole command's."""
+    return _asked(arguments) is not None
 
 
 def said_again(arguments: Sequence[str], clock: Clock | None) -> int | None:
@@ -121,23 +121,29 @@ def _now(clock: Clock | None) -> datetime:
     return clock() if clock is not None else datetime.now(UTC)
 
 
+# Each command whose answer is kept, with its options that take a value and its flags.
+QUESTIONS = {"status": (("--db", "--as-of"), ("--json",)), "today": (("--db", "--as-of"), ())}
+
+
+def _asked(arguments: Sequence[str]) -> tuple[str | None, list[str]] | None:
+    """`--db` as given, and the question asked without it (command and options in one order); None for anything
+    but `status` or `today` with their own options."""
+    for command, (valued, flags) in QUESTIONS.items():
+        options = quick_options(arguments, command, valued, flags)
+        if options is not None:
+            db = options.pop("--db", None)
+            return db, [command, *sorted(f"{name}={value}" for name, value in options.items() if name != command)]
+    return None
+
+
 def _database(arguments: Sequence[str]) -> tuple[Path, list[str]] | None:
-    """The database `arguments` name (`--db`, NEXTYES_DB, the data folder) and the rest of them; None when
-    `--db` is given twice or without a value (the whole command says what is wrong)."""
-    rest, db = [], None
-    words = list(arguments)
-    while words:
-        word = words.pop(0)
-        name, equals, value = word.partition("=")
-        if name == "--db":
-            if db is not None or (not equals and not words):
-                return None
-            db = value if equals else words.pop(0)
-        else:
-            rest.append(word)
+    """The database the question names (`--db`, NEXTYES_DB, the data folder) and the question itself."""
+    asked = _asked(arguments)
+    if asked is None:
+        return None
     from tui.locations import db_path
 
-    return db_path(db), rest
+    return db_path(asked[0]), asked[1]
 
 
 def _source(arguments: Sequence[str]) -> list[object] | None:
@@ -148,7 +154,7 @@ def _source(arguments: Sequence[str]) -> list[object] | None:
         return None
     path, rest = named
     real = os.path.realpath(path)
-    file = _identity(real)
+    file = identity(real)
     if file is None or _conflict_copies_beside(Path(real)):
         return None
     terminal = sys.stdout.isatty() if hasattr(sys.stdout, "isatty") else False
@@ -158,7 +164,7 @@ def _source(arguments: Sequence[str]) -> list[object] | None:
         real,
         rest,
         file,
-        _identity(real + JOURNAL_SUFFIX),
+        identity(real + JOURNAL_SUFFIX),
         os.environ.get("TZ", ""),
         terminal,
     ]
@@ -168,14 +174,6 @@ def _conflict_copies_beside(real: Path) -> bool:
     from tui.store.conflict_names import find_conflict_copies
 
     return bool(find_conflict_copies(real))
-
-
-def _identity(path: str) -> list[int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_ino, status.st_size, status.st_mtime_ns]
 
 
 def _file(arguments: Sequence[str]) -> Path | None:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
+from tui.cli.summary import keep_bytes
 from tui.core.kinds import ActivityKind
 from tui.core.streaks import DayState, StreakHistory, format_points, points_word
 from tui.core.words import count
@@ -153,7 +153,7 @@ def quick(arguments: Sequence[str], clock: Clock | None) -> int | None:
 
     with shown_on_stdout(Output.TEXT):  # as the whole command: the rewards as the change is saved, then the log
         announce(earned, stamp.date())
-        print(f"Logged {kind.value} on {day}. {today_sentence(history, settings)}")
+        print(logged_line(kind, day, history, settings))
     return 0
 
 
@@ -170,6 +170,11 @@ def _judged(brief: Brief, tally: Tally, today: date, zone: str) -> tuple[StreakH
     rewards = earned(tally, brief.settings, history)
     fresh = [reward for reward in rewards if reward.key not in known.keys]
     return history, frozenset(reward.key for reward in rewards), fresh
+
+
+def logged_line(kind: ActivityKind, day: date, history: StreakHistory, settings: Scoring, about: str = "") -> str:
+    """'Logged network with Dana on 2026-03-15. Today is done: 1 point (target 1). Streak: 3 days.'"""
+    return f"Logged {kind.value}{about} on {day}. {today_sentence(history, settings)}"
 
 
 def today_sentence(history: StreakHistory, settings: Scoring) -> str:
@@ -233,7 +238,7 @@ def read_brief(path: Path) -> Brief | None:
     if not isinstance(document, dict) or document.get("version") != [BRIEF_VERSION, __version__]:
         return None
     source = source_of(path)
-    if document.get("source") != [os.path.realpath(path), *(list(part) if part else None for part in source)]:
+    if document.get("source") != _source_document(path, source):
         return None
     settings = KeptSettings.from_document(document.get("settings"))
     tally = Tally.from_document(document.get("tally"))
@@ -246,23 +251,21 @@ def keep_brief(path: Path, brief: Brief) -> None:
     """Write the brief atomically; a cache folder that cannot be written only costs the next `log` its time."""
     import orjson
 
-    file = brief_file(path)
     document = {
         "version": [BRIEF_VERSION, __version__],
-        "source": [os.path.realpath(path), *(list(part) if part else None for part in brief.source)],
+        "source": _source_document(path, brief.source),
         "settings": brief.settings.document(),
         "tally": brief.tally.document(),
         "earned": None
         if brief.earned is None
         else [brief.earned.today.isoformat(), brief.earned.zone, sorted(brief.earned.keys)],
     }
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(orjson.dumps(document))
-        os.replace(temporary, file)
-    except OSError:
-        pass
+    keep_bytes(brief_file(path), orjson.dumps(document))  # orjson: a brief of five years is 360 KB
+
+
+def _source_document(path: Path, source: Source) -> list[object]:
+    """What a brief holds for, as JSON keeps it: the database's real path, its file's and journal's identities."""
+    return [os.path.realpath(path), *(list(part) if part else None for part in source)]
 
 
 def _earned(document: object) -> Earned | None:
@@ -326,12 +329,9 @@ def _day(on: str | None, today: date) -> date | None:
 
 def _store_problem(problem: Exception) -> int:
     """A database that cannot be written (busy, full, damaged): one line naming it, exit 3, as the full command."""
-    store = sys.modules.get("tui.store")
-    if store is None or not isinstance(problem, store.StoreError):
-        raise problem
-    from tui.cli.common import EXIT_DATABASE
-    from tui.terminal import visible
+    from tui.cli.common import EXIT_DATABASE, complain, from_the_store
 
-    one_line = str(problem).replace("\r", "\\r").replace("\n", "\\n")
-    print(f"nextyes: {visible(one_line)}", file=sys.stderr)
+    if not from_the_store(problem):
+        raise problem
+    complain(problem)
     return EXIT_DATABASE

@@ -154,7 +154,7 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
 def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
     """'Logged network with Dana on 2026-03-15. Streak: 3 days.' Keeps the brief the next `log` is answered from
     (tui/cli/quick_log.py)."""
-    from tui.cli.quick_log import kept, today_sentence
+    from tui.cli.quick_log import kept, logged_line
     from tui.core.streaks import track
 
     # The store kept the transaction's records as its read of the file it wrote: nothing is validated
@@ -169,7 +169,7 @@ def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activit
     contact = search.contact(activity.contact_id)
     about = f" for {application.company}" if application else ""
     about += f" with {contact.name}" if contact else ""
-    return f"Logged {activity.kind.value}{about} on {activity.logical_day}. {today_sentence(history, after.settings)}"
+    return logged_line(activity.kind, activity.logical_day, history, after.settings, about)
 
 
 def _rest_arguments(rest: Parser) -> None:

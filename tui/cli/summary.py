@@ -108,11 +108,16 @@ def read_json(file: Path) -> dict[str, object] | None:
 
 
 def keep_json(file: Path, kept: object) -> None:
-    """Write `kept` atomically; a cache folder that cannot be written only costs the next run some time."""
+    """Write `kept` as JSON atomically; a cache folder that cannot be written only costs the next run some time."""
+    keep_bytes(file, json.dumps(kept).encode("utf-8"))
+
+
+def keep_bytes(file: Path, payload: bytes) -> None:
+    """Write `payload` to the cache file `file` atomically, or not at all when the folder cannot be written."""
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(kept), encoding="utf-8")
+        temporary.write_bytes(payload)
         os.replace(temporary, file)
     except OSError:
         pass
@@ -121,13 +126,14 @@ def keep_json(file: Path, kept: object) -> None:
 def _source(path: Path) -> list[object] | None:
     """What the summary must have been computed from: the file's and the journal's identity, and TZ."""
     real = os.path.realpath(path)
-    file = _identity(real)
+    file = identity(real)
     if file is None:
         return None
-    return [SUMMARY_VERSION, real, file, _identity(real + JOURNAL_SUFFIX), os.environ.get("TZ", "")]
+    return [SUMMARY_VERSION, real, file, identity(real + JOURNAL_SUFFIX), os.environ.get("TZ", "")]
 
 
-def _identity(path: str) -> list[int] | None:
+def identity(path: str) -> list[int] | None:
+    """A file's inode, size and time, as JSON keeps them; None when there is no such file."""
     try:
         status = os.stat(path)
     except OSError:
