@@ -16,9 +16,11 @@ from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Offer, Settings, Stage
 from tui.core.offers import ANSWER_NOTICE_DAYS, describe_offer
 from tui.core.pipeline import FollowUp, describe_ago, describe_due, last_touch, next_follow_up
+from tui.core.remembering import known, remembers
 from tui.core.safety import company_name, one_of_these_companies
 from tui.core.search import JobSearch
 from tui.core.streaks import day_points, format_points, points_word
+from tui.core.tally import tally_of
 from tui.core.words import count
 from tui.core.worth import KIND_DOINGS as KIND_DOINGS
 from tui.core.worth import describe_points as describe_points
@@ -120,7 +122,7 @@ def todays_actions(search: JobSearch, settings: Settings, today: date, now: date
     actions = _shown(suggested, search, today)
     actions += _shown(_ghosted(search, settings, today), search, today)[: settings.ghosted_per_day]
     actions += _shown(_reapplies(search, today), search, today)
-    actions += _shown(_reconnects(search, settings, today), search, today)[: settings.reconnects_per_day]
+    actions += _first_shown(_reconnects(search, settings, today), search, today, settings.reconnects_per_day)
     actions += _shown(_learning(search), search, today)
     actions.append(_daily_target(search, settings, today))
     actions.append(_reflection(search, today))
@@ -140,6 +142,20 @@ def _shown(actions: list[Action], search: JobSearch, today: date) -> list[Action
 
 def open_actions(actions: list[Action]) -> list[Action]:
     return [action for action in actions if not action.done]
+
+
+def _first_shown(actions: Iterable[Action], search: JobSearch, today: date, most: int) -> list[Action]:
+    """`_shown(actions)[:most]`, taking from `actions` only as many as it needs."""
+    if most < 0:
+        return _shown(list(actions), search, today)[:most]
+    taken: list[Action] = []
+    for action in actions:
+        if len(taken) >= most:
+            break
+        shown = _as_marked(action, search, today)
+        if shown is not None:
+            taken.append(shown)
+    return taken
 
 
 def _as_marked(action: Action, search: JobSearch, today: date) -> Action | None:
@@ -172,9 +188,7 @@ def _offer_answers(search: JobSearch, today: date) -> list[Action]:
     until it is done, snoozed or dismissed; a revised offer with a new deadline is a new action.
     """
     due = []
-    for application in search.applications:
-        if application.stage is not Stage.OFFER:
-            continue
+    for application in search.applications_by_stage.get(Stage.OFFER, ()):
         for offer in application.current_offers:
             action = _offer_answer(application, offer, today)
             if action is not None and offer.answer_by is not None:
@@ -212,11 +226,7 @@ def _offer_key(offer: Offer, deadline: date) -> str:
 def _feedback_requests(search: JobSearch, settings: Settings, today: date) -> list[Action]:
     """Applications turned down in the last few days, while asking why is still timely."""
     actions = []
-    for application in search.applications:
-        history = application.stage_history
-        if application.feedback or not history or history[-1].stage is not Stage.REJECTED:
-            continue
-        said_no = history[-1].day
+    for application, said_no in _turned_down(search):
         if not said_no <= today <= said_no + timedelta(days=settings.feedback_days):
             continue
         actions.append(
@@ -232,6 +242,20 @@ def _feedback_requests(search: JobSearch, settings: Settings, today: date) -> li
             )
         )
     return actions
+
+
+@remembers
+def _turned_down(search: JobSearch) -> list[tuple[Application, date]]:
+    """Applications whose latest move is a no, with no feedback kept yet, each with the day of the no.
+
+    Worked out once per search: the weekly review asks today's actions of eight days in a row."""
+    found = []
+    for application in search.applications:
+        history = application.stage_history
+        if application.feedback or not history or history[-1].stage is not Stage.REJECTED:
+            continue
+        found.append((application, history[-1].day))
+    return found
 
 
 def _thank_yous(search: JobSearch, settings: Settings, today: date, now: datetime | None) -> list[Action]:
@@ -295,9 +319,7 @@ def _preps(search: JobSearch, settings: Settings, today: date, now: datetime | N
 def _saved_to_send(search: JobSearch, today: date) -> list[Action]:
     """Jobs saved for later and not sent yet, the longest-waiting first: sending one is the step that counts."""
     saved = []
-    for application in search.applications:
-        if application.stage is not Stage.SAVED:
-            continue
+    for application in search.applications_by_stage.get(Stage.SAVED, ()):
         change = application.moved_to(Stage.SAVED)
         if change is None:
             continue
@@ -319,7 +341,7 @@ def _follow_ups(search: JobSearch, settings: Settings, today: date) -> list[Acti
     So a year of applications imported at once asks for a few decisions a day, not hundreds of late notes.
     """
     due = []
-    for application in search.applications:
+    for application in search.applications_by_stage.get(Stage.APPLIED, ()):  # only these are owed one
         owed = _follow_up(search, application, settings, today)
         if owed is not None and owed[0].due_on <= today:
             due.append(owed)
@@ -362,7 +384,7 @@ def _ghosted(search: JobSearch, settings: Settings, today: date) -> list[Action]
     The most silent first, at most `ghosted_per_day` of them (those done today included).
     """
     silent_ones = []
-    for application in search.applications:
+    for application in search.applications_by_stage.get(Stage.APPLIED, ()):  # only these are asked about
         found = _ghosted_one(search, application, settings, today)
         if found is not None:
             silent, action = found
@@ -407,17 +429,9 @@ def _reapplies(search: JobSearch, today: date) -> list[Action]:
     It stays until done, snoozed or dismissed, and goes once another application to the company is tracked.
     """
     due = []
-    newest: dict[str, datetime] = {}  # each company's name: when its newest application was added
-    for application in search.applications:
-        name = company_name(application.company)
-        if name not in newest or application.created_at > newest[name]:
-            newest[name] = application.created_at
-    for application in search.applications:
+    for application in _ended_with_reapply_day(search):
         day = application.reapply_after
-        if day is None or day > today or application.stage not in (Stage.REJECTED, Stage.GHOSTED):
-            continue
-        tracked_since = [name for name, added in newest.items() if added > application.created_at]
-        if one_of_these_companies(application.company, tracked_since):
+        if day is None or day > today or _tracked_again(search, application):
             continue
         since = "today" if day == today else describe_day(day, today, weekday=False)
         ended = "their no" if application.stage is Stage.REJECTED else "their silence"
@@ -434,6 +448,44 @@ def _reapplies(search: JobSearch, today: date) -> list[Action]:
     return [action for _, _, action in due]
 
 
+@remembers
+def _ended_with_reapply_day(search: JobSearch) -> list[Application]:
+    """Applications that ended in a no or in silence with a day set to try the company again, in search order."""
+    return [
+        application
+        for application in search.applications
+        if application.reapply_after is not None and application.stage in (Stage.REJECTED, Stage.GHOSTED)
+    ]
+
+
+@remembers
+def _newest_added(search: JobSearch) -> dict[str, datetime]:
+    """Each company's name (as `company_name` gives it): when its newest application was added."""
+    newest: dict[str, datetime] = {}
+    for application in search.applications:
+        name = company_name(application.company)
+        if name not in newest or application.created_at > newest[name]:
+            newest[name] = application.created_at
+    return newest
+
+
+@remembers
+def _tracked_again_answers(search: JobSearch) -> dict[tuple[uuid.UUID, datetime, str], bool]:
+    """`_tracked_again`'s answers for this search so far: the same on every day asked."""
+    return {}
+
+
+def _tracked_again(search: JobSearch, application: Application) -> bool:
+    """Whether an application to the same company was added after this one (a fuzzy match of names, costly at
+    thousands of companies: worked out once per search and application)."""
+    answers = _tracked_again_answers(search)
+    asked = (application.id, application.created_at, application.company)
+    if asked not in answers:
+        tracked_since = [name for name, added in _newest_added(search).items() if added > application.created_at]
+        answers[asked] = one_of_these_companies(application.company, tracked_since)
+    return answers[asked]
+
+
 def reconnect_due(search: JobSearch, contact: Contact, settings: Settings) -> date:
     """The day to get back in touch: a reminder set after the last contact, else the tier's cadence.
 
@@ -446,13 +498,17 @@ def reconnect_due(search: JobSearch, contact: Contact, settings: Settings) -> da
     return start + timedelta(days=settings.reconnect_days[contact.tier])
 
 
-def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Action]:
-    """Contacts whose time to get back in touch has come, most overdue first."""
+def _reconnects(search: JobSearch, settings: Settings, today: date) -> Iterable[Action]:
+    """Contacts whose time to get back in touch has come, most overdue first.
+
+    Each action is written as it is taken: a day shows a few of the hundreds a long search has due."""
     due = []
     for contact in search.contacts:
         due_on = reconnect_due(search, contact, settings)
-        if due_on > today:
-            continue
+        if due_on <= today:
+            due.append((due_on, contact.name.casefold(), contact))
+    due.sort(key=lambda entry: entry[:2])
+    for due_on, _, contact in due:
         last = search.last_contacted(contact)
         cadence = f"tier {contact.tier}: every {settings.reconnect_days[contact.tier]}"
         # The cadence wins only over a reminder on or before the last contact, so never lands on its day.
@@ -463,7 +519,7 @@ def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Acti
         else:
             why = f"added {(today - contact.created_at.date()).days} days ago, not in touch since ({cadence})"
         at = f" ({contact.company})" if contact.company else ""
-        action = Action(
+        yield Action(
             key=f"reconnect:{contact.id.hex}:{due_on.isoformat()}",
             kind=ActionKind.RECONNECT,
             title=f"Reconnect with {contact.name}{at}",
@@ -471,9 +527,6 @@ def _reconnects(search: JobSearch, settings: Settings, today: date) -> list[Acti
             contact_id=contact.id,
             logs=ActivityKind.NETWORK,
         )
-        due.append((due_on, contact.name.casefold(), action))
-    due.sort(key=lambda entry: entry[:2])
-    return [action for _, _, action in due]
 
 
 def _reminder_why(search: JobSearch, contact: Contact, due_on: date, today: date) -> str:
@@ -515,6 +568,7 @@ def _learning(search: JobSearch) -> list[Action]:
     ]
 
 
+@remembers
 def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
     """Interviews still on, of applications still in play, earliest first, each with its application.
 
@@ -522,7 +576,7 @@ def _interviews(search: JobSearch) -> list[tuple[Interview, Application]]:
     after a no, the feedback request takes the thank-you's place. A cancelled interview asks for nothing.
     """
     pairs = []
-    for interview in sorted(search.interviews, key=lambda i: i.at):
+    for interview in search.interviews_by_start:
         if interview.cancelled:
             continue
         application = search.application(interview.application_id)
@@ -647,7 +701,7 @@ def _when(interview: Interview, today: date) -> str:
 
 
 def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
-    earned = day_points(search, today).get(today, 0.0)
+    earned = _points_on(search, today)
     target = settings.daily_target
     reached = earned >= target
     progress = f"{format_points(earned)} of {points_word(target)}"
@@ -662,6 +716,26 @@ def _daily_target(search: JobSearch, settings: Settings, today: date) -> Action:
         why=describe_points(settings),
         done=reached,
     )
+
+
+def _points_on(search: JobSearch, day: date) -> float:
+    """`day_points(search, day)[day]`: the review asks it of eight days, and each day's whole table costs 15 ms at
+    five years, so only that day's points are added up when the table was not worked out already."""
+    table = known(search, day_points, day)
+    if table is not None:
+        return table.get(day, 0.0)
+    tally = known(search, tally_of)
+    if tally is not None:
+        kinds = tally.kinds.get(day)
+    else:  # counted as the tally counts them (`tally_of`): each kind in the order it was first logged that day
+        counted: dict[ActivityKind, int] = {}
+        for activity in search.activities_by_day.get(day, ()):
+            counted[activity.kind] = counted.get(activity.kind, 0) + 1
+        kinds = counted or None
+    if kinds is None:
+        return 0.0
+    worth = search.settings.points
+    return sum(number * worth[kind] for kind, number in kinds.items())
 
 
 def _reflection(search: JobSearch, today: date) -> Action:

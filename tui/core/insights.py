@@ -3,6 +3,7 @@ gets answers, offers against the salary advertised, and activity by week."""
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -225,6 +226,7 @@ def clearly_different(rows: Iterable[Breakdown]) -> tuple[Breakdown, Breakdown] 
     return best, worst
 
 
+@functools.lru_cache(maxsize=8192)  # a long search sends to the same few titles again and again
 def role_keywords(role: str) -> frozenset[str]:
     """The words of a job title that say what the role is: 'Sr. Backend Engineer (ML)' -> senior, backend, engineer, ml.
 
@@ -323,23 +325,36 @@ def _source_key(source: str) -> str:
 
 
 def _breakdowns(reaches: Iterable[_Reach], labels: Callable[[Application], Iterable[str]]) -> tuple[Breakdown, ...]:
-    grouped: dict[str, list[_Reach]] = defaultdict(list)
-    for reach in reaches:
-        for label in labels(reach.application):
-            grouped[label].append(reach)
+    grouped = _grouped(reaches, labels)
     rows = [_breakdown(label, members) for label, members in grouped.items()]
     return tuple(sorted(rows, key=lambda row: (-row.applied, row.label.casefold(), row.label)))
 
 
+def _grouped(reaches: Iterable[_Reach], labels: Callable[[Application], Iterable[str]]) -> dict[str, list[_Reach]]:
+    grouped: dict[str, list[_Reach]] = defaultdict(list)
+    for reach in reaches:
+        for label in labels(reach.application):
+            grouped[label].append(reach)
+    return grouped
+
+
 def _breakdown(label: str, members: list[_Reach]) -> Breakdown:
+    replies = interviews = offers = rejections = ghosted = 0
+    for reach in members:  # one pass: a word shared by thousands of roles has thousands of members
+        replies += reach.replied
+        interviews += reach.interviewed
+        offers += reach.offered
+        stage = reach.application.stage
+        rejections += stage is Stage.REJECTED
+        ghosted += stage is Stage.GHOSTED
     return Breakdown(
         label=label,
         applied=len(members),
-        replies=sum(r.replied for r in members),
-        interviews=sum(r.interviewed for r in members),
-        offers=sum(r.offered for r in members),
-        rejections=sum(r.application.stage is Stage.REJECTED for r in members),
-        ghosted=sum(r.application.stage is Stage.GHOSTED for r in members),
+        replies=replies,
+        interviews=interviews,
+        offers=offers,
+        rejections=rejections,
+        ghosted=ghosted,
     )
 
 
@@ -359,8 +374,13 @@ def _resume_breakdowns(reaches: list[_Reach]) -> tuple[Breakdown, ...]:
 
 
 def _keyword_breakdowns(reaches: list[_Reach]) -> tuple[Breakdown, ...]:
-    rows = _breakdowns(reaches, lambda application: sorted(role_keywords(application.role)))
-    return tuple(row for row in rows if row.applied >= 2)[:KEYWORDS_SHOWN]
+    """The words shared by at least two roles, the most used first: only those shown are added up."""
+    grouped = _grouped(reaches, lambda application: role_keywords(application.role))
+    shared = sorted(
+        (label for label, members in grouped.items() if len(members) >= 2),
+        key=lambda label: (-len(grouped[label]), label.casefold(), label),
+    )
+    return tuple(_breakdown(label, grouped[label]) for label in shared[:KEYWORDS_SHOWN])
 
 
 def _weekly(search: JobSearch, today: date, weeks: int) -> tuple[WeekActivity, ...]:

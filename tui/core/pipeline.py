@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tui.core.models import ActivityKind, Application, Settings, Stage
+from tui.core.models import Application, Settings, Stage
 from tui.core.search import JobSearch
 
 
@@ -21,7 +21,9 @@ class FollowUp:
 def last_touch(search: JobSearch, application: Application) -> date | None:
     """The latest day anything happened on this application: applied, a stage move, a linked activity."""
     days = [change.day for change in application.stage_history]
-    days += [activity.logical_day for activity in search.activities_for(application)]
+    linked = search.last_activity_day(application.id)  # the latest of its activities, worked out once
+    if linked is not None:
+        days.append(linked)
     if application.applied_on is not None:
         days.append(application.applied_on)
     return max(days, default=None)
@@ -32,7 +34,7 @@ def next_follow_up(search: JobSearch, application: Application, settings: Settin
     applied_on = application.applied_on
     if application.stage is not Stage.APPLIED or applied_on is None:
         return None
-    sent = sorted(a.logical_day for a in search.activities_for(application, ActivityKind.FOLLOW_UP))
+    sent = search.follow_up_days(application.id)
     if len(sent) >= settings.max_follow_ups:
         return None
     anchor = max([applied_on, *sent])

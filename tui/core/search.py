@@ -22,6 +22,7 @@ from tui.core.models import (
     Reflection,
     RestDay,
     Settings,
+    Stage,
     Win,
 )
 from tui.core.remembering import remembers as remembers
@@ -104,7 +105,53 @@ class JobSearch:
         return {application.id: application for application in self.applications}
 
     def contact(self, contact_id: uuid.UUID | None) -> Contact | None:
-        return next((c for c in self.contacts if c.id == contact_id), None) if contact_id else None
+        return self.contacts_by_id.get(contact_id) if contact_id else None
+
+    @cached_property
+    def contacts_by_id(self) -> dict[uuid.UUID, Contact]:
+        """Each contact by its id; of two with one id (never written so), the first, as a scan finds it."""
+        found: dict[uuid.UUID, Contact] = {}
+        for contact in self.contacts:
+            found.setdefault(contact.id, contact)
+        return found
+
+    @cached_property
+    def applications_by_stage(self) -> dict[Stage, tuple[Application, ...]]:
+        """The applications standing at each stage, in the order the search holds them: the rules that
+        look at one stage (follow-ups, ghosted, saved to send) skip the years of ended ones."""
+        grouped: dict[Stage, list[Application]] = defaultdict(list)
+        for application in self.applications:
+            grouped[application.stage].append(application)
+        return {stage: tuple(applications) for stage, applications in grouped.items()}
+
+    def last_activity_day(self, application_id: uuid.UUID) -> date | None:
+        """The latest logical day of the activities linked to the application, worked out once for each."""
+        found = self._last_activity_days
+        if application_id not in found:
+            linked = self.activities_by_application.get(application_id, ())
+            found[application_id] = max((activity.logical_day for activity in linked), default=None)
+        return found[application_id]
+
+    @cached_property
+    def _last_activity_days(self) -> dict[uuid.UUID, date | None]:
+        return {}
+
+    def follow_up_days(self, application_id: uuid.UUID) -> tuple[date, ...]:
+        """The logical days of the follow-ups sent on the application, earliest first, worked out once for each."""
+        found = self._follow_up_days
+        if application_id not in found:
+            linked = self.activities_by_application.get(application_id, ())
+            found[application_id] = tuple(sorted(a.logical_day for a in linked if a.kind is ActivityKind.FOLLOW_UP))
+        return found[application_id]
+
+    @cached_property
+    def _follow_up_days(self) -> dict[uuid.UUID, tuple[date, ...]]:
+        return {}
+
+    @cached_property
+    def interviews_by_start(self) -> tuple[Interview, ...]:
+        """Every interview, the earliest first (ties as the search holds them)."""
+        return tuple(sorted(self.interviews, key=lambda interview: interview.at))
 
     def interviews_for(self, application: Application) -> list[Interview]:
         """The application's interviews, earliest first."""
@@ -121,10 +168,18 @@ class JobSearch:
 
     def last_contacted(self, contact: Contact) -> date | None:
         """The latest day I was in touch: as recorded on the contact, or a networking activity with them."""
-        days = [a.logical_day for a in self.activities_by_contact.get(contact.id, [])]
-        if contact.last_contact is not None:
-            days.append(contact.last_contact)
-        return max(days, default=None)
+        latest = self.last_activity_day_by_contact.get(contact.id)
+        if contact.last_contact is not None and (latest is None or contact.last_contact > latest):
+            return contact.last_contact
+        return latest
+
+    @cached_property
+    def last_activity_day_by_contact(self) -> dict[uuid.UUID, date]:
+        """The latest logical day of the activities with each contact, by the contact's id."""
+        return {
+            contact_id: max(activity.logical_day for activity in linked)
+            for contact_id, linked in self.activities_by_contact.items()
+        }
 
     @cached_property
     def activities_by_contact(self) -> dict[uuid.UUID, list[Activity]]:

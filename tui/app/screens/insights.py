@@ -260,7 +260,9 @@ class InsightsScreen(Modal[None]):
         if insights is not None:
             self.show(snapshot, insights)
         else:
-            self.work_out(snapshot)
+            # Once this frame is drawn: the thread adding up holds the interpreter lock, and begun at once it
+            # would slow the drawing of the screen it is for, most of all the first time.
+            self.call_after_refresh(self.work_out, snapshot)
 
     def show_afresh(self, snapshot: Snapshot) -> None:
         """As if opened for the first time (the app keeps this screen): from the top, as `snapshot` has it."""

@@ -13,6 +13,7 @@ from textual.widgets import Static
 from tui.app.commands import Scope, bindings
 from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
+from tui.app.widgets.long_text import LongText
 from tui.core.days import describe_day
 from tui.core.remembering import known, remembers
 from tui.core.review import WeeklyReview, weekly_review
@@ -49,7 +50,8 @@ class ReviewScreen(Modal[None]):
         with VerticalScroll(classes="help", id="review") as body:
             body.border_title = "Weekly review"
             body.border_subtitle = "[ earlier · ] later · escape closes"
-            yield Static("Adding up the week…", id="review-text", markup=False)
+            # A week of five years' search runs long: measured once, and drawn only where in view.
+            yield LongText("Adding up the week…", id="review-text")
 
     @property
     def room(self) -> int:
@@ -64,7 +66,9 @@ class ReviewScreen(Modal[None]):
         if review is not None:
             self.show(review, review_text(review, width=width))
         else:
-            self.write_review(snapshot, self.week_of, width)
+            # Once this frame is drawn: the thread writing it holds the interpreter lock, and begun at once it
+            # would slow the drawing of the screen it is for, most of all the first time.
+            self.call_after_refresh(self.write_review, snapshot, self.week_of, width)
 
     def show_afresh(self, snapshot: Snapshot, zone: str) -> None:
         """As if opened for the first time (the app keeps this screen): this week, from the top."""
