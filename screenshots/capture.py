@@ -86,7 +86,7 @@ async def pending_row(pilot: Pilot[None], company: str) -> None:
     app = pilot.app
     assert isinstance(app, NextYesApp)
     app.dashboard.pending.focus()
-    rows = [row.application.company for row in app.dashboard.pending.rows_shown]
+    rows = [row.company for row in app.dashboard.pending.rows_shown]
     await pilot.press(*["down"] * rows.index(company))
 
 

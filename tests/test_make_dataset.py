@@ -58,7 +58,7 @@ def test_a_year_opens_sound_with_a_year_of_records(make_dataset: ModuleType, tmp
     assert search.settings.timezone == "UTC"
     assert min(a.logical_day for a in search.activities) >= date(2025, 3, 16)
     assert max(a.at for a in search.activities) <= AT_END
-    waiting = Counter(row.application.stage.value for row in pending_rows(search, search.settings, END))
+    waiting = Counter(row.stage.value for row in pending_rows(search, search.settings, END))
     assert 20 <= waiting["applied"] <= 150
     assert waiting["interviewing"] + waiting["screening"] >= 1
     assert track(search, END).current >= 30

@@ -42,3 +42,14 @@ def cache_folder() -> Path:
     from platformdirs import user_cache_path
 
     return user_cache_path("nextyes", appauthor=False)
+
+
+def keep_cache_file(file: Path, payload: bytes) -> None:
+    """Write `payload` to the cache file `file` atomically, or not at all when the folder cannot be written."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(payload)
+        os.replace(temporary, file)
+    except OSError:
+        pass

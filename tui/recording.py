@@ -11,7 +11,7 @@ from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from tui.clock import Clock, choose_zone
-from tui.core.actions import Action, ActionKind
+from tui.core.day_view import Action, ActionKind
 from tui.core.days import logical_day
 from tui.core.documents import logged_summary
 from tui.core.interviews import called_off, is_held, local_start, rounds_reached

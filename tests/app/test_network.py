@@ -580,7 +580,7 @@ async def test_escape_closes_every_new_screen_and_form(db_path: Path, clock: Fak
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pending = app.dashboard.query_one(PendingTable)
-        pending.move_cursor(row=[row.application.id for row in pending.rows_shown].index(hooli.id))
+        pending.move_cursor(row=[row.application_id for row in pending.rows_shown].index(hooli.id))
         for keys in (("c",), ("c", "a"), ("c", "e"), ("c", "n"), ("v",), ("v", "a"), ("v", "enter"), ("b",), ("g",)):
             await pilot.press(*keys)
             await settle(pilot)

@@ -381,7 +381,7 @@ async def test_e_corrects_an_interview_time_round_and_people_on_its_own_clock(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         pending = app.dashboard.query_one(PendingTable)
-        pending.move_cursor(row=[row.application.id for row in pending.rows_shown].index(fortnight.hooli.id))
+        pending.move_cursor(row=[row.application_id for row in pending.rows_shown].index(fortnight.hooli.id))
         await pilot.press("v")
         await settle(pilot)
         assert isinstance(app.screen, InterviewsScreen)

@@ -78,7 +78,7 @@ def network_search(db_path: Path, clock: FakeClock) -> NextYesApp:
 async def open_hooli_interviews(pilot: Pilot[None]) -> None:
     await settle(pilot)
     pending = pilot.app.query_one(PendingTable)
-    companies = [row.application.company for row in pending.rows_shown]
+    companies = [row.company for row in pending.rows_shown]
     pending.move_cursor(row=companies.index("Hooli"))
     await pilot.press("v")
     await settle(pilot)

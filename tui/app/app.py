@@ -9,9 +9,10 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from datetime import datetime
-from functools import partial
+from functools import cached_property, partial
 from gc import get_threshold, set_threshold
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import SystemCommand
@@ -27,19 +28,21 @@ from tui.app.actions.reflection import ReflectionCommands
 from tui.app.actions.today import TodayCommands
 from tui.app.actions.views import ViewCommands
 from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
+from tui.app.kept_view import keep_dashboard, kept_dashboard, view_source
 from tui.app.messages import ChangeFailed, ChangeSaved, JobSearchLoaded, JobSearchUnreadable, RewardsEarned
 from tui.app.preferences import remember_theme, remembered_theme
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.shown_text import show_control_characters
 from tui.app.state import Change, FileSignature, Snapshot, file_signature
 from tui.clock import system_clock, zone_named
-from tui.content import reflection_prompts
-from tui.core.dashboard import build_dashboard
-from tui.core.rewards import Reward
-from tui.recording import Recorder
-from tui.store import Store, StoreError
-from tui.store.collector import collector_paused
-from tui.store.conflicts import absorb_conflict_copies, find_conflict_copies
+from tui.store.conflict_names import find_conflict_copies
+from tui.store.errors import StoreError
+from tui.store.paths import database_file
+
+if TYPE_CHECKING:  # the records, the store and the rules load in the worker that first reads the search
+    from tui.core.rewards import Reward
+    from tui.recording import Recorder
+    from tui.store import Store
 
 # A search of this many records is worth `tidy_up` after it is read: below it, the collector's passes
 # are short enough wherever they fall.
@@ -81,15 +84,28 @@ class NextYesApp(
         self.db_path = Path(db_path)
         self.clock = now or system_clock(zone_named(""))
         self.poll_interval = poll_interval
-        self.store = Store(self.db_path, self.clock, journal=True)  # a change is one line in the journal (see store)
-        # Only changes made here are celebrated here; the shell announces its own.
-        self.recorder = Recorder(
-            self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone, source="app"
-        )
+        # The dashboard this app last worked out, while it still holds: drawn in the first frame, before the
+        # records, the models and the store are loaded (tui/app/kept_view.py). Read here, before the event loop.
+        self.kept_dashboard = kept_dashboard(self.db_path, self.clock())
         self.snapshot = None
         self.problem = ""
         self.seen: FileSignature = None
         self.first_read_done = False
+        self.first_frame_shown = False
+
+    @cached_property
+    def store(self) -> Store:
+        """The database, loaded by the first read (a worker), not before the first frame."""
+        from tui.store import Store
+
+        return Store(self.db_path, self.clock, journal=True)  # a change is one line in the journal (see store)
+
+    @cached_property
+    def recorder(self) -> Recorder:
+        from tui.recording import Recorder
+
+        # Only changes made here are celebrated here; the shell announces its own.
+        return Recorder(self.store, self.clock, celebrate=self.celebrate, note_zone=self.note_zone, source="app")
 
     def notify(
         self,
@@ -116,11 +132,24 @@ class NextYesApp(
         self.notify(f"{note[0].upper()}{note[1:]}.", title="Time zone", severity="warning", timeout=15)
 
     def get_default_screen(self) -> Screen[None]:
-        return DashboardScreen()
+        return DashboardScreen(kept=self.kept_dashboard)
+
+    def post_display_hook(self) -> None:
+        """Each frame written to the terminal: after the first, the rest of the dashboard (`complete_panels`)."""
+        super().post_display_hook()
+        if not self.first_frame_shown:
+            self.first_frame_shown = True
+            self.call_later(self.dashboard.complete_panels)
+
+    @property
+    def taking_keys(self) -> bool:
+        """Keys typed before the dashboard's panels are all built wait for them, and are then handed on in turn."""
+        return bool(self.screen_stack) and self.dashboard.complete
 
     @on(DashboardScreen.Ready)
     def start_reading(self) -> None:
-        """The first frame is drawn before any I/O; the database is read in a worker."""
+        """The first frame is drawn before any I/O; the database is read in a worker. Keys typed meanwhile go on."""
+        self.call_later(self.deliver_typed_ahead)
         _, middle, oldest = get_threshold()
         set_threshold(YOUNGEST_PASS_EVERY, middle, oldest)
         self.load_job_search()
@@ -129,21 +158,31 @@ class NextYesApp(
     # Reading -----------------------------------------------------------------------------------
 
     def read_job_search(self) -> Message:
-        """Load afresh and build the dashboard. Runs in a worker thread."""
+        """Load afresh and build the dashboard, and keep it for the next start. Runs in a worker thread."""
+        from tui.content import reflection_prompts
+        from tui.core.dashboard import build_dashboard, holds_until
+        from tui.store.collector import collector_paused
+        from tui.store.conflicts import absorb_conflict_copies
+
         try:
             merged = absorb_conflict_copies(self.store, made_from="app")  # a sync tool's conflict copies first
         except StoreError as error:
             return JobSearchUnreadable(str(error), file_signature(self.db_path))
         signature = file_signature(self.db_path)  # before reading: a change after it is seen next poll
+        source = view_source(self.db_path)
         validated = self.store.validations
         try:
             with collector_paused:  # the read and the dashboard make many objects and no cycles
                 search = self.store.load()
                 today = self.recorder.today(search)
-                zone_now = self.recorder.zone(search.settings).key
-                dashboard = build_dashboard(search, today, reflection_prompts(), zone_now, self.recorder.now())
+                zone = self.recorder.zone(search.settings)
+                now = self.recorder.now()
+                dashboard = build_dashboard(search, today, reflection_prompts(), zone.key, now)
         except StoreError as error:
             return JobSearchUnreadable(str(error), signature)
+        until = holds_until(today, dashboard, search.settings.rollover_hour, zone)
+        if source is not None and until is not None:
+            keep_dashboard(self.db_path, source, dashboard, now, until)
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
         return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy, merged)
 
@@ -158,7 +197,7 @@ class NextYesApp(
     @work(thread=True, exclusive=True, group="poll", description="looking for changes")
     def check_for_changes(self, seen: FileSignature, snapshot: Snapshot | None) -> None:
         """Reload when another process changed the file, or when the logical day has rolled over."""
-        changed = file_signature(self.db_path) != seen or bool(find_conflict_copies(self.store.file))
+        changed = file_signature(self.db_path) != seen or bool(find_conflict_copies(database_file(self.db_path)))
         new_day = snapshot is not None and self.recorder.today(snapshot.search) != snapshot.today
         # An interview's hour changes today's actions (its prep ends, its thank-you begins) with nothing written.
         changes_at = snapshot.dashboard.changes_at if snapshot is not None else None

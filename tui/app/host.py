@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 from time import monotonic
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from weakref import WeakKeyDictionary, WeakSet
 
 from rich.cells import cell_len
@@ -31,7 +31,9 @@ from textual.widgets._toast import ToastRack  # no public name; its placement is
 from textual.worker import Worker
 
 from tui.app.state import Change, Snapshot
-from tui.recording import Recorder
+
+if TYPE_CHECKING:
+    from tui.recording import Recorder
 
 DraftType = TypeVar("DraftType")
 KeptType = TypeVar("KeptType", bound=Screen[Any])
@@ -85,8 +87,13 @@ class KeysInOrder(App[None]):
             return
         await super().on_event(event)
 
+    @property
+    def taking_keys(self) -> bool:
+        """Whether keys typed are handed on now; `NextYesApp` keeps them while its dashboard is being built."""
+        return True
+
     async def deliver_typed_ahead(self) -> None:
-        while self.typed_ahead and self.awaited is None:
+        while self.typed_ahead and self.awaited is None and self.taking_keys:
             event = self.typed_ahead.popleft()
             screen = self.screen
             receiver: MessagePump = self.focused or screen
@@ -256,7 +263,11 @@ class Host(KeysInOrder, ToastsClearOfDialogs, StyledOnceMounted):
 
     snapshot: Snapshot | None  # the job search as last read; None until the first read succeeds
     problem: str  # why the database cannot be read right now, or ""
-    recorder: Recorder
+
+    @property
+    def recorder(self) -> Recorder:
+        """Records changes; `NextYesApp` makes it when it first reads the search."""
+        raise NotImplementedError
 
     def save(self, change: Change) -> Worker[None]:
         """Record `change` in a worker; `NextYesApp` does it."""

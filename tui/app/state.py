@@ -7,12 +7,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tui.core.dashboard import Dashboard
-from tui.core.search import JobSearch
-from tui.recording import Recorder
-from tui.store.journal import journal_file
-from tui.store.paths import database_file
+from tui.store.paths import database_file, journal_file
+
+if TYPE_CHECKING:  # the records and the rules load after the first frame (tui/app/kept_view.py)
+    from tui.core.day_view import Dashboard
+    from tui.core.search import JobSearch
+    from tui.recording import Recorder
 
 # (mtime_ns, size) of the file, then of its journal (None while there is none); None while there is no file
 FileSignature = tuple[tuple[int, int], tuple[int, int] | None] | None

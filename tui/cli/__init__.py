@@ -30,6 +30,13 @@ def main(argv: Sequence[str] | None = None, now: Clock | None = None) -> int:
     if arguments == ["--version"]:  # before argparse and the commands are even loaded
         print(f"nextyes {__version__}")
         return 0
+    from tui.cli.opening import only_the_app
+
+    if only_the_app(arguments):
+        from tui.cli.opening import open_app
+        from tui.locations import db_path
+
+        return open_app(db_path(arguments[1] if arguments else None), demo=False, now=now)
     if "log" in arguments:  # logged from the shell every day: answered from the brief when it holds
         from tui.cli.quick_log import quick
 

@@ -45,8 +45,6 @@ from tui.cli.common import (
 from tui.terminal import Output, shown_on_stdout, visible
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from tui.clock import Clock
 
 # In the order `--help` lists them.
@@ -156,7 +154,9 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
 
     path = db_path(getattr(options, "db", None))
     if options.command is None:
-        return _open_app(path, demo=options.demo, now=now)
+        from tui.cli.opening import open_app
+
+        return open_app(path, demo=options.demo, now=now)
     if not options.needs_database:
         options.clock = now  # a command that reads the database its own way (`prompt`) keeps the test's clock
         done: int = options.handler(options)
@@ -198,21 +198,3 @@ def _run(options: argparse.Namespace, now: Clock | None) -> int:
 def _note_zone(note: str) -> None:
     """A time zone setting or TZ that names no zone: which is used instead, once a command, on standard error."""
     print(f"nextyes: {visible(note)}", file=sys.stderr)
-
-
-def _open_app(path: Path, *, demo: bool, now: Clock | None) -> int:
-    from tui.app import NextYesApp
-
-    if not demo:
-        NextYesApp(db_path=path, now=now).run()
-        return 0
-    import shutil
-
-    from tui.demo import demo_clock, demo_database_copy
-
-    copy = demo_database_copy()
-    try:
-        NextYesApp(db_path=copy, now=now or demo_clock()).run()
-    finally:
-        shutil.rmtree(copy.parent, ignore_errors=True)
-    return 0

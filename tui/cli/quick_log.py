@@ -28,11 +28,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tui import __version__
-from tui.cli.summary import keep_bytes
 from tui.core.kinds import ActivityKind
 from tui.core.streaks import DayState, StreakHistory, format_points, points_word
 from tui.core.words import count
-from tui.locations import cache_folder
+from tui.locations import cache_folder, keep_cache_file
 
 if TYPE_CHECKING:
     from tui.clock import Clock
@@ -260,7 +259,7 @@ def keep_brief(path: Path, brief: Brief) -> None:
         if brief.earned is None
         else [brief.earned.today.isoformat(), brief.earned.zone, sorted(brief.earned.keys)],
     }
-    keep_bytes(brief_file(path), orjson.dumps(document))  # orjson: a brief of five years is 360 KB
+    keep_cache_file(brief_file(path), orjson.dumps(document))  # orjson: a brief of five years is 360 KB
 
 
 def _source_document(path: Path, source: Source) -> list[object]:

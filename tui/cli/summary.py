@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
 from tui.locations import cache_folder as cache_folder
+from tui.locations import keep_cache_file
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -109,18 +110,7 @@ def read_json(file: Path) -> dict[str, object] | None:
 
 def keep_json(file: Path, kept: object) -> None:
     """Write `kept` as JSON atomically; a cache folder that cannot be written only costs the next run some time."""
-    keep_bytes(file, json.dumps(kept).encode("utf-8"))
-
-
-def keep_bytes(file: Path, payload: bytes) -> None:
-    """Write `payload` to the cache file `file` atomically, or not at all when the folder cannot be written."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(payload)
-        os.replace(temporary, file)
-    except OSError:
-        pass
+    keep_cache_file(file, json.dumps(kept).encode("utf-8"))
 
 
 def _source(path: Path) -> list[object] | None:

@@ -23,8 +23,7 @@ from tui.core.words import count
 if TYPE_CHECKING:
     from zoneinfo import ZoneInfo
 
-    from tui.core.actions import Action
-    from tui.core.dashboard import Dashboard
+    from tui.core.day_view import Action, Dashboard
     from tui.core.search import JobSearch
     from tui.core.streaks import StreakHistory
     from tui.recording import Recorder
@@ -133,10 +132,10 @@ def _status_document(search: JobSearch, dashboard: Dashboard) -> dict[str, objec
         "actions_due": len(dashboard.actions_due),
         "applications": [
             {
-                "id": row.application.short_id,
-                "company": row.application.company,
-                "role": row.application.role,
-                "stage": row.application.stage.value,
+                "id": row.short_id,
+                "company": row.company,
+                "role": row.role,
+                "stage": row.stage.value,
                 "days_since_touch": row.days_since_touch,
                 "next_step": row.next_step,
             }
@@ -179,18 +178,14 @@ def _dashboard(recorder: Recorder, as_of: str | None) -> tuple[JobSearch, Dashbo
 
 
 def _say_how_long_it_holds(today: date, rollover_hour: int, zone: ZoneInfo, dashboard: Dashboard) -> None:
-    """Tell the kept answers (tui/cli/kept_answers.py) until when this answer holds: the logical day's end, or
-    the next instant today's actions change by the clock alone. A day's end the clocks skip: not kept."""
-    from datetime import time, timedelta
+    """Tell the kept answers (tui/cli/kept_answers.py) until when this answer holds (`holds_until`); an answer
+    whose day's end the clocks skip is not kept."""
+    from tui.cli.kept_answers import holds_until as answer_holds_until
+    from tui.core.dashboard import holds_until
 
-    from tui.cli.kept_answers import holds_until
-    from tui.core.local_times import NoSuchTime, local_instant
-
-    try:
-        ends = local_instant(today + timedelta(days=1), time(rollover_hour), zone)
-    except NoSuchTime:
-        return
-    holds_until(min(ends, dashboard.changes_at) if dashboard.changes_at is not None else ends)
+    until = holds_until(today, dashboard, rollover_hour, zone)
+    if until is not None:
+        answer_holds_until(until)
 
 
 def _done_arguments(done: Parser) -> None:

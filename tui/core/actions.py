@@ -6,13 +6,17 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime, timedelta
-from enum import StrEnum
 
+from tui.core.day_view import Action as Action
+from tui.core.day_view import ActionKind as ActionKind
+from tui.core.day_view import NextStep as NextStep
+from tui.core.day_view import PendingRow as PendingRow
+from tui.core.day_view import open_actions as open_actions
 from tui.core.days import DAY_NAMES, describe_day
-from tui.core.drafts import DraftKind
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
+from tui.core.kinds import DraftKind
 from tui.core.models import ActionMark, ActivityKind, Application, Contact, Interview, Mark, Offer, Settings, Stage
 from tui.core.offers import ANSWER_NOTICE_DAYS, describe_offer
 from tui.core.pipeline import FollowUp, describe_ago, describe_due, last_touch, next_follow_up
@@ -25,64 +29,6 @@ from tui.core.words import count
 from tui.core.worth import KIND_DOINGS as KIND_DOINGS
 from tui.core.worth import describe_points as describe_points
 from tui.core.worth import describe_what_completes as describe_what_completes
-
-
-class ActionKind(StrEnum):
-    OFFER = "offer"
-    FEEDBACK = "feedback"
-    THANK_YOU = "thank-you"
-    PREP = "prep"
-    SEND = "send"
-    FOLLOW_UP = "follow-up"
-    GHOSTED = "ghosted"
-    REAPPLY = "reapply"
-    RECONNECT = "reconnect"
-    LEARN = "learn"
-    DAILY_TARGET = "daily-target"
-    REFLECTION = "reflection"
-
-
-@dataclass(frozen=True)
-class Action:
-    """One thing to do today: what, for which application or person, and why now."""
-
-    key: str  # names the action across days, so a mark made on it (done, snoozed, dismissed) sticks
-    kind: ActionKind
-    title: str
-    why: str
-    done: bool = False
-    application_id: uuid.UUID | None = None
-    contact_id: uuid.UUID | None = None
-    interview_id: uuid.UUID | None = None
-    goal_id: uuid.UUID | None = None
-    goal: str = ""  # the learning goal's own words, for a learning action: dismissing it closes this one
-    logs: ActivityKind | None = None  # the activity that marking it done records
-    draft: DraftKind | None = None  # a draft note is offered for it
-    urgent: bool = False  # due today: an offer's answer deadline on its day
-
-    @property
-    def can_snooze(self) -> bool:
-        """The daily target and the reflection are today's by nature: there is no later to put them off to."""
-        return self.kind not in (ActionKind.DAILY_TARGET, ActionKind.REFLECTION)
-
-
-@dataclass(frozen=True)
-class NextStep:
-    """What comes next on a pending application, in a few words, and the day it is due (None: nothing dated)."""
-
-    words: str
-    due: date | None
-
-
-@dataclass(frozen=True)
-class PendingRow:
-    """One line of the Pending applications table."""
-
-    application: Application
-    days_since_touch: int
-    next_step: str
-    next_due: date | None
-
 
 # Said after an interview's prep when the job ad is kept: reading it again is the best prep there is.
 AD_KEPT = "; reread the ad kept on its page"
@@ -138,10 +84,6 @@ def next_action_change(search: JobSearch, now: datetime) -> datetime | None:
 
 def _shown(actions: list[Action], search: JobSearch, today: date) -> list[Action]:
     return [shown for action in actions if (shown := _as_marked(action, search, today)) is not None]
-
-
-def open_actions(actions: list[Action]) -> list[Action]:
-    return [action for action in actions if not action.done]
 
 
 def _first_shown(actions: Iterable[Action], search: JobSearch, today: date, most: int) -> list[Action]:
@@ -600,8 +542,19 @@ def pending_rows(search: JobSearch, settings: Settings, today: date, now: dateti
         touched = last_touch(search, application)
         idle = (today - touched).days if touched else 0
         step = _next_step(search, application, settings, today, now, interviews[application.id])
-        rows.append(PendingRow(application, max(idle, 0), step.words, step.due))
-    rows.sort(key=lambda r: (r.next_due or date.max, -r.days_since_touch, r.application.company.lower()))
+        rows.append(
+            PendingRow(
+                application.id,
+                application.short_id,
+                application.company,
+                application.role,
+                application.stage,
+                max(idle, 0),
+                step.words,
+                step.due,
+            )
+        )
+    rows.sort(key=lambda r: (r.next_due or date.max, -r.days_since_touch, r.company.lower()))
     return rows
 
 

@@ -3,34 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
-from tui.core.actions import Action, PendingRow, next_action_change, open_actions, pending_rows, todays_actions
+from tui.core.actions import next_action_change, pending_rows, todays_actions
+from tui.core.day_view import Dashboard as Dashboard
+from tui.core.local_times import NoSuchTime, local_instant
 from tui.core.prompts import Prompt, choose_prompt, prompt_context
-from tui.core.rewards import Reward, WeeklyProgress, rewards_on, weekly_progress
+from tui.core.rewards import rewards_on, weekly_progress
 from tui.core.search import JobSearch
-from tui.core.streaks import StreakHistory, rest_days_left, track
-
-
-@dataclass(frozen=True)
-class Dashboard:
-    today: date
-    history: StreakHistory
-    weekly: WeeklyProgress
-    rest_days_left: int
-    rewards: list[Reward]
-    activities_today: int
-    actions: list[Action]
-    pending: list[PendingRow]
-    prompt: Prompt
-    prompt_context: str  # the kind of day the prompt was chosen for: daily, rejection, interview…
-    reflection_text: str
-    changes_at: datetime | None = None  # the next instant the actions change by the clock alone: rebuild then
-
-    @property
-    def actions_due(self) -> list[Action]:
-        return open_actions(self.actions)
+from tui.core.streaks import rest_days_left, track
 
 
 def build_dashboard(
@@ -60,3 +42,13 @@ def build_dashboard(
         reflection_text=reflection.text if reflection else "",
         changes_at=next_action_change(search, now) if now is not None else None,
     )
+
+
+def holds_until(today: date, dashboard: Dashboard, rollover_hour: int, zone: ZoneInfo) -> datetime | None:
+    """Until when `dashboard`, worked out on the logical day `today`, stays true with nothing written: the day's
+    end, or the next instant its actions change by the clock alone. None when the clocks skip the day's end."""
+    try:
+        ends = local_instant(today + timedelta(days=1), time(rollover_hour), zone)
+    except NoSuchTime:
+        return None
+    return min(ends, dashboard.changes_at) if dashboard.changes_at is not None else ends

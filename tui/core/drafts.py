@@ -4,22 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from string import Template
 
 from tui.core.days import year_goes_without_saying
 from tui.core.interviews import INTERVIEW_KIND_WORDS, is_held, join_names
+from tui.core.kinds import DraftKind as DraftKind
 from tui.core.models import Application, Interview
 from tui.core.search import JobSearch
 
 SUBJECT = "Subject:"
 UNSIGNED = "[your name]"  # stands in until the settings have a name to sign with
-
-
-class DraftKind(StrEnum):
-    FOLLOW_UP = "follow-up"
-    THANK_YOU = "thank-you"
-    FEEDBACK = "feedback"
 
 
 @dataclass(frozen=True)

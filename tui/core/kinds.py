@@ -99,3 +99,11 @@ class PayPeriod(StrEnum):
     WEEK = "week"
     DAY = "day"
     HOUR = "hour"
+
+
+class DraftKind(StrEnum):
+    """The notes nextyes drafts for a person to send."""
+
+    FOLLOW_UP = "follow-up"
+    THANK_YOU = "thank-you"
+    FEEDBACK = "feedback"

@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from tui.core.actions import Action, ActionKind
-from tui.core.dashboard import Dashboard
+from tui.core.day_view import Action, ActionKind, Dashboard
 from tui.core.interviews import INTERVIEW_KIND_WORDS, join_names, local_start
 from tui.core.pipeline import describe_due
 from tui.core.search import JobSearch

@@ -4,33 +4,16 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
+from tui.core.day_view import Prompt as Prompt
+from tui.core.day_view import PromptContext as PromptContext
 from tui.core.models import Stage
 from tui.core.rewards import MILESTONES
 from tui.core.search import JobSearch
 from tui.core.streaks import DayState, StreakHistory
 
 NO_REPEAT_DAYS = 14
-
-
-class PromptContext(StrEnum):
-    """The kind of day a prompt is written for, as `data/prompts.toml` tags it."""
-
-    DAILY = "daily"
-    REJECTION = "rejection"
-    INTERVIEW = "interview"
-    QUIET = "quiet"
-    MILESTONE = "milestone"
-    WEEKLY = "weekly"
-
-
-@dataclass(frozen=True)
-class Prompt:
-    context: str
-    text: str
 
 
 def prompt_context(search: JobSearch, today: date, history: StreakHistory) -> PromptContext:

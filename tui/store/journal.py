@@ -34,7 +34,8 @@ import orjson
 from tui.store import history
 from tui.store.errors import CorruptDatabase
 from tui.store.migrations import META_TABLE
-from tui.store.paths import JOURNAL_SUFFIX, beside, database_file
+from tui.store.paths import database_file
+from tui.store.paths import journal_file as journal_file
 
 MOST_LINES = 1000  # a shell change folds the journal once it holds this many lines…
 MOST_BYTES = 4 << 20  # …or this many bytes (a logged activity's line is about 1.5 KB)
@@ -75,10 +76,6 @@ class Journal:
 
 
 EMPTY = Journal((), 0, b"")
-
-
-def journal_file(db_file: Path) -> Path:
-    return beside(db_file, JOURNAL_SUFFIX)
 
 
 def new_line(changes: Iterable[Change], entry: Document | None) -> Line:

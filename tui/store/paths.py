@@ -46,6 +46,10 @@ def beside(db_file: Path, suffix: str) -> Path:
     return db_file.with_name(db_file.name + suffix)
 
 
+def journal_file(db_file: Path) -> Path:
+    return beside(db_file, JOURNAL_SUFFIX)
+
+
 def temp_prefix(name: str) -> str:
     """How the names of the temp files made while replacing a file called `name` begin."""
     return f".{name}."

@@ -6,19 +6,21 @@ anywhere, here or in the shell. Each runs in a worker, as a save does, and the d
 
 from __future__ import annotations
 
+import sys
 import threading
 from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.message import Message
-from textual.widgets import Input, TextArea
 
 from tui.app.actions.base import DashboardCommands
 from tui.app.actions.pipeline import PipelineCommands
-from tui.store import StoreError, UndoRefused
+from tui.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from textual.widget import Widget
+
     from tui.app.screens.application_detail import StageMoveWanted
 
 # What a refusal says, in the app's words: the keys that do something instead.
@@ -46,6 +48,15 @@ class NotTakenBack(Message):
         self.refused = refused
 
 
+def takes_text(widget: Widget | None) -> bool:
+    """Whether `widget` is a text box. Asked for every key's footer, from the first frame on: a text area is looked
+    for only once its module is loaded (the dashboard's is built after the first frame), so asking loads nothing."""
+    from textual.widgets import Input
+
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return isinstance(widget, Input) or (text_area is not None and isinstance(widget, text_area.TextArea))
+
+
 class EditingCommands(DashboardCommands):
     """A every application; u and ctrl+z undo, ctrl+y redoes, on the dashboard and the applications' screens."""
 
@@ -67,7 +78,7 @@ class EditingCommands(DashboardCommands):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # In a text box, ctrl+z belongs to the box (or to nothing): a change is never undone while typing.
-        if action in ("undo", "redo") and isinstance(self.focused, Input | TextArea):
+        if action in ("undo", "redo") and takes_text(self.focused):
             return False
         return super().check_action(action, parameters)
 
@@ -81,6 +92,8 @@ class EditingCommands(DashboardCommands):
 
     @work(thread=True, group="save", description="undo or redo")
     def take_back(self, redo: bool) -> None:
+        from tui.store.history import UndoRefused
+
         with self._taking_back:
             try:
                 said = self.recorder.redo() if redo else self.recorder.undo()

@@ -6,17 +6,17 @@ import uuid
 from functools import partial
 from typing import TYPE_CHECKING
 
-from textual import on
-from textual.widgets import DataTable
-
 from tui.app.actions.base import DashboardCommands
 from tui.app.state import Change, Snapshot
-from tui.core.models import Application, Stage
+from tui.core.kinds import Stage
 
 if TYPE_CHECKING:
+    from textual.widgets import DataTable
+
     from tui.app.screens.add_application import ApplicationDraft
     from tui.app.screens.move_stage import StageDraft
     from tui.app.screens.rejection import RejectionFlowScreen, RejectionStep
+    from tui.core.models import Application
 
 
 def added(draft: ApplicationDraft) -> Change:
@@ -73,9 +73,10 @@ class PipelineCommands(DashboardCommands):
         zone = self.recorder.zone(snapshot.search.settings)
         self.edit(partial(email_form, self, snapshot, zone), partial(email_change, self.moved, snapshot.today, zone))
 
-    @on(DataTable.RowSelected, "#pending")
-    def pending_row_chosen(self) -> None:
-        self.action_move_stage()
+    def on_data_table_row_selected(self, chosen: DataTable.RowSelected) -> None:
+        """Enter on a pending application moves its stage."""
+        if chosen.data_table.id == "pending" and chosen.data_table.screen is self.dashboard:
+            self.action_move_stage()
 
     def moved(self, application: Application, draft: StageDraft) -> Change:
         """The move as chosen; a move to rejected goes on to the steps after a no once it is saved."""

@@ -8,8 +8,6 @@ from functools import partial
 from time import monotonic
 from typing import TYPE_CHECKING
 
-from textual.widgets import Input, TextArea
-
 from tui.app.actions.base import DashboardCommands
 from tui.app.screens.dashboard import Leaving, UnsavedReflectionScreen
 from tui.app.state import Change, Snapshot
@@ -91,6 +89,8 @@ class ReflectionCommands(DashboardCommands):
 
     def typing_in_a_form(self) -> bool:
         """Whether a screen over the dashboard holds text typed into it (a form, the steps after a no)."""
+        from textual.widgets import Input, TextArea
+
         return any(
             (isinstance(field, Input) and field.value.strip()) or (isinstance(field, TextArea) and field.text.strip())
             for screen in self.screen_stack

@@ -12,7 +12,7 @@ from textual.widgets import OptionList
 from tui.app.actions.base import DashboardCommands
 from tui.app.state import Change, Snapshot
 from tui.app.widgets.actions import describe_already_done, describe_dismissed, describe_done
-from tui.core.actions import Action, ActionKind
+from tui.core.day_view import Action, ActionKind
 from tui.core.days import describe_day
 
 if TYPE_CHECKING:

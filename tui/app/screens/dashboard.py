@@ -5,25 +5,29 @@ and the question asked before leaving it with a reflection not saved.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from tui.app.screens.modal import Modal
 from tui.app.widgets.actions import ActionsList
 from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.heatmap import Heatmap, legend
 from tui.app.widgets.momentum import MomentumLine
-from tui.app.widgets.pending import PendingTable
-from tui.app.widgets.reflection import ReflectionPanel, ReflectionText
-from tui.core.dashboard import Dashboard
+from tui.core.day_view import Dashboard
+
+if TYPE_CHECKING:  # built after the first frame (`complete_panels`)
+    from textual.widgets import DataTable
+
+    from tui.app.widgets.pending import PendingTable
+    from tui.app.widgets.reflection import ReflectionPanel
 from tui.core.days import describe_day
 from tui.core.streaks import DayState
 
@@ -38,7 +42,32 @@ class DashboardScreen(Screen[None]):
     class Ready(Message):
         """The panels exist: the app may read the database and fill them."""
 
+    def __init__(self, kept: Dashboard | None = None) -> None:
+        super().__init__()
+        self.kept = kept  # the dashboard the app last worked out, while it still holds (tui/app/kept_view.py)
+        self.complete = False  # the panels' insides are mounted (see `complete_panels`)
+
     def on_mount(self) -> None:
+        """The first frame: the header and Today's actions, from the kept dashboard when one holds."""
+        if self.kept is not None:
+            self.show_today(self.kept)
+
+    async def complete_panels(self) -> None:
+        """Once the first frame is on the terminal (the app calls this): Pending's table and the reflection's
+        text area (the slowest widgets to build) go into their panels, a kept dashboard fills them, and the
+        search may then be read, in a thread that would otherwise have held all this back."""
+        from tui.app.widgets.pending import PendingTable
+        from tui.app.widgets.reflection import ReflectionPanel
+
+        reflection, pending = self.query_one("#reflection-panel"), self.query_one("#pending-panel")
+        if not (reflection.is_attached and pending.is_attached):
+            return  # quit before its first frame was followed by anything
+        await reflection.mount(ReflectionPanel(id="reflection"))
+        await pending.mount_all((PendingTable(id="pending"), Static("", id="pending-empty")))
+        self.complete = True
+        kept, self.kept = self.kept, None
+        if kept is not None:
+            self.show(kept)
         self.post_message(self.Ready())
 
     @property
@@ -49,6 +78,8 @@ class DashboardScreen(Screen[None]):
         instead of doing what it does everywhere else. It is reached by choice: r, its action, or a click;
         once there, tab goes on from it as from any panel.
         """
+        from tui.app.widgets.reflection import ReflectionText
+
         return [widget for widget in super().focus_chain if not isinstance(widget, ReflectionText) or widget.has_focus]
 
     def on_resize(self) -> None:
@@ -63,13 +94,10 @@ class DashboardScreen(Screen[None]):
                 actions.border_title = "Today's actions"
                 yield ActionsList(id="actions")
             with Vertical(id="reflection-panel", classes="panel") as reflection:
-                reflection.border_title = "Reflection"
-                yield ReflectionPanel(id="reflection")
+                reflection.border_title = "Reflection"  # its text area goes in after the first frame
         with Horizontal(id="bottom"):
             with Vertical(id="pending-panel", classes="panel") as pending:
-                pending.border_title = "Pending applications"
-                yield PendingTable(id="pending")
-                yield Static("", id="pending-empty")
+                pending.border_title = "Pending applications"  # its table goes in after the first frame
             with Vertical(id="heatmap-panel", classes="panel") as calendar:
                 # The legend rides on the border, so the calendar keeps its room at 80×24.
                 calendar.border_title = legend((DayState.DONE, DayState.REST, DayState.RECOVERY), " ")
@@ -77,26 +105,34 @@ class DashboardScreen(Screen[None]):
                 yield Heatmap(id="heatmap")
         yield KeysFooter()
 
-    def show(self, dashboard: Dashboard) -> None:
+    def show_today(self, dashboard: Dashboard) -> None:
+        """The header and Today's actions: what the first frame needs."""
         self.query_one("#problem").display = False
         self.query_one(MomentumLine).show(dashboard)
-        self.query_one(Heatmap).show(dashboard.history)
+        # As tall as its rows (a header and two borders more), within the CSS bounds: a number set here,
+        # not the table's own auto height, which is known only once it has measured its rows.
+        self.query_one("#bottom").styles.height = len(dashboard.pending) + 3
         self.query_one("#actions-panel").border_subtitle = describe_day(dashboard.today, dashboard.today)
         self.query_one(ActionsList).show(dashboard.actions)
-        self.query_one(PendingTable).show(dashboard.pending, dashboard.today)
+
+    def show(self, dashboard: Dashboard) -> None:
+        """The whole dashboard: as the app hands it after each read, or as it was kept from the last one."""
+        self.show_today(dashboard)
+        self.query_one(Heatmap).show(dashboard.history)
+        self.pending.show(dashboard.pending, dashboard.today)
         self.describe_highlighted()
         count = len(dashboard.pending)
         self.query_one("#pending-panel").border_title = f"Pending applications ({count})"
         empty = self.query_one("#pending-empty", Static)
         empty.update("" if count else "Nothing waiting on a reply yet. Press a to add an application.")
         empty.display = count == 0
-        self.query_one(PendingTable).display = count > 0
-        # As tall as its rows (a header and two borders more), within the CSS bounds: a number set here,
-        # not the table's own auto height, which is known only once it has measured its rows.
-        self.query_one("#bottom").styles.height = count + 3
-        self.query_one(ReflectionPanel).show(dashboard)
+        self.pending.display = count > 0
+        self.reflection.show(dashboard)
 
-    @on(DataTable.RowHighlighted, "#pending")
+    def on_data_table_row_highlighted(self, highlighted: DataTable.RowHighlighted) -> None:
+        if highlighted.data_table.id == "pending":
+            self.describe_highlighted()
+
     def describe_highlighted(self) -> None:
         """Narrow, the table leaves out the role and when it was last touched: the border says them for the
         highlighted application, so nothing of it is out of reach at 80 columns."""
@@ -111,7 +147,7 @@ class DashboardScreen(Screen[None]):
             self.query_one(MomentumLine).update(
                 "[b]nextyes[/b]  │  Your job search could not be opened; the file was not changed"
             )
-            self.query_one(PendingTable).display = False
+            self.pending.display = False
             empty = self.query_one("#pending-empty", Static)
             empty.update("Nothing to show until the database can be read.")
             empty.display = True
@@ -122,11 +158,15 @@ class DashboardScreen(Screen[None]):
 
     @property
     def pending(self) -> PendingTable:
-        return self.query_one(PendingTable)
+        from tui.app.widgets.pending import PendingTable
+
+        return self.query_one("#pending", PendingTable)
 
     @property
     def reflection(self) -> ReflectionPanel:
-        return self.query_one(ReflectionPanel)
+        from tui.app.widgets.reflection import ReflectionPanel
+
+        return self.query_one("#reflection", ReflectionPanel)
 
 
 class Leaving(StrEnum):

@@ -16,7 +16,7 @@ from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
 from tui.app.widgets.long_text import LongText
 from tui.app.widgets.wins import win_lines
-from tui.core.dashboard import Dashboard
+from tui.core.day_view import Dashboard
 from tui.core.days import describe_day
 from tui.core.models import Win
 from tui.core.rewards import MILESTONES, Goal, Reward, next_milestone

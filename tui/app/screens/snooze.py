@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.widgets import Input, Static
 
 from tui.app.screens.form import FormScreen
-from tui.core.actions import Action
+from tui.core.day_view import Action
 from tui.core.days import ACCEPTED_SNOOZE, DateParseError, describe_day, parse_until
 
 DEFAULT_SNOOZE = "3 days"

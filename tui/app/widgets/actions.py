@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING
+
+from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
+from rich.cells import cell_len
+from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.strip import Strip
+from textual.style import Style
+from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.commands import Scope, bindings
-from tui.core.actions import Action, ActionKind
-from tui.core.search import JobSearch
+from tui.core.day_view import Action, ActionKind
+
+if TYPE_CHECKING:
+    from tui.core.search import JobSearch
 
 OPEN_GLYPH = "○"
 DONE_GLYPH = "✓"
@@ -31,22 +40,62 @@ KIND_WORDS = {
     ActionKind.REFLECTION: "reflect",
 }
 DRAFT_MARK = "d: draft"  # a draft note is ready for it
+GLYPH_ROOM = 2  # the glyph and the space after it
 
 
-def action_prompt(action: Action) -> Table:
+def action_prompt(action: Action) -> GlyphBeside:
     """The glyph in its own column, so a title that wraps stays clear of it."""
-    row = Table.grid(padding=(0, 1))
-    row.add_column(width=1, no_wrap=True)
-    row.add_column(ratio=1)
-    title = Text(action.title, style="dim" if action.done else "bold")
-    title.append("\n")
-    title.append(KIND_WORDS[action.kind], style="dim bold")
+    title = Content.styled(action.title, "dim" if action.done else "bold")
+    parts: list[Content | str | tuple[str, str]] = [title, "\n", (KIND_WORDS[action.kind], "dim bold")]
     if action.draft is not None and not action.done:
-        title.append(f" · {DRAFT_MARK}", style="dim bold")
-    title.append(f" · {action.why}", style="dim italic")
+        parts.append((f" · {DRAFT_MARK}", "dim bold"))
+    parts.append((f" · {action.why}", "dim italic"))
     glyph = DONE_GLYPH if action.done else URGENT_GLYPH if action.urgent else OPEN_GLYPH
-    row.add_row(Text(glyph, style="bold"), title)
-    return row
+    return GlyphBeside(Content.styled(glyph, "bold"), Content.assemble(*parts))
+
+
+class GlyphBeside(Visual):
+    """A one-cell glyph, a space, and text wrapped in the width left beside them: as a Rich grid of two columns
+    draws it. The list measures every row at every layout; this measures a row once for each width."""
+
+    def __init__(self, glyph: Content, text: Content) -> None:
+        self.glyph = glyph
+        self.text = text
+        self.heights: dict[int, int] = {}
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        room = max(width - GLYPH_ROOM, 1)
+        lines = self.text.render_strips(room, height, style, options)
+        glyph = self.glyph.render_strips(GLYPH_ROOM, 1, style, options)[0].extend_cell_length(
+            GLYPH_ROOM, style.rich_style
+        )
+        beside = Strip.blank(GLYPH_ROOM, style.rich_style)
+        return [Strip.join([glyph if row == 0 else beside, line]) for row, line in enumerate(lines)]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return GLYPH_ROOM + self.text.get_optimal_width(rules, container_width - GLYPH_ROOM)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if width not in self.heights:
+            self.heights[width] = wrapped_height(self.text, rules, max(width - GLYPH_ROOM, 1))
+        return self.heights[width]
+
+
+def wrapped_height(text: Content, rules: RulesMap, width: int) -> int:
+    """`text.get_height(rules, width)`, a line at a time: a line that fits is one row, and only a line that does
+    not is wrapped, where Textual wraps it (`Content._wrap_and_format`). The list measures each of its rows at
+    every width it is laid out at, the first frame's among them."""
+    plain = text.plain
+    if rules.get("line_pad", 0) or rules.get("text_wrap", "wrap") == "nowrap" or "\t" in plain:
+        return text.get_height(rules, width)
+    fold = rules.get("text_overflow", "fold") == "fold"
+    rows = 0
+    for line in plain.split("\n"):
+        if (len(line) if line.isascii() else cell_len(line)) <= width:
+            rows += 1
+        else:
+            rows += len(divide_line(line, width, fold=fold)) + 1
+    return rows
 
 
 def describe_done(action: Action, search: JobSearch) -> str:

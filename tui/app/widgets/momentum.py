@@ -6,7 +6,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.app.widgets.heatmap import glyph
-from tui.core.dashboard import Dashboard
+from tui.core.day_view import Dashboard
 from tui.core.streaks import DayState, StreakHistory, format_points
 
 BRAND = Content.styled("nextyes", "bold")

@@ -8,7 +8,7 @@ from datetime import date
 from rich.text import Text
 from textual.widgets import DataTable
 
-from tui.core.actions import PendingRow
+from tui.core.day_view import PendingRow
 
 COLUMNS = ("Company", "Role", "Stage", "Touched", "Next step")
 # Beside the calendar at 80 columns there is room for three: whose, where it stands, what is next.
@@ -57,7 +57,7 @@ class PendingTable(DataTable[Text]):
     def selected_application_id(self) -> uuid.UUID | None:
         if not self.rows_shown or not 0 <= self.cursor_row < len(self.rows_shown):
             return None
-        return self.rows_shown[self.cursor_row].application.id
+        return self.rows_shown[self.cursor_row].application_id
 
     def on_resize(self) -> None:
         # Only a new width changes what fits. Refilling on a new height would loop: the table's height
@@ -72,7 +72,7 @@ class PendingTable(DataTable[Text]):
         row = self.rows_shown[self.cursor_row]
         touched = describe_touch(row.days_since_touch)
         words = f"touched {touched}" if touched != "today" else "touched today"
-        return clip(f"{row.application.role} · {words}", max(self.size.width - 4, MIN_WIDTH))
+        return clip(f"{row.role} · {words}", max(self.size.width - 4, MIN_WIDTH))
 
     @property
     def compact(self) -> bool:
@@ -101,12 +101,11 @@ class PendingTable(DataTable[Text]):
         self._set_columns()
         company_width, role_width, next_width = self._text_widths(rows)
         for row in rows:
-            application = row.application
             due = row.next_due is not None and row.next_due <= today
             cells = {
-                "Company": clip(application.company, company_width),
-                "Role": clip(application.role, role_width),
-                "Stage": application.stage.value,
+                "Company": clip(row.company, company_width),
+                "Role": clip(row.role, role_width),
+                "Stage": row.stage.value,
                 "Touched": describe_touch(row.days_since_touch),
                 "Next step": clip(row.next_step, next_width, at_word=True),
             }
@@ -115,9 +114,9 @@ class PendingTable(DataTable[Text]):
                     self._spaced(cells[column], index, "bold" if due and column == "Next step" else "")
                     for index, column in enumerate(self.columns_shown)
                 ),
-                key=application.id.hex,
+                key=row.application_id.hex,
             )
-        ids = [row.application.id for row in rows]
+        ids = [row.application_id for row in rows]
         if selected in ids:
             self.move_cursor(row=ids.index(selected), animate=False)
 
@@ -128,7 +127,7 @@ class PendingTable(DataTable[Text]):
         and role keep at least NAMES_MIN between them (COMPANY_MIN in the compact table); company
         and role share the rest.
         """
-        stage = max([len("Stage"), *(len(r.application.stage.value) for r in rows)])
+        stage = max([len("Stage"), *(len(r.stage.value) for r in rows)])
         longest_next = max([len("Next step"), *(len(r.next_step) for r in rows)])
         scrollbar = self.styles.scrollbar_size_vertical  # kept free, so a scrollbar never pushes a column out
         if self.compact:

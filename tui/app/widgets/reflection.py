@@ -8,8 +8,7 @@ from textual.content import Content
 from textual.widgets import Static, TextArea
 
 from tui.app.commands import Scope, bindings
-from tui.core.dashboard import Dashboard
-from tui.core.prompts import PromptContext
+from tui.core.day_view import Dashboard, PromptContext
 
 # Why today's prompt is not the everyday kind, said before it.
 CONTEXT_WORDS: dict[str, str] = {
