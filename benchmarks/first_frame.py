@@ -9,9 +9,11 @@ starts them and draw to a real terminal; it times from the spawn to each line wr
     frame              the first frame is drawn (for nextyes: the dashboard, maybe still empty)
     data               the first frame whose header shows the search (streak, momentum, today)
     filled <details>   the first frame with every panel filled: Pending's title counts its applications
+    read <details>     the first frame after the whole search was read (a dashboard kept from the last
+                       read is filled before it); the app then quits, so its peak memory counts the read
     problem <text>     nextyes could not read the database; nothing more will come
 
-For the minimal app the three come with its first frame.
+For the minimal app the four come with its first frame.
 
 nextyes is opened through `tui.cli.main`, exactly as `nextyes --db PATH` opens it, and nothing of the app
 is imported or changed before that: each frame is looked at after Textual has written it to the terminal
@@ -72,10 +74,11 @@ class FrameWatcher:
             lines.append("data")
         pending = app.screen.query("#pending-panel")
         if "data" in lines + list(self.told) and pending and "(" in str(pending.first().border_title or ""):
+            lines.append(f"filled {pending.first().border_title}")
             snapshot = getattr(app, "snapshot", None)
-            activities = len(snapshot.search.activities) if snapshot is not None else "?"
-            lines.append(f"filled activities={activities} {pending.first().border_title}")
-            app.exit()
+            if snapshot is not None:
+                lines.append(f"read activities={len(snapshot.search.activities)}")
+                app.exit()
         self.tell(*lines)
 
 
@@ -85,15 +88,15 @@ def open_nextyes(db: Path, fd: int) -> int:
 
     def after_each_frame(app: App[object]) -> None:
         displayed(app)
-        if "filled" not in watcher.told and "problem" not in watcher.told:
+        if "read" not in watcher.told and "problem" not in watcher.told:
             watcher.look(app)
 
     App.post_display_hook = after_each_frame
     from tui.cli import main
 
     code = main(["--db", str(db)])
-    if not watcher.told & {"filled", "problem"}:
-        print("nextyes ended before its dashboard was filled", flush=True)
+    if not watcher.told & {"read", "problem"}:
+        print("nextyes ended before it had read the search", flush=True)
         return code or 3
     return code
 
@@ -112,7 +115,7 @@ def open_minimal(fd: int) -> int:
         def post_display_hook(self) -> None:
             """Its first frame written to the terminal is all it will ever show."""
             if "filled" not in watcher.told:
-                watcher.tell("frame", "data", "filled")
+                watcher.tell("frame", "data", "filled", "read")
                 self.exit()
 
     MinimalApp().run()
