@@ -15,10 +15,12 @@ import pytest
 from textual.message import Message
 
 from tests.support.clock import FakeClock
-from tests.support.pilot import SIZE, header, make_app, pending_companies
+from tests.support.pilot import SIZE, header, make_app, pending_companies, raised
 from tui.app import NextYesApp
 from tui.app.kept_view import kept_dashboard
 from tui.app.pilot import settle
+from tui.app.screens.dashboard import DashboardScreen
+from tui.app.screens.log_activity import LogActivityScreen
 from tui.app.widgets.actions import ActionsList
 from tui.core.day_view import Dashboard
 from tui.core.models import ActivityKind
@@ -89,6 +91,24 @@ async def test_the_next_start_draws_the_kept_dashboard_before_reading_a_record(
         await settle(pilot)
         assert app.snapshot is not None and app.snapshot.dashboard == read  # the read then shows the same
         assert shown_titles(app) == [action.title for action in read.actions]
+
+
+async def test_a_key_typed_before_the_read_is_done_waits_for_it_and_then_acts(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = FakeClock(DEMO_NOW)
+    await read_once(demo_copy, clock)
+    held = HeldRead(monkeypatch)
+    app = make_app(demo_copy, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("l")  # the kept dashboard is showing; nothing is read yet
+        await pilot.pause()
+        assert app.snapshot is None and isinstance(app.screen, DashboardScreen)
+        held.release()
+        await settle(pilot)
+        assert isinstance(app.screen, LogActivityScreen)
+        assert not any("Still opening" in toast.message for toast in raised(app))
 
 
 async def test_a_kept_dashboard_is_the_read_one_value_for_value(demo_copy: Path) -> None:

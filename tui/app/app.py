@@ -143,13 +143,13 @@ class NextYesApp(
 
     @property
     def taking_keys(self) -> bool:
-        """Keys typed before the dashboard's panels are all built wait for them, and are then handed on in turn."""
-        return bool(self.screen_stack) and self.dashboard.complete
+        """Keys typed before the search is first read (the dashboard may show what was kept from the last read)
+        wait for it, and are then handed on in turn: `l` opens the form, rather than a "still opening" note."""
+        return self.first_read_done
 
     @on(DashboardScreen.Ready)
     def start_reading(self) -> None:
-        """The first frame is drawn before any I/O; the database is read in a worker. Keys typed meanwhile go on."""
-        self.call_later(self.deliver_typed_ahead)
+        """The first frame is drawn before any I/O; the database is read in a worker."""
         _, middle, oldest = get_threshold()
         set_threshold(YOUNGEST_PASS_EVERY, middle, oldest)
         self.load_job_search()
@@ -207,7 +207,7 @@ class NextYesApp(
 
     @on(JobSearchLoaded)
     def show_job_search(self, message: JobSearchLoaded) -> None:
-        self.first_read_done = True
+        self.take_keys()
         self.snapshot = message.snapshot
         self.seen = message.snapshot.signature
         self.problem = ""
@@ -219,6 +219,12 @@ class NextYesApp(
             self.call_after_refresh(self.tidy_up)
         for merged in message.merged:
             self.notify(merged, title="Another machine's copy", timeout=12)
+
+    def take_keys(self) -> None:
+        """After the first read, good or not: the keys typed while it went on are handed on, in turn."""
+        if not self.first_read_done:
+            self.first_read_done = True
+            self.call_later(self.deliver_typed_ahead)
 
     def tidy_up(self) -> None:
         """One full collection now, then everything that survives it set aside for good (`gc.freeze`).
@@ -233,7 +239,7 @@ class NextYesApp(
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:
-        self.first_read_done = True
+        self.take_keys()
         self.seen = message.signature
         if message.problem != self.problem:
             self.notify(message.problem, title="Cannot read the database", severity="error", timeout=10)

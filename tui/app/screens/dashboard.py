@@ -45,30 +45,45 @@ class DashboardScreen(Screen[None]):
     def __init__(self, kept: Dashboard | None = None) -> None:
         super().__init__()
         self.kept = kept  # the dashboard the app last worked out, while it still holds (tui/app/kept_view.py)
-        self.complete = False  # the panels' insides are mounted (see `complete_panels`)
+        # Every panel's insides are mounted. With a kept dashboard, Pending's table and the reflection's text
+        # area (the slowest widgets to build) wait for the first frame (`complete_panels`); without one, the
+        # first frame has nothing to show early, and the search is read at once.
+        self.complete = kept is None
 
     def on_mount(self) -> None:
-        """The first frame: the header and Today's actions, from the kept dashboard when one holds."""
+        """The first frame: the header and Today's actions from the kept dashboard, or, with none, the read."""
         if self.kept is not None:
             self.show_today(self.kept)
+        else:
+            self.post_message(self.Ready())
 
     async def complete_panels(self) -> None:
-        """Once the first frame is on the terminal (the app calls this): Pending's table and the reflection's
-        text area (the slowest widgets to build) go into their panels, a kept dashboard fills them, and the
-        search may then be read, in a thread that would otherwise have held all this back."""
-        from tui.app.widgets.pending import PendingTable
-        from tui.app.widgets.reflection import ReflectionPanel
-
+        """Once the first frame is on the terminal (the app calls this): the panels' insides go in, the kept
+        dashboard fills them, and the search may then be read, in a thread that would have held all this back."""
+        if self.complete:
+            return
         reflection, pending = self.query_one("#reflection-panel"), self.query_one("#pending-panel")
         if not (reflection.is_attached and pending.is_attached):
             return  # quit before its first frame was followed by anything
-        await reflection.mount(ReflectionPanel(id="reflection"))
-        await pending.mount_all((PendingTable(id="pending"), Static("", id="pending-empty")))
+        await reflection.mount(self.reflection_inside())
+        await pending.mount_all(self.pending_inside())
         self.complete = True
         kept, self.kept = self.kept, None
         if kept is not None:
             self.show(kept)
         self.post_message(self.Ready())
+
+    @staticmethod
+    def reflection_inside() -> Widget:
+        from tui.app.widgets.reflection import ReflectionPanel
+
+        return ReflectionPanel(id="reflection")
+
+    @staticmethod
+    def pending_inside() -> list[Widget]:
+        from tui.app.widgets.pending import PendingTable
+
+        return [PendingTable(id="pending"), Static("", id="pending-empty")]
 
     @property
     def focus_chain(self) -> list[Widget]:
@@ -94,10 +109,14 @@ class DashboardScreen(Screen[None]):
                 actions.border_title = "Today's actions"
                 yield ActionsList(id="actions")
             with Vertical(id="reflection-panel", classes="panel") as reflection:
-                reflection.border_title = "Reflection"  # its text area goes in after the first frame
+                reflection.border_title = "Reflection"
+                if self.complete:
+                    yield self.reflection_inside()
         with Horizontal(id="bottom"):
             with Vertical(id="pending-panel", classes="panel") as pending:
-                pending.border_title = "Pending applications"  # its table goes in after the first frame
+                pending.border_title = "Pending applications"
+                if self.complete:
+                    yield from self.pending_inside()
             with Vertical(id="heatmap-panel", classes="panel") as calendar:
                 # The legend rides on the border, so the calendar keeps its room at 80×24.
                 calendar.border_title = legend((DayState.DONE, DayState.REST, DayState.RECOVERY), " ")
