@@ -53,6 +53,8 @@ TIDY_AFTER_READING = 5_000
 # on a tour of every screen, 50 ms each with the screens the app keeps. At 5,000: once, and a third of the time
 # collecting in all. The older generations keep Python's proportions.
 YOUNGEST_PASS_EVERY = 5_000
+# The screens' CSS, read once the first read is done (`load_screens_css`); app.tcss styles the dashboard alone.
+SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 
 
 class NextYesApp(
@@ -221,10 +223,18 @@ class NextYesApp(
             self.notify(merged, title="Another machine's copy", timeout=12)
 
     def take_keys(self) -> None:
-        """After the first read, good or not: the keys typed while it went on are handed on, in turn."""
+        """After the first read, good or not: the screens' CSS is read, and the keys typed while it went on are
+        handed on, in turn."""
         if not self.first_read_done:
             self.first_read_done = True
+            self.load_screens_css()
             self.call_later(self.deliver_typed_ahead)
+
+    def load_screens_css(self) -> None:
+        """screens.tcss, 650 lines the first frame need not wait for: only it is parsed now (Textual keeps each
+        source's rules), and no screen that it styles has been opened yet (keys wait for the first read)."""
+        if not self.stylesheet.has_source(str(SCREENS_CSS)):
+            self.stylesheet.read(SCREENS_CSS)
 
     def tidy_up(self) -> None:
         """One full collection now, then everything that survives it set aside for good (`gc.freeze`).

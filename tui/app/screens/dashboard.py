@@ -65,12 +65,13 @@ class DashboardScreen(Screen[None]):
         reflection, pending = self.query_one("#reflection-panel"), self.query_one("#pending-panel")
         if not (reflection.is_attached and pending.is_attached):
             return  # quit before its first frame was followed by anything
-        await reflection.mount(self.reflection_inside())
-        await pending.mount_all(self.pending_inside())
-        self.complete = True
-        kept, self.kept = self.kept, None
-        if kept is not None:
-            self.show(kept)
+        with self.app.batch_update():  # one frame for all of it, not one as each part goes in
+            await reflection.mount(self.reflection_inside())
+            await pending.mount_all(self.pending_inside())
+            self.complete = True
+            kept, self.kept = self.kept, None
+            if kept is not None:
+                self.show_rest(kept)  # the header and Today's actions are in the first frame already
         self.post_message(self.Ready())
 
     @staticmethod
@@ -135,8 +136,12 @@ class DashboardScreen(Screen[None]):
         self.query_one(ActionsList).show(dashboard.actions)
 
     def show(self, dashboard: Dashboard) -> None:
-        """The whole dashboard: as the app hands it after each read, or as it was kept from the last one."""
+        """The whole dashboard, as the app hands it after each read."""
         self.show_today(dashboard)
+        self.show_rest(dashboard)
+
+    def show_rest(self, dashboard: Dashboard) -> None:
+        """All but the header and Today's actions: the calendar, Pending and the reflection."""
         self.query_one(Heatmap).show(dashboard.history)
         self.pending.show(dashboard.pending, dashboard.today)
         self.describe_highlighted()
