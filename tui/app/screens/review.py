@@ -22,7 +22,7 @@ from tui.core.search import JobSearch
 from tui.exchange.review_format import review_text
 from tui.store.collector import collector_paused
 
-REVIEW_WIDTH = 80  # the sheet's width (`.help` in app.tcss), border and padding included
+REVIEW_WIDTH = 80  # the sheet's width (`.help` in screens.tcss), border and padding included
 
 
 @remembers
