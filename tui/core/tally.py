@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timezone
 from typing import TYPE_CHECKING, Any, Protocol
 
 from tui.core.kinds import ActivityKind, Stage
@@ -93,7 +93,7 @@ def tally_of(search: JobSearch) -> Tally:
     kinds: dict[date, dict[ActivityKind, int]] = defaultdict(dict)
     edges: dict[date, tuple[Stamp, Stamp]] = {}
     for activity in search.activities:
-        day, stamp = activity.logical_day, (activity.at, activity.timezone)
+        day, stamp = activity.logical_day, (_fixed(activity.at), activity.timezone)
         counted = kinds[day]
         counted[activity.kind] = counted.get(activity.kind, 0) + 1
         first, last = edges.get(day, (stamp, stamp))
@@ -156,6 +156,13 @@ def _text(value: object) -> str:
     if not isinstance(value, str):
         raise TypeError("not text")
     return value
+
+
+def _fixed(moment: datetime) -> datetime:
+    """`moment` at a fixed offset, as a read of the file gives it (and as its JSON keeps it). A zone's wall time,
+    as a record made in this process may hold, compares unequal to the same instant at a fixed offset when it
+    falls in a daylight-saving gap or fold (PEP 495), so a tally kept and read back would not be the same."""
+    return moment if isinstance(moment.tzinfo, timezone) else moment.astimezone(UTC)
 
 
 def _aware(moment: datetime) -> datetime:
