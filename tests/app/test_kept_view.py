@@ -131,6 +131,30 @@ async def test_a_change_from_the_shell_means_the_next_start_reads_first(demo_cop
         assert app.snapshot.dashboard.activities_today == 1
 
 
+async def test_the_days_first_start_shows_the_streak_from_the_brief_before_the_read(
+    demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A new day: the kept dashboard no longer holds, but the brief the last read kept (as `nextyes log` keeps
+    it) does, and the streak it judges for the new day is the header the read then shows."""
+    clock = FakeClock(DEMO_NOW)
+    await read_once(demo_copy, clock)
+    clock.advance(days=1)
+    assert kept_dashboard(demo_copy, clock()) is None
+    held = HeldRead(monkeypatch)
+    app = make_app(demo_copy, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.snapshot is None
+        first = header(app)
+        assert OPENING not in first and "Streak" in first
+        assert shown_titles(app) == []  # today's actions wait for the read
+        held.release()
+        await settle(pilot)
+        assert app.snapshot is not None
+        assert header(app) == first
+        assert shown_titles(app) == [action.title for action in app.snapshot.dashboard.actions]
+
+
 async def test_a_kept_dashboard_holds_until_the_day_ends(demo_copy: Path) -> None:
     clock = FakeClock(DEMO_NOW)
     read = await read_once(demo_copy, clock)
@@ -166,7 +190,7 @@ async def test_a_damaged_kept_view_is_passed_over_and_replaced(demo_copy: Path, 
     assert kept_dashboard(demo_copy, clock()) is None
     app = make_app(demo_copy, clock)
     async with app.run_test(size=SIZE) as pilot:
-        assert OPENING in header(app)
+        assert shown_titles(app) == []  # nothing of the damaged view is drawn
         await settle(pilot)
         assert app.snapshot is not None and app.snapshot.dashboard == read
     assert kept_dashboard(demo_copy, clock()) == read  # kept afresh by that read

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
 from tests.support.shell import loaded_by
-from tui.cli import main, quick_log
+from tui.cli import main
 from tui.store import Store, journal
+from tui.store import brief as briefs
 from tui.store.backups import backup_folder
 
 
@@ -149,14 +150,14 @@ def test_in_a_synced_folder_every_log_is_written_into_the_file(
 def test_a_spoiled_brief_is_worked_out_again(
     run, a_day_begun: None, db_path: Path, whole_command_runs: list[list[str]], spoil: Any
 ) -> None:
-    brief = quick_log.brief_file(db_path)
+    brief = briefs.brief_file(db_path)
     brief.write_bytes(spoil(brief.read_bytes()))
 
     status, out, _ = run("log", "learn")
 
     assert status == 0 and len(whole_command_runs) == 1
     assert "Today is done: 1.5 points" in out
-    assert quick_log.read_brief(db_path) is not None
+    assert briefs.read_brief(db_path) is not None
 
 
 @pytest.mark.parametrize(
@@ -184,7 +185,7 @@ def test_a_full_disk_during_a_quick_log_changes_nothing_and_names_the_file(
     run, a_day_begun: None, db_path: Path, monkeypatch: pytest.MonkeyPatch, whole_command_runs: list[list[str]]
 ) -> None:
     before = files(db_path)
-    brief = quick_log.brief_file(db_path).read_bytes()
+    brief = briefs.brief_file(db_path).read_bytes()
 
     def full(*arguments: object) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -195,7 +196,7 @@ def test_a_full_disk_during_a_quick_log_changes_nothing_and_names_the_file(
     assert (status, out) == (3, "") and whole_command_runs == []
     assert err == f"nextyes: {db_path}: cannot be saved: the disk is full; nothing was changed\n"
     assert files(db_path) == before
-    assert quick_log.brief_file(db_path).read_bytes() == brief
+    assert briefs.brief_file(db_path).read_bytes() == brief
 
 
 # The same answers with and without the brief ------------------------------------------------------------------
@@ -231,7 +232,7 @@ def test_with_or_without_the_brief_every_answer_and_every_record_is_the_same(
 
     def nextyes(db: str, *arguments: str) -> tuple[int, str, str]:
         if db == worked_out:
-            quick_log.brief_file(Path(db)).unlink(missing_ok=True)
+            briefs.brief_file(Path(db)).unlink(missing_ok=True)
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             status = main([*arguments, "--db", db], now=clock)

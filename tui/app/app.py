@@ -28,7 +28,7 @@ from tui.app.actions.reflection import ReflectionCommands
 from tui.app.actions.today import TodayCommands
 from tui.app.actions.views import ViewCommands
 from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
-from tui.app.kept_view import keep_dashboard, kept_dashboard, view_source
+from tui.app.kept_view import keep_dashboard, kept_dashboard, kept_streak, view_source
 from tui.app.messages import ChangeFailed, ChangeSaved, JobSearchLoaded, JobSearchUnreadable, RewardsEarned
 from tui.app.preferences import remember_theme, remembered_theme
 from tui.app.screens.dashboard import DashboardScreen
@@ -89,6 +89,8 @@ class NextYesApp(
         # The dashboard this app last worked out, while it still holds: drawn in the first frame, before the
         # records, the models and the store are loaded (tui/app/kept_view.py). Read here, before the event loop.
         self.kept_dashboard = kept_dashboard(self.db_path, self.clock())
+        # With none, the streak from the search's brief (kept by `nextyes log` and by each read): the header.
+        self.kept_streak = None if self.kept_dashboard is not None else kept_streak(self.db_path, self.clock())
         self.snapshot = None
         self.problem = ""
         self.seen: FileSignature = None
@@ -134,7 +136,7 @@ class NextYesApp(
         self.notify(f"{note[0].upper()}{note[1:]}.", title="Time zone", severity="warning", timeout=15)
 
     def get_default_screen(self) -> Screen[None]:
-        return DashboardScreen(kept=self.kept_dashboard)
+        return DashboardScreen(kept=self.kept_dashboard, streak=self.kept_streak)
 
     def post_display_hook(self) -> None:
         """Each frame written to the terminal: after the first, the rest of the dashboard (`complete_panels`)."""
@@ -163,15 +165,17 @@ class NextYesApp(
         """Load afresh and build the dashboard, and keep it for the next start. Runs in a worker thread."""
         from tui.content import reflection_prompts
         from tui.core.dashboard import build_dashboard, holds_until
+        from tui.store.brief import kept as keep_brief
         from tui.store.collector import collector_paused
         from tui.store.conflicts import absorb_conflict_copies
+        from tui.store.quick import source_of
 
         try:
             merged = absorb_conflict_copies(self.store, made_from="app")  # a sync tool's conflict copies first
         except StoreError as error:
             return JobSearchUnreadable(str(error), file_signature(self.db_path))
         signature = file_signature(self.db_path)  # before reading: a change after it is seen next poll
-        source = view_source(self.db_path)
+        source, identities = view_source(self.db_path), source_of(self.db_path)
         validated = self.store.validations
         try:
             with collector_paused:  # the read and the dashboard make many objects and no cycles
@@ -185,6 +189,7 @@ class NextYesApp(
         until = holds_until(today, dashboard, search.settings.rollover_hour, zone)
         if source is not None and until is not None:
             keep_dashboard(self.db_path, source, dashboard, now, until)
+        keep_brief(self.db_path, search, identities, today, zone.key)  # the next start's header, any day
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
         return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy, merged)
 

@@ -25,6 +25,7 @@ import msgspec
 
 from tui import __version__
 from tui.core.day_view import Dashboard
+from tui.core.streaks import StreakHistory
 from tui.locations import cache_folder, keep_cache_file
 from tui.store.conflict_names import find_conflict_copies
 from tui.store.files import identity
@@ -65,6 +66,26 @@ def kept_dashboard(path: Path, now: datetime) -> Dashboard | None:
         return None
     holds = kept.source == source and kept.made <= now.timestamp() < kept.until
     return kept.dashboard if holds else None
+
+
+def kept_streak(path: Path, now: datetime) -> StreakHistory | None:
+    """The streak as the brief of the database at `path` has it (tui/store/brief.py: what `nextyes log` and the
+    app's reads keep, tied to the file's and journal's identities), judged for the day being lived at `now`;
+    None when no brief holds, a conflict copy waits, or the time zone needs a word said about it. A brief
+    holds across days, so this is the header of a day's first start, before the read gives the rest."""
+    from tui.clock import choose_zone
+    from tui.core.days import logical_day
+    from tui.core.streaks import judge
+    from tui.store.brief import read_brief
+
+    brief = read_brief(path)
+    if brief is None or find_conflict_copies(database_file(path)):
+        return None
+    zone = choose_zone(brief.settings.timezone)
+    if zone.notes:
+        return None
+    today = logical_day(now, zone.zone, brief.settings.rollover_hour)
+    return judge(brief.tally, brief.settings, today, zone.zone.key)
 
 
 def keep_dashboard(path: Path, source: str, dashboard: Dashboard, made: datetime, until: datetime) -> None:

@@ -154,8 +154,9 @@ def _log(recorder: Recorder, options: argparse.Namespace) -> int:
 def logged(recorder: Recorder, search: JobSearch, today: date, activity: Activity) -> str:
     """'Logged network with Dana on 2026-03-15. Streak: 3 days.' Keeps the brief the next `log` is answered from
     (tui/cli/quick_log.py)."""
-    from tui.cli.quick_log import kept, logged_line
+    from tui.cli.quick_log import logged_line
     from tui.core.streaks import track
+    from tui.store.brief import kept
 
     # The store kept the transaction's records as its read of the file it wrote: nothing is validated
     # again, and the streak the rewards judged on them is remembered with them.

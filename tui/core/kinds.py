@@ -91,6 +91,9 @@ class ActivityKind(StrEnum):
     OTHER = "other"
 
 
+ACTIVITY_KINDS = frozenset(kind.value for kind in ActivityKind)  # their names, as typed and as JSON keeps them
+
+
 class PayPeriod(StrEnum):
     """What a salary or an offer's amount is paid per."""
 

@@ -29,7 +29,7 @@ if TYPE_CHECKING:  # built after the first frame (`complete_panels`)
     from tui.app.widgets.pending import PendingTable
     from tui.app.widgets.reflection import ReflectionPanel
 from tui.core.days import describe_day
-from tui.core.streaks import DayState
+from tui.core.streaks import DayState, StreakHistory
 
 NARROW = 70  # columns: below this the calendar beside Pending leaves the next step no room
 
@@ -42,9 +42,10 @@ class DashboardScreen(Screen[None]):
     class Ready(Message):
         """The panels exist: the app may read the database and fill them."""
 
-    def __init__(self, kept: Dashboard | None = None) -> None:
+    def __init__(self, kept: Dashboard | None = None, streak: StreakHistory | None = None) -> None:
         super().__init__()
         self.kept = kept  # the dashboard the app last worked out, while it still holds (tui/app/kept_view.py)
+        self.streak = streak  # with none kept, the streak as the search's brief has it: the header, at once
         # Every panel's insides are mounted. With a kept dashboard, Pending's table and the reflection's text
         # area (the slowest widgets to build) wait for the first frame (`complete_panels`); without one, the
         # first frame has nothing to show early, and the search is read at once.
@@ -54,8 +55,10 @@ class DashboardScreen(Screen[None]):
         """The first frame: the header and Today's actions from the kept dashboard, or, with none, the read."""
         if self.kept is not None:
             self.show_today(self.kept)
-        else:
-            self.post_message(self.Ready())
+            return
+        if self.streak is not None:
+            self.query_one(MomentumLine).show(self.streak)
+        self.post_message(self.Ready())
 
     async def complete_panels(self) -> None:
         """Once the first frame is on the terminal (the app calls this): the panels' insides go in, the kept
@@ -128,7 +131,7 @@ class DashboardScreen(Screen[None]):
     def show_today(self, dashboard: Dashboard) -> None:
         """The header and Today's actions: what the first frame needs."""
         self.query_one("#problem").display = False
-        self.query_one(MomentumLine).show(dashboard)
+        self.query_one(MomentumLine).show(dashboard.history)
         # As tall as its rows (a header and two borders more), within the CSS bounds: a number set here,
         # not the table's own auto height, which is known only once it has measured its rows.
         self.query_one("#bottom").styles.height = len(dashboard.pending) + 3

@@ -6,7 +6,6 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.app.widgets.heatmap import glyph
-from tui.core.day_view import Dashboard
 from tui.core.streaks import DayState, StreakHistory, format_points
 
 BRAND = Content.styled("nextyes", "bold")
@@ -51,9 +50,8 @@ def describe_today(history: StreakHistory, *, short: bool = False) -> Content:
     return Content.assemble(glyph(state), " ", words.get(state, f"Today: {state.value}"))
 
 
-def header_variants(dashboard: Dashboard) -> list[Content]:
+def header_variants(history: StreakHistory) -> list[Content]:
     """The header, from the roomiest wording to the tightest; the line shows the first that fits."""
-    history = dashboard.history
     wordings = (  # (with the name, separator, short figures, short today)
         (True, "  │  ", False, False),
         (True, " │ ", False, False),
@@ -80,8 +78,8 @@ class MomentumLine(Static):
         super().__init__(content, id=id)
         self.variants: list[Content] = []
 
-    def show(self, dashboard: Dashboard) -> None:
-        self.variants = header_variants(dashboard)
+    def show(self, history: StreakHistory) -> None:
+        self.variants = header_variants(history)
         self.fit()
 
     def on_resize(self) -> None:
