@@ -44,6 +44,14 @@ def cache_folder() -> Path:
     return user_cache_path("nextyes", appauthor=False)
 
 
+def cache_file(folder: str, key: str) -> Path:
+    """The file in the cache folder's `folder` kept for `key` (a database's real path, with the question asked
+    of it for an answer): named after a digest of the key, so any path makes one plain file name."""
+    import hashlib
+
+    return cache_folder() / folder / f"{hashlib.sha256(os.fsencode(key)).hexdigest()[:24]}.json"
+
+
 def keep_cache_file(file: Path, payload: bytes) -> None:
     """Write `payload` to the cache file `file` atomically, or not at all when the folder cannot be written."""
     try:

@@ -17,7 +17,7 @@ from textual.message import Message
 from tests.support.clock import FakeClock
 from tests.support.pilot import SIZE, header, make_app, pending_companies, raised
 from tui.app import NextYesApp
-from tui.app.kept_view import kept_dashboard
+from tui.app.kept_view import kept_for_start
 from tui.app.pilot import settle
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.screens.log_activity import LogActivityScreen
@@ -114,7 +114,7 @@ async def test_a_key_typed_before_the_read_is_done_waits_for_it_and_then_acts(
 async def test_a_kept_dashboard_is_the_read_one_value_for_value(demo_copy: Path) -> None:
     clock = FakeClock(DEMO_NOW)
     read = await read_once(demo_copy, clock)
-    assert kept_dashboard(demo_copy, clock()) == read
+    assert kept_for_start(demo_copy, clock()).dashboard == read
 
 
 async def test_a_change_from_the_shell_means_the_next_start_reads_first(demo_copy: Path) -> None:
@@ -122,7 +122,7 @@ async def test_a_change_from_the_shell_means_the_next_start_reads_first(demo_cop
     await read_once(demo_copy, clock)
     store = Store(demo_copy, clock, journal=True)
     Recorder(store, clock).log(ActivityKind.APPLY, "from the shell")  # appended to the journal
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
     app = make_app(demo_copy, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert OPENING in header(app)  # the first frame: nothing kept holds
@@ -139,7 +139,7 @@ async def test_the_days_first_start_shows_the_streak_from_the_brief_before_the_r
     clock = FakeClock(DEMO_NOW)
     await read_once(demo_copy, clock)
     clock.advance(days=1)
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
     held = HeldRead(monkeypatch)
     app = make_app(demo_copy, clock)
     async with app.run_test(size=SIZE) as pilot:
@@ -158,12 +158,12 @@ async def test_the_days_first_start_shows_the_streak_from_the_brief_before_the_r
 async def test_a_kept_dashboard_holds_until_the_day_ends(demo_copy: Path) -> None:
     clock = FakeClock(DEMO_NOW)
     read = await read_once(demo_copy, clock)
-    assert kept_dashboard(demo_copy, clock() + timedelta(hours=1)) == read
+    assert kept_for_start(demo_copy, clock() + timedelta(hours=1)).dashboard == read
     tomorrow = datetime.combine(read.today + timedelta(days=1), datetime.min.time(), clock().tzinfo)
-    assert kept_dashboard(demo_copy, tomorrow + timedelta(hours=5)) is None  # past the rollover hour
-    assert kept_dashboard(demo_copy, clock() - timedelta(minutes=1)) is None  # a clock set back
+    assert kept_for_start(demo_copy, tomorrow + timedelta(hours=5)).dashboard is None  # past the rollover hour
+    assert kept_for_start(demo_copy, clock() - timedelta(minutes=1)).dashboard is None  # a clock set back
     if read.changes_at is not None:  # an interview's hour changes the actions with nothing written
-        assert kept_dashboard(demo_copy, read.changes_at) is None
+        assert kept_for_start(demo_copy, read.changes_at).dashboard is None
 
 
 async def test_another_time_zone_or_a_conflict_copy_means_reading_first(
@@ -173,12 +173,12 @@ async def test_another_time_zone_or_a_conflict_copy_means_reading_first(
     await read_once(demo_copy, clock)
     worked_out_in = os.environ.get("TZ", "")
     monkeypatch.setenv("TZ", "Pacific/Auckland")
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
     monkeypatch.setenv("TZ", worked_out_in)
-    assert kept_dashboard(demo_copy, clock()) is not None
+    assert kept_for_start(demo_copy, clock()).dashboard is not None
     conflict = demo_copy.with_name("nextyes.sync-conflict-20260315-101010-ABCDEFG.json")
     shutil.copyfile(demo_copy, conflict)
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"source": 1}', b"\x00" * 64])
@@ -187,13 +187,13 @@ async def test_a_damaged_kept_view_is_passed_over_and_replaced(demo_copy: Path, 
     read = await read_once(demo_copy, clock)
     [kept] = (cache_folder() / "views").iterdir()
     kept.write_bytes(damage)
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
     app = make_app(demo_copy, clock)
     async with app.run_test(size=SIZE) as pilot:
         assert shown_titles(app) == []  # nothing of the damaged view is drawn
         await settle(pilot)
         assert app.snapshot is not None and app.snapshot.dashboard == read
-    assert kept_dashboard(demo_copy, clock()) == read  # kept afresh by that read
+    assert kept_for_start(demo_copy, clock()).dashboard == read  # kept afresh by that read
 
 
 async def test_a_cache_folder_that_cannot_be_written_costs_only_the_kept_view(
@@ -205,7 +205,7 @@ async def test_a_cache_folder_that_cannot_be_written_costs_only_the_kept_view(
     clock = FakeClock(DEMO_NOW)
     read = await read_once(demo_copy, clock)
     assert read.actions
-    assert kept_dashboard(demo_copy, clock()) is None
+    assert kept_for_start(demo_copy, clock()).dashboard is None
 
 
 def test_opening_the_app_loads_neither_pydantic_nor_the_store_before_its_first_frame(demo_copy: Path) -> None:

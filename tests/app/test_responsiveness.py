@@ -77,13 +77,19 @@ async def test_the_footer_follows_the_panel_and_lets_go_of_the_keys_it_replaced(
         assert len(alive) == len(footer_keys(app.dashboard))  # none of those it replaced is kept
 
 
+def calls_of(monkeypatch: pytest.MonkeyPatch, module: object, name: str) -> list[tuple[object, ...]]:
+    """Every call made from now on to `module.name` (each still made), by its arguments, in order."""
+    calls: list[tuple[object, ...]] = []
+    original = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *args: calls.append(args) or original(*args))
+    return calls
+
+
 async def test_the_weekly_review_opened_again_shows_at_once_and_is_worked_out_once(
     db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a_month_of_searching(store, clock)
-    worked_out = []
-    original = review.weekly_review
-    monkeypatch.setattr(review, "weekly_review", lambda *args: worked_out.append(args) or original(*args))
+    worked_out = calls_of(monkeypatch, review, "weekly_review")
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -101,9 +107,7 @@ async def test_insights_opened_again_show_at_once(
     db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     a_month_of_searching(store, clock)
-    added_up = []
-    original = insights.build_insights
-    monkeypatch.setattr(insights, "build_insights", lambda *args: added_up.append(args) or original(*args))
+    added_up = calls_of(monkeypatch, insights, "build_insights")
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)

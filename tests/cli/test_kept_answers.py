@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.support.clock import FakeClock
-from tui.cli import kept_answers, main
+from tui.cli import main
+from tui.locations import cache_folder
 
 
 @pytest.fixture
@@ -181,7 +182,7 @@ def test_with_or_without_the_kept_answers_every_answer_is_the_same(
             )
         for question in QUESTIONS:
             said = nextyes(*question)
-            for kept in (kept_answers.cache_folder() / "answers").glob("*.json"):
+            for kept in (cache_folder() / "answers").glob("*.json"):
                 kept.unlink()
             assert nextyes(*question) == said, question
             assert nextyes(*question) == said, question  # and once more, from what the second kept

@@ -28,15 +28,16 @@ from tui.app.actions.reflection import ReflectionCommands
 from tui.app.actions.today import TodayCommands
 from tui.app.actions.views import ViewCommands
 from tui.app.commands import COMMANDS, SCREEN_COMMANDS, Scope, bindings
-from tui.app.kept_view import keep_dashboard, kept_dashboard, kept_streak, view_source
+from tui.app.kept_view import KeptStart, keep_dashboard, kept_for_start, view_source
 from tui.app.messages import ChangeFailed, ChangeSaved, JobSearchLoaded, JobSearchUnreadable, RewardsEarned
 from tui.app.preferences import remember_theme, remembered_theme
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.shown_text import show_control_characters
-from tui.app.state import Change, FileSignature, Snapshot, file_signature
+from tui.app.state import Change, Snapshot
 from tui.clock import system_clock, zone_named
 from tui.store.conflict_names import find_conflict_copies
 from tui.store.errors import StoreError
+from tui.store.files import Source, source_of
 from tui.store.paths import database_file
 
 if TYPE_CHECKING:  # the records, the store and the rules load in the worker that first reads the search
@@ -87,13 +88,12 @@ class NextYesApp(
         self.clock = now or system_clock(zone_named(""))
         self.poll_interval = poll_interval
         # The dashboard this app last worked out, while it still holds: drawn in the first frame, before the
-        # records, the models and the store are loaded (tui/app/kept_view.py). Read here, before the event loop.
-        self.kept_dashboard = kept_dashboard(self.db_path, self.clock())
-        # With none, the streak from the search's brief (kept by `nextyes log` and by each read): the header.
-        self.kept_streak = None if self.kept_dashboard is not None else kept_streak(self.db_path, self.clock())
+        # records, the models and the store are loaded (tui/app/kept_view.py); with none, the streak from the
+        # search's brief (kept by `nextyes log` and by each read). Read here, before the event loop.
+        self.kept_start = kept_for_start(self.db_path, self.clock())
         self.snapshot = None
         self.problem = ""
-        self.seen: FileSignature = None
+        self.seen: Source | None = None
         self.first_read_done = False
         self.first_frame_shown = False
 
@@ -136,7 +136,9 @@ class NextYesApp(
         self.notify(f"{note[0].upper()}{note[1:]}.", title="Time zone", severity="warning", timeout=15)
 
     def get_default_screen(self) -> Screen[None]:
-        return DashboardScreen(kept=self.kept_dashboard, streak=self.kept_streak)
+        dashboard, streak = self.kept_start
+        self.kept_start = KeptStart(None, None)  # the screen holds them now, until the read replaces them
+        return DashboardScreen(kept=dashboard, streak=streak)
 
     def post_display_hook(self) -> None:
         """Each frame written to the terminal: after the first, the rest of the dashboard (`complete_panels`)."""
@@ -168,14 +170,12 @@ class NextYesApp(
         from tui.store.brief import kept as keep_brief
         from tui.store.collector import collector_paused
         from tui.store.conflicts import absorb_conflict_copies
-        from tui.store.quick import source_of
 
         try:
             merged = absorb_conflict_copies(self.store, made_from="app")  # a sync tool's conflict copies first
         except StoreError as error:
-            return JobSearchUnreadable(str(error), file_signature(self.db_path))
-        signature = file_signature(self.db_path)  # before reading: a change after it is seen next poll
-        source, identities = view_source(self.db_path), source_of(self.db_path)
+            return JobSearchUnreadable(str(error), source_of(self.db_path))
+        identities = source_of(self.db_path)  # before reading: a change after it is seen next poll
         validated = self.store.validations
         try:
             with collector_paused:  # the read and the dashboard make many objects and no cycles
@@ -185,13 +185,13 @@ class NextYesApp(
                 now = self.recorder.now()
                 dashboard = build_dashboard(search, today, reflection_prompts(), zone.key, now)
         except StoreError as error:
-            return JobSearchUnreadable(str(error), signature)
+            return JobSearchUnreadable(str(error), identities)
         until = holds_until(today, dashboard, search.settings.rollover_hour, zone)
-        if source is not None and until is not None:
-            keep_dashboard(self.db_path, source, dashboard, now, until)
+        if until is not None and identities[0] is not None:
+            keep_dashboard(self.db_path, view_source(self.db_path, identities), dashboard, now, until)
         keep_brief(self.db_path, search, identities, today, zone.key)  # the next start's header, any day
         tidy = self.store.validations != validated and search.size >= TIDY_AFTER_READING
-        return JobSearchLoaded(Snapshot(search, dashboard, signature), tidy, merged)
+        return JobSearchLoaded(Snapshot(search, dashboard, identities), tidy, merged)
 
     @work(thread=True, exclusive=True, group="load", description="reading the database")
     def load_job_search(self) -> None:
@@ -202,9 +202,9 @@ class NextYesApp(
             self.check_for_changes(self.seen, self.snapshot)
 
     @work(thread=True, exclusive=True, group="poll", description="looking for changes")
-    def check_for_changes(self, seen: FileSignature, snapshot: Snapshot | None) -> None:
+    def check_for_changes(self, seen: Source | None, snapshot: Snapshot | None) -> None:
         """Reload when another process changed the file, or when the logical day has rolled over."""
-        changed = file_signature(self.db_path) != seen or bool(find_conflict_copies(database_file(self.db_path)))
+        changed = source_of(self.db_path) != seen or bool(find_conflict_copies(database_file(self.db_path)))
         new_day = snapshot is not None and self.recorder.today(snapshot.search) != snapshot.today
         # An interview's hour changes today's actions (its prep ends, its thank-you begins) with nothing written.
         changes_at = snapshot.dashboard.changes_at if snapshot is not None else None

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from textual.message import Message
 
-from tui.app.state import Change, FileSignature, Snapshot
+from tui.app.state import Change, Snapshot
 from tui.core.rewards import Reward
+from tui.store.files import Source
 
 
 class JobSearchLoaded(Message):
@@ -23,7 +24,7 @@ class JobSearchLoaded(Message):
 class JobSearchUnreadable(Message):
     """The database could not be read; `signature` is the file as it was when that was found."""
 
-    def __init__(self, problem: str, signature: FileSignature) -> None:
+    def __init__(self, problem: str, signature: Source) -> None:
         super().__init__()
         self.problem = problem
         self.signature = signature

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from tui.store.paths import database_file, journal_file
+from tui.store.files import Source
 
 if TYPE_CHECKING:  # the records and the rules load after the first frame (tui/app/kept_view.py)
     from tui.core.day_view import Dashboard
     from tui.core.search import JobSearch
     from tui.recording import Recorder
-
-# (mtime_ns, size) of the file, then of its journal (None while there is none); None while there is no file
-FileSignature = tuple[tuple[int, int], tuple[int, int] | None] | None
-
-
-def file_signature(path: Path) -> FileSignature:
-    """What changes whenever the database file is replaced or a shell change is added to its journal; None
-    when there is no file to read."""
-    real = database_file(path)
-    file = _size_and_time(real)
-    return None if file is None else (file, _size_and_time(journal_file(real)))
-
-
-def _size_and_time(path: Path) -> tuple[int, int] | None:
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return status.st_mtime_ns, status.st_size
 
 
 @dataclass(frozen=True)
@@ -42,7 +21,7 @@ class Snapshot:
 
     search: JobSearch
     dashboard: Dashboard
-    signature: FileSignature
+    signature: Source  # the file's and journal's identities as they were just before the read (`source_of`)
 
     @property
     def today(self) -> date:

@@ -17,7 +17,6 @@ It is a cache: removing it changes no answer (tests/cli/test_kept_answers.py hol
 
 from __future__ import annotations
 
-import hashlib
 import io
 import os
 import sys
@@ -28,7 +27,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from tui import __version__
 from tui.cli.summary import JOURNAL_SUFFIX, identity, keep_json, quick_options, read_json
-from tui.locations import cache_folder
+from tui.locations import cache_file
 
 if TYPE_CHECKING:
     from tui.clock import Clock
@@ -181,8 +180,7 @@ def _file(arguments: Sequence[str]) -> Path | None:
     if named is None:
         return None
     path, rest = named
-    key = "\0".join([os.path.realpath(path), *rest])
-    return cache_folder() / "answers" / f"{hashlib.sha256(os.fsencode(key)).hexdigest()[:24]}.json"
+    return cache_file("answers", "\0".join([os.path.realpath(path), *rest]))
 
 
 def _read(arguments: Sequence[str]) -> dict[str, object] | None:

@@ -11,14 +11,13 @@ records as every command does and keeps a new summary. It is a cache: removing i
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, TypedDict, TypeGuard
 
+from tui.locations import cache_file, keep_cache_file
 from tui.locations import cache_folder as cache_folder
-from tui.locations import keep_cache_file
 
 if TYPE_CHECKING:
     from collections.abc import Collection, Sequence
@@ -94,9 +93,7 @@ def quick_options(
 
 def summary_file(path: Path) -> Path:
     """The summary of the database at `path`, in the user's cache folder, named after the file it describes."""
-    real = os.path.realpath(path)
-    name = hashlib.sha256(os.fsencode(real)).hexdigest()[:24]
-    return cache_folder() / "summaries" / f"{name}.json"
+    return cache_file("summaries", os.path.realpath(path))
 
 
 def read_json(file: Path) -> dict[str, object] | None:

@@ -9,7 +9,6 @@ the app after each read. It is a cache: removing it changes no answer.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -19,12 +18,12 @@ from typing import TYPE_CHECKING, Any
 
 from tui import __version__
 from tui.core.kinds import ACTIVITY_KINDS, ActivityKind
-from tui.locations import cache_folder, keep_cache_file
+from tui.locations import cache_file, keep_cache_file
 
 if TYPE_CHECKING:
     from tui.core.search import JobSearch
     from tui.core.tally import Tally
-    from tui.store.quick import Source
+    from tui.store.files import Source
 
 BRIEF_VERSION = 1
 
@@ -104,8 +103,7 @@ def kept(path: Path, search: JobSearch, source: Source, today: date, zone: str) 
 
 def brief_file(path: Path) -> Path:
     """The brief of the database at `path`, in the user's cache folder, named after the file it describes."""
-    real = os.path.realpath(path)
-    return cache_folder() / "briefs" / f"{hashlib.sha256(os.fsencode(real)).hexdigest()[:24]}.json"
+    return cache_file("briefs", os.path.realpath(path))
 
 
 def read_brief(path: Path) -> Brief | None:
@@ -114,7 +112,7 @@ def read_brief(path: Path) -> Brief | None:
     import orjson
 
     from tui.core.tally import Tally
-    from tui.store.quick import source_of
+    from tui.store.files import source_of
 
     try:
         document = orjson.loads(brief_file(path).read_bytes())

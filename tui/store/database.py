@@ -35,7 +35,7 @@ from tui.store.backups import (
 )
 from tui.store.collector import collector_paused
 from tui.store.errors import StoreError, WriteFailed, in_the_way
-from tui.store.files import Identity, atomic_write, discard, read_only
+from tui.store.files import Identity, Source, atomic_write, discard, read_only, source_of
 from tui.store.files import identity as _identity
 from tui.store.journal import Journal
 from tui.store.locking import held, write_error
@@ -46,7 +46,6 @@ from tui.store.paths import (
     lock_file,
     synced_by,
 )
-from tui.store.quick import Source, source_of
 from tui.store.tables import TABLES, empty
 from tui.store.transaction import Transaction, sparse
 

@@ -10,7 +10,7 @@ import stat
 import tempfile
 from pathlib import Path
 
-from tui.store.paths import TEMP_SUFFIX, temp_prefix
+from tui.store.paths import TEMP_SUFFIX, database_file, journal_file, temp_prefix
 
 # A hard link cannot be made here (a file system without them, another device, a limit on links): copy instead.
 NO_LINK = frozenset({errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS})
@@ -161,3 +161,12 @@ def identity(path: Path) -> Identity | None:
     except OSError:
         return None
     return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+Source = tuple[Identity | None, Identity | None]  # the database file's identity and its journal's
+
+
+def source_of(db_path: Path) -> Source:
+    """The identities of the database file at `db_path` (links followed) and of its journal, as they are now."""
+    real = database_file(db_path)
+    return identity(real), identity(journal_file(real))

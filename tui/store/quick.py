@@ -22,17 +22,9 @@ from typing import Any
 from tui.store import journal
 from tui.store.backups import daily_backup
 from tui.store.conflict_names import find_conflict_copies
-from tui.store.files import Identity, identity, read_only
+from tui.store.files import Source, read_only, source_of
 from tui.store.locking import held, write_error
 from tui.store.paths import database_file, synced_by
-
-Source = tuple[Identity | None, Identity | None]  # the database file's identity and its journal's
-
-
-def source_of(db_path: Path) -> Source:
-    """The identities of the database file at `db_path` (links followed) and of its journal, as they are now."""
-    real = database_file(db_path)
-    return identity(real), identity(journal.journal_file(real))
 
 
 def append_known(

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
-from rich.cells import cell_len
 from textual.content import Content
 from textual.css.styles import RulesMap
 from textual.strip import Strip
@@ -15,6 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.commands import Scope, bindings
+from tui.app.widgets.long_text import wrapped_rows
 from tui.core.day_view import Action, ActionKind
 
 if TYPE_CHECKING:
@@ -89,13 +88,7 @@ def wrapped_height(text: Content, rules: RulesMap, width: int) -> int:
     if rules.get("line_pad", 0) or rules.get("text_wrap", "wrap") == "nowrap" or "\t" in plain:
         return text.get_height(rules, width)
     fold = rules.get("text_overflow", "fold") == "fold"
-    rows = 0
-    for line in plain.split("\n"):
-        if (len(line) if line.isascii() else cell_len(line)) <= width:
-            rows += 1
-        else:
-            rows += len(divide_line(line, width, fold=fold)) + 1
-    return rows
+    return sum(wrapped_rows(line, width, fold=fold) for line in plain.split("\n"))
 
 
 def describe_done(action: Action, search: JobSearch) -> str:

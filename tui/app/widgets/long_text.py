@@ -118,10 +118,8 @@ class LongText(Static):
                 rows += len(self.drawn[index])
             elif "\t" in text or not wraps:
                 rows += paragraph.get_height(cast(RulesMap, styles), width)  # as `Widget.get_content_height` does
-            elif (len(text) if text.isascii() else cell_len(text)) <= room:
-                rows += 1  # fits: one row, no wrapping to work out
-            else:  # where Textual wraps a line of text (`Content._wrap_and_format`)
-                rows += len(divide_line(text, room, fold=fold)) + 1
+            else:
+                rows += wrapped_rows(text, room, fold=fold)
         self.rows = rows
 
     def render_line(self, y: int) -> Strip:
@@ -166,6 +164,14 @@ class LongText(Static):
         if self.drawn_selected is None or self.drawn_selected[0] != selection:
             self.drawn_selected = (selection, Visual.to_strips(self, self.render(), width, None, self.visual_style))
         return self.drawn_selected[1]
+
+
+def wrapped_rows(line: str, room: int, *, fold: bool) -> int:
+    """The rows a line of plain text takes in `room` cells, broken where Textual wraps it
+    (`Content._wrap_and_format`); a line that fits is one row, with no wrapping worked out."""
+    if (len(line) if line.isascii() else cell_len(line)) <= room:
+        return 1
+    return len(divide_line(line, room, fold=fold)) + 1
 
 
 def _placed(segment: Segment, line: int) -> Segment:
