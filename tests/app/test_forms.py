@@ -112,7 +112,7 @@ async def what_does_not_read_whole(app: NextYesApp, pilot, opening: Opening, wid
     may_be_cut = opening.names_a_record or not wide  # a company's name, or a narrow terminal: an ellipsis ends it
     if title != form_screen.title_text and not (may_be_cut and title.endswith("…")):
         problems.append(f"title cut: {title}")
-    fields = [box.children[0] for box in form_screen.query(".field-box") if not box.children[0].disabled]
+    fields = [field for field in form_screen.query(".field") if not field.disabled]
     for _ in fields:
         focused = form_screen.focused
         if focused is None or not inside(form, focused):

@@ -103,8 +103,8 @@ def field_value(field: Widget) -> object:
 
 
 def form_values(screen: Screen[object]) -> dict[str, object]:
-    """Every field of a form, by id: each sits first in its box beside a label (`FormScreen.field_row`)."""
-    fields = (box.children[0] for box in screen.query(".field-box"))
+    """Every field of a form, by id: each beside a label (`FormScreen.field_row`) or in a box of its own."""
+    fields = screen.query(".field")
     return {str(field.id): field_value(field) for field in fields}
 
 

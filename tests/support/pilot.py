@@ -118,7 +118,10 @@ def screen_text(app: NextYesApp) -> str:
 
 
 def field_error(app: NextYesApp, field_id: str) -> str:
-    error = app.screen.query_one(f"#{field_id}-error", Static)
+    found = app.screen.query(f"#{field_id}-error")  # added beneath the field once something is wrong with it
+    if not found:
+        return ""
+    error = found.only_one(Static)
     return str(error.render()) if error.display and error.has_class("-shown") else ""
 
 

@@ -105,19 +105,30 @@ class FormScreen(Modal[ResultType | None], Generic[ResultType]):
 
     @staticmethod
     def field_row(label: str, field: Widget) -> Horizontal:
-        """A label, the field, and a line beneath it for what is wrong with it."""
-        return Horizontal(
-            Label(label, classes="field-label"),
-            Vertical(
-                field, Static("", id=f"{field.id}-error", classes="field-error", markup=False), classes="field-box"
-            ),
-            classes="field-row",
-        )
+        """A label and the field beside it.
+
+        What is wrong with the field is said in a line beneath it, added when there is something to say
+        (`explain`): a hidden line in a box of its own under every field was a fifth of opening a form.
+        """
+        field.add_class("field")
+        return Horizontal(Label(label, classes="field-label"), field, classes="field-row")
 
     def explain(self, field_id: str, problem: str) -> None:
-        error = self.query_one(f"#{field_id}-error", Static)
+        error = self.error_line(field_id)
         error.update(f"⚠ {problem}")
         error.add_class("-shown")
+
+    def error_line(self, field_id: str) -> Static:
+        """The line beneath `field_id` that says what is wrong with it: added beneath the field's row the first
+        time, or the one its box was made with (a field not in a row)."""
+        kept = self.query(f"#{field_id}-error")
+        if kept:
+            return kept.only_one(Static)
+        row = self.query_one(f"#{field_id}").parent
+        assert isinstance(row, Widget) and isinstance(row.parent, Widget), f"{field_id} is not in a form's row"
+        error = Static("", id=f"{field_id}-error", classes="field-error beneath", markup=False)
+        row.parent.mount(error, after=row)
+        return error
 
     def read_text(self, field_id: str, limit: int) -> str | None:
         """The text typed in `field_id`, stripped; None, explained beside it, when it is too long."""

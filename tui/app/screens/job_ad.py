@@ -38,7 +38,9 @@ class JobAdScreen(FormScreen[str]):
     def fields(self) -> ComposeResult:
         text = self.draft if self.draft is not None else self.application.ad
         placeholder = "No ad kept yet. Paste it here (ctrl+shift+v in most terminals), then ctrl+s."
-        area = TextArea(text, id="ad", soft_wrap=True, show_line_numbers=False, placeholder=placeholder)
+        area = TextArea(
+            text, id="ad", classes="field", soft_wrap=True, show_line_numbers=False, placeholder=placeholder
+        )
         yield Vertical(
             area, Static("", id="ad-error", classes="field-error", markup=False), classes="field-box", id="ad-box"
         )

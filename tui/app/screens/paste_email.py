@@ -121,6 +121,7 @@ class PasteEmailScreen(FormScreen[EmailDraft]):
                 TextArea(
                     self.draft.text if self.draft else "",
                     id="email",
+                    classes="field",
                     soft_wrap=True,
                     show_line_numbers=False,
                     placeholder="From: …\nSubject: …\n\nthe email itself…",
