@@ -2,57 +2,58 @@
 
 from __future__ import annotations
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 
 from tui.app.commands import COMMANDS, NAVIGATION, SCREEN_COMMANDS, Scope
 from tui.app.screens.modal import Modal
 from tui.app.widgets.heatmap import STATE_MEANINGS
-from tui.app.widgets.long_text import LongText
+from tui.app.widgets.long_text import Cell, Columns, LongText
 from tui.core.streaks import DayState
 
-
-def keys_section(heading: str, rows: list[tuple[str, Text | str]]) -> Group:
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True, width=14)
-    table.add_column(ratio=1)
-    for keys, meaning in rows:
-        table.add_row(keys, meaning)
-    return Group(Text(heading, style="bold underline"), table)
+KEY_WIDTH = 14  # the keys' column; what each does is wrapped beside it
 
 
-def keys_guide() -> Group:
+def keys_section(heading: str, rows: list[tuple[str, Content | str]]) -> list[Content | Columns]:
+    """The heading, then a key and what it does on each line."""
+    return [
+        Content.styled(heading, "bold underline"),
+        *(
+            Columns(
+                Cell(Content.styled(keys, "bold"), KEY_WIDTH),
+                Cell(Content(meaning) if isinstance(meaning, str) else meaning),
+            )
+            for keys, meaning in rows
+        ),
+    ]
+
+
+def keys_guide() -> list[Content | Columns]:
     """Every key, grouped by where it works: the dashboard first, then the screens opened from it."""
-    sections = []
+    lines: list[Content | Columns] = []
     for scope in Scope:
-        rows: list[tuple[str, Text | str]] = [
-            (command.key_display, Text.assemble(command.title, ": ", (command.description, "dim")))
+        rows: list[tuple[str, Content | str]] = [
+            (command.key_display, Content.assemble(command.title, ": ", (command.description, "dim")))
             for command in (*COMMANDS, *SCREEN_COMMANDS)
             if command.scope is scope
         ]
         if rows:
-            sections.append(keys_section(scope.value, rows))
-    sections.append(keys_section("Moving around", list(NAVIGATION)))
-    sections.append(glyph_legend())
-    return Group(*sections)
+            lines += keys_section(scope.value, rows)
+    lines += keys_section("Moving around", list(NAVIGATION))
+    lines += glyph_legend()
+    return lines
 
 
-def glyph_legend() -> Group:
+def glyph_legend() -> list[Content | Columns]:
     """What each calendar glyph means; the header's glyph for today reads the same."""
-    table = Table.grid(padding=(0, 1))
-    table.add_column(style="bold", no_wrap=True, width=14)
-    table.add_column(ratio=1)
-    for state in DayState:
-        table.add_row(f"  {state.glyph}", STATE_MEANINGS[state])
-    table.add_row("", Text("blank: before your first activity, or still to come", style="dim"))
-    return Group(Text("The calendar (p shows it all)", style="bold underline"), table)
+    rows: list[tuple[str, Content | str]] = [(f"  {state.glyph}", STATE_MEANINGS[state]) for state in DayState]
+    rows.append(("", Content.styled("blank: before your first activity, or still to come", "dim")))
+    return keys_section("The calendar (p shows it all)", rows)
 
 
-KEYS_GUIDE = keys_guide()  # drawn once a width and theme (`LongText`): it never changes
+KEYS_GUIDE = keys_guide()  # each line measured once a width (`LongText`): it never changes
 
 
 class HelpScreen(Modal[None]):
@@ -66,7 +67,9 @@ class HelpScreen(Modal[None]):
         with VerticalScroll(classes="help", id="help") as body:
             body.border_title = "Keys"
             body.border_subtitle = "↑↓ scroll · escape closes"
-            yield LongText(KEYS_GUIDE, kept_for=KEYS_GUIDE, id="help-keys")
+            keys = LongText(id="help-keys")
+            keys.show_lines(KEYS_GUIDE)
+            yield keys
 
     def show_afresh(self) -> None:
         """From the top, as when first opened: the app keeps this screen."""

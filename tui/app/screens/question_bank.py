@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from rich.console import Group
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content
 
 from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
-from tui.app.widgets.long_text import LongText
+from tui.app.widgets.long_text import Cell, Columns, LongText
 from tui.core.days import describe_day
 from tui.core.interviews import BankEntry, QuestionBank, question_bank
 from tui.core.remembering import remembers
@@ -27,40 +26,53 @@ def describe_rating(entry: BankEntry) -> str:
     return "–" if entry.average_rating is None else f"{entry.average_rating:.1f}/5"
 
 
-def bank_section(heading: str, entries: list[BankEntry], empty: str, today: date) -> Group:
+def asked_by(entry: BankEntry, today: date) -> str:
+    """Who asked the question, and when it was last asked."""
+    return f"{', '.join(entry.companies)} · last {describe_day(entry.last_asked, today, weekday=False)}"
+
+
+def bank_section(heading: str, entries: list[BankEntry], empty: str, today: date) -> list[Content | Columns]:
     """A heading, then one row per question: times asked, your average rating, who asked it."""
+    title = Content.styled(heading, "bold underline")
     if not entries:
-        return Group(Text(heading, style="bold underline"), Text(empty, style="dim italic"), Text(""))
-    table = Table.grid(padding=(0, 1), expand=True)
-    table.add_column(ratio=1)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_column(justify="right", no_wrap=True)
-    table.add_row(Text("Question", style="dim"), Text("Asked", style="dim"), Text("Avg rating", style="dim"))
-    for entry in entries[:SHOWN]:
-        question = Text(entry.text, style="bold")
-        question.append(
-            f"\n{', '.join(entry.companies)} · last {describe_day(entry.last_asked, today, weekday=False)}", style="dim"
+        return [title, Content.styled(empty, "dim italic"), Content("")]
+    shown = entries[:SHOWN]
+    asked = [f"×{entry.asked}" for entry in shown]
+    ratings = [describe_rating(entry) for entry in shown]
+    asked_width = max(map(cell_len, ["Asked", *asked]))
+    rating_width = max(map(cell_len, ["Avg rating", *ratings]))
+
+    def row(question: Content, times: Content, rating: Content) -> Columns:
+        return Columns(Cell(question), Cell(times, asked_width, "right"), Cell(rating, rating_width, "right"))
+
+    header = row(Content.styled("Question", "dim"), Content.styled("Asked", "dim"), Content.styled("Avg rating", "dim"))
+    rows = [
+        row(
+            Content.assemble((entry.text, "bold"), "\n", (asked_by(entry, today), "bold dim")),
+            Content(times),
+            Content(rating),
         )
-        table.add_row(question, f"×{entry.asked}", describe_rating(entry))
-    return Group(Text(heading, style="bold underline"), table, Text(""))
+        for entry, times, rating in zip(shown, asked, ratings, strict=True)
+    ]
+    return [title, header, *rows, Content("")]
 
 
-def bank_guide(bank: QuestionBank, today: date) -> Group:
-    return Group(
-        bank_section("Asked most", bank.frequent, EMPTY, today),
-        bank_section(
+def bank_guide(bank: QuestionBank, today: date) -> list[Content | Columns]:
+    return [
+        *bank_section("Asked most", bank.frequent, EMPTY, today),
+        *bank_section(
             "Rated lowest: worth practising",
             bank.weakest,
             EMPTY if not bank.frequent else "None rated yet: add a rating (1-5) after a question, as 'question | 3'.",
             today,
         ),
-    )
+    ]
 
 
 @remembers
-def bank_guide_of(search: JobSearch, today: date) -> Group:
-    """The bank as shown, kept with the search: opened again before the search is read again, it is neither
-    worked out nor drawn again."""
+def bank_guide_of(search: JobSearch, today: date) -> list[Content | Columns]:
+    """The bank as shown, kept with the search: opened again before the search is read again, it is not
+    worked out again."""
     return bank_guide(question_bank(search), today)
 
 
@@ -86,7 +98,7 @@ class QuestionBankScreen(Modal[None]):
     def show_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
         guide = bank_guide_of(snapshot.search, snapshot.today)
-        self.query_one("#question-bank-text", LongText).update(guide, kept_for=guide)
+        self.query_one("#question-bank-text", LongText).show_lines(guide)
 
     def show_afresh(self, snapshot: Snapshot) -> None:
         """As if opened for the first time (the app keeps this screen): from the top, as `snapshot` has it."""

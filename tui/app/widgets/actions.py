@@ -5,15 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from textual.content import Content
-from textual.css.styles import RulesMap
-from textual.strip import Strip
-from textual.style import Style
-from textual.visual import RenderOptions, Visual
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from tui.app.commands import Scope, bindings
-from tui.app.widgets.long_text import wrapped_rows
+from tui.app.widgets.long_text import Cell, Columns
 from tui.core.day_view import Action, ActionKind
 
 if TYPE_CHECKING:
@@ -39,10 +35,10 @@ KIND_WORDS = {
     ActionKind.REFLECTION: "reflect",
 }
 DRAFT_MARK = "d: draft"  # a draft note is ready for it
-GLYPH_ROOM = 2  # the glyph and the space after it
+GLYPH_WIDTH = 1  # the glyph's column; its text wraps beside it
 
 
-def action_prompt(action: Action) -> GlyphBeside:
+def action_prompt(action: Action) -> Columns:
     """The glyph in its own column, so a title that wraps stays clear of it."""
     title = Content.styled(action.title, "dim" if action.done else "bold")
     parts: list[Content | str | tuple[str, str]] = [title, "\n", (KIND_WORDS[action.kind], "dim bold")]
@@ -50,45 +46,7 @@ def action_prompt(action: Action) -> GlyphBeside:
         parts.append((f" · {DRAFT_MARK}", "dim bold"))
     parts.append((f" · {action.why}", "dim italic"))
     glyph = DONE_GLYPH if action.done else URGENT_GLYPH if action.urgent else OPEN_GLYPH
-    return GlyphBeside(Content.styled(glyph, "bold"), Content.assemble(*parts))
-
-
-class GlyphBeside(Visual):
-    """A one-cell glyph, a space, and text wrapped in the width left beside them: as a Rich grid of two columns
-    draws it. The list measures every row at every layout; this measures a row once for each width."""
-
-    def __init__(self, glyph: Content, text: Content) -> None:
-        self.glyph = glyph
-        self.text = text
-        self.heights: dict[int, int] = {}
-
-    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        room = max(width - GLYPH_ROOM, 1)
-        lines = self.text.render_strips(room, height, style, options)
-        glyph = self.glyph.render_strips(GLYPH_ROOM, 1, style, options)[0].extend_cell_length(
-            GLYPH_ROOM, style.rich_style
-        )
-        beside = Strip.blank(GLYPH_ROOM, style.rich_style)
-        return [Strip.join([glyph if row == 0 else beside, line]) for row, line in enumerate(lines)]
-
-    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
-        return GLYPH_ROOM + self.text.get_optimal_width(rules, container_width - GLYPH_ROOM)
-
-    def get_height(self, rules: RulesMap, width: int) -> int:
-        if width not in self.heights:
-            self.heights[width] = wrapped_height(self.text, rules, max(width - GLYPH_ROOM, 1))
-        return self.heights[width]
-
-
-def wrapped_height(text: Content, rules: RulesMap, width: int) -> int:
-    """`text.get_height(rules, width)`, a line at a time: a line that fits is one row, and only a line that does
-    not is wrapped, where Textual wraps it (`Content._wrap_and_format`). The list measures each of its rows at
-    every width it is laid out at, the first frame's among them."""
-    plain = text.plain
-    if rules.get("line_pad", 0) or rules.get("text_wrap", "wrap") == "nowrap" or "\t" in plain:
-        return text.get_height(rules, width)
-    fold = rules.get("text_overflow", "fold") == "fold"
-    return sum(wrapped_rows(line, width, fold=fold) for line in plain.split("\n"))
+    return Columns(Cell(Content.styled(glyph, "bold"), GLYPH_WIDTH), Cell(Content.assemble(*parts)))
 
 
 def describe_done(action: Action, search: JobSearch) -> str:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import cast
+from dataclasses import dataclass
+from typing import Literal, cast
 from weakref import ReferenceType, ref
 
 from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
@@ -17,12 +18,92 @@ from textual.geometry import Size
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Visual, VisualType
+from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import Static
 
 # Rich renderables drawn lately, by what they were drawn from (while it lives), width and style; oldest go first.
 DRAWN_KEPT: dict[tuple[int, int, Style], tuple[ReferenceType[object], list[Strip]]] = {}
 MOST_KEPT = 4
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A column's text in a row of `Columns`: in `width` cells, or, with no width, in the room the others leave."""
+
+    text: Content
+    width: int | None = None
+    justify: Literal["left", "right"] = "left"
+
+
+class Columns(Visual):
+    """A row of cells side by side with a space between, as a Rich grid draws them, measured once for each width.
+
+    A cell of a fixed width holds its text on the row's first line, cut with an ellipsis when longer; the one
+    cell with no width wraps its text in the room left, and the row is as tall as that text. A Rich table of
+    two hundred rows was drawn whole to show twenty of them; here only the rows in view are drawn.
+    """
+
+    def __init__(self, *cells: Cell) -> None:
+        flexible = [cell for cell in cells if cell.width is None]
+        if len(flexible) != 1:
+            raise ValueError("a row of columns has one cell with no width, which takes the room left")
+        self.cells = cells
+        self.flexible = flexible[0]
+        self.fixed = sum(cell.width or 0 for cell in cells) + len(cells) - 1  # the fixed cells and the spaces
+        self.heights: dict[int, int] = {}
+
+    @property
+    def plain(self) -> str:
+        """The cells' text on one line, a space between: what copying the row gives."""
+        return " ".join(cell.text.plain for cell in self.cells)
+
+    def room(self, width: int) -> int:
+        return max(width - self.fixed, 1)
+
+    def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
+        room = self.room(width)
+        wrapped = self.flexible.text.render_strips(room, height, style, options) or [Strip([])]
+        space = Strip.blank(1, style.rich_style)
+        rows: list[list[Strip]] = [[] for _ in wrapped]
+        for index, cell in enumerate(self.cells):
+            if index:
+                for row in rows:
+                    row.append(space)
+            if cell is self.flexible:
+                last = index == len(self.cells) - 1  # the row ends with it: no spaces after its text
+                for row, line in zip(rows, wrapped, strict=True):
+                    row.append(line if last else line.extend_cell_length(room, style.rich_style))
+                continue
+            cell_width = cell.width or 0
+            text = cell.text
+            shown = (
+                text.right(cell_width, ellipsis=True)
+                if cell.justify == "right"
+                else text.truncate(cell_width, ellipsis=True, pad=True)
+            )
+            drawn = shown.render_strips(cell_width, 1, style, options) or [Strip([])]
+            rows[0].append(drawn[0].extend_cell_length(cell_width, style.rich_style))
+            for row in rows[1:]:
+                row.append(Strip.blank(cell_width, style.rich_style))
+        return [Strip.join(row) for row in rows]
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return self.fixed + self.flexible.text.get_optimal_width(rules, self.room(container_width))
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        if width not in self.heights:
+            self.heights[width] = wrapped_height(self.flexible.text, rules, self.room(width))
+        return self.heights[width]
+
+
+def wrapped_height(text: Content, rules: RulesMap, width: int) -> int:
+    """`text.get_height(rules, width)`, a line at a time: a line that fits is one row, and only a line that does
+    not is wrapped, where Textual wraps it (`Content._wrap_and_format`)."""
+    plain = text.plain
+    if rules.get("line_pad", 0) or rules.get("text_wrap", "wrap") == "nowrap" or "\t" in plain:
+        return text.get_height(rules, width)
+    fold = rules.get("text_overflow", "fold") == "fold"
+    return sum(wrapped_rows(line, width, fold=fold) for line in plain.split("\n"))
 
 
 class LongText(Static):
@@ -45,13 +126,13 @@ class LongText(Static):
     ) -> None:
         super().__init__(content, id=id, classes=classes, markup=False)
         self.kept_for = kept_for
-        self.lines_given: Sequence[Content] | None = None  # the text's lines, when given as lines
+        self.lines_given: Sequence[Content | Columns] | None = None  # the text's lines, when given as lines
         self.joined: Content | None = None
         self.forget_lines()
 
     def forget_lines(self) -> None:
         self.measured_width = -1  # the width the lines below were measured for; -1: not measured
-        self.paragraphs: Sequence[Content] = []  # the text's lines, each wrapped to one row or more
+        self.paragraphs: Sequence[Content | Columns] = []  # the text's lines, each wrapped to one row or more
         self.first_rows: list[int] = []  # the row each paragraph begins on
         self.rows = 0
         self.drawn: dict[int, list[Strip]] = {}  # each paragraph's rows, once drawn
@@ -68,9 +149,10 @@ class LongText(Static):
         self.forget_lines()
         super().update(content, layout=layout)
 
-    def show_lines(self, lines: Sequence[Content]) -> None:
+    def show_lines(self, lines: Sequence[Content | Columns]) -> None:
         """Show `lines`, one under another: as `update` with them joined, without joining them (nor
-        splitting them again to measure them), which at a thousand lines was most of the work."""
+        splitting them again to measure them), which at a thousand lines was most of the work. A line may be
+        a row of columns, drawn as a Rich grid would draw it."""
         self.lines_given, self.joined = lines, None
         self.forget_lines()
         self.refresh(layout=True)
@@ -80,8 +162,17 @@ class LongText(Static):
         if self.lines_given is None:
             return self.visual
         if self.joined is None:
-            self.joined = Content("\n").join(self.lines_given)
+            self.joined = Content("\n").join(
+                line if isinstance(line, Content) else Content(line.plain) for line in self.lines_given
+            )
         return self.joined
+
+    @property
+    def draws_selection(self) -> bool:
+        """Whether text selected with the mouse is drawn: in text, not in a Rich renderable or rows of columns."""
+        if self.lines_given is not None:
+            return all(isinstance(line, Content) for line in self.lines_given)
+        return isinstance(self.visual, Content)
 
     def notify_style_update(self) -> None:
         self.forget_lines()  # drawn in another style now: a theme chosen, a class added
@@ -116,6 +207,8 @@ class LongText(Static):
             text = paragraph.plain
             if index in self.drawn:
                 rows += len(self.drawn[index])
+            elif isinstance(paragraph, Columns):
+                rows += paragraph.get_height(cast(RulesMap, styles), width)
             elif "\t" in text or not wraps:
                 rows += paragraph.get_height(cast(RulesMap, styles), width)  # as `Widget.get_content_height` does
             else:
@@ -126,7 +219,7 @@ class LongText(Static):
         width = self.size.width
         self.measure(width)
         blank = Strip.blank(width, self.visual_style.rich_style)
-        if self.text_selection is not None and (self.lines_given is not None or isinstance(self.visual, Content)):
+        if self.text_selection is not None and self.draws_selection:
             lines = self.selected_lines(self.text_selection, width)
             return lines[y] if y < len(lines) else blank
         index = bisect_right(self.first_rows, y) - 1
