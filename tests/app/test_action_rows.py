@@ -15,7 +15,7 @@ from tui.app.widgets.long_text import Cell, Columns, wrapped_height
 GLYPH_ROOM = 2  # an action's glyph and the space after it
 
 # Words as titles and reasons have them, with the long ones (a URL, a company's name run together) and wide ones.
-WORDS = st.text(alphabet=st.sampled_from("abcdefghij-./·é漢"), min_size=1, max_size=30)
+WORDS = st.text(alphabet=st.sampled_from("abcdefghij-./·é漢★✓—"), min_size=1, max_size=30)
 LINES = st.lists(WORDS, min_size=1, max_size=14).map(" ".join)
 # The list's own rule (app.tcss: a word wider than the row is cut), and Textual's default (it folds).
 OVERFLOWS = st.sampled_from(["ellipsis", "fold"])

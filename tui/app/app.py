@@ -224,6 +224,7 @@ class NextYesApp(
                 show_snapshot(message.snapshot)
         if message.tidy:
             self.call_after_refresh(self.tidy_up)
+        self.call_after_refresh(self.prepare_screens, message.snapshot)
         for merged in message.merged:
             self.notify(merged, title="Another machine's copy", timeout=12)
 
@@ -251,6 +252,19 @@ class NextYesApp(
         """
         gc.collect()
         gc.freeze()
+
+    @work(thread=True, exclusive=True, group="prepare", description="working out what screens show")
+    def prepare_screens(self, snapshot: Snapshot) -> None:
+        """What the screens read from a search, worked out as soon as it is shown, off the event loop: insights
+        (a tenth of a second at 5 years) and the question bank. Opened first, a screen found them still to
+        work out, drew itself empty, then again once they came; now it is drawn once, filled."""
+        from tui.app.screens.insights import insights_of
+        from tui.app.screens.question_bank import bank_guide_of
+        from tui.store.collector import collector_paused
+
+        with collector_paused:  # many records looked at, none of them cycles
+            insights_of(snapshot.search, snapshot.today)
+            bank_guide_of(snapshot.search, snapshot.today)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:

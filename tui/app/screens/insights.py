@@ -11,12 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Sparkline, Static
+from textual.widgets import Sparkline, Static
 
 from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import Heatmap, legend_lines
-from tui.app.widgets.long_text import LongText
+from tui.app.widgets.long_text import Columns, LongText, labelled
 from tui.core.days import describe_day
 from tui.core.insights import (
     Breakdown,
@@ -77,7 +77,7 @@ def funnel_lines(steps: Sequence[FunnelStep]) -> Content:
         return Content.styled("Nothing sent yet: the funnel fills in as you apply.", "$foreground-muted")
     applied = steps[0].count
     header = Content.styled(
-        f"{'step':<11}{'count':>5}  {'':<{BAR_CELLS}}  {'of applied':<16}of the step before", "$text-muted"
+        f"{'step':<11}{'count':>5}  {'':<{BAR_CELLS}}  {'of applied':<16}of the step before", "$foreground-muted"
     )
     lines = [header]
     for index, step in enumerate(steps):
@@ -103,7 +103,7 @@ def ending_lines(endings: Sequence[EndRow]) -> Content:
             for count, word in ((row.rejected, "rejected"), (row.ghosted, "ghosted"), (row.withdrawn, "withdrawn"))
             if count
         ]
-        lines.append(Content.assemble((f"{ENDED_AFTER[row.reached]:<18}", "$text-muted"), " · ".join(parts)))
+        lines.append(Content.assemble((f"{ENDED_AFTER[row.reached]:<18}", "$foreground-muted"), " · ".join(parts)))
     return Content("\n").join(lines)
 
 
@@ -125,7 +125,7 @@ def breakdown_lines(
         return Content.styled(empty, "$foreground-muted")
     last_heading, last_figure = last
     header = Content.styled(
-        f"{heading:<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} {last_heading}", "$text-muted"
+        f"{heading:<{width}} {'sent':>4}  {'replied':<15} {'interviewed':<15} {last_heading}", "$foreground-muted"
     )
     lines = [header]
     for row in rows:
@@ -166,7 +166,7 @@ def pay_lines(checks: Sequence[PayCheck]) -> Content:
             line += f" ({'; '.join(check.assumed)})"
         lines.append(Content(line))
     at_least = sum(1 for check in checks if check.position != "below")
-    lines.append(Content.styled(f"Within the range or above it: {Share(at_least, len(checks))}", "$text-muted"))
+    lines.append(Content.styled(f"Within the range or above it: {Share(at_least, len(checks))}", "$foreground-muted"))
     return Content("\n").join(lines)
 
 
@@ -182,7 +182,7 @@ def weekly_bars(weeks: Sequence[WeekActivity]) -> list[float]:
 def scale_lines(weeks: Sequence[WeekActivity]) -> Content:
     """Beside the bars: what the tallest stands for, and where they start."""
     busiest = max((week.count for week in weeks), default=0)
-    return Content.styled(f"◂ {busiest} a week\n\n◂ 0", "$text-muted")
+    return Content.styled(f"◂ {busiest} a week\n\n◂ 0", "$foreground-muted")
 
 
 def describe_weeks(weeks: Sequence[WeekActivity], today: date) -> str:
@@ -196,6 +196,23 @@ def describe_weeks(weeks: Sequence[WeekActivity], today: date) -> str:
         f"Activity a week, last {len(weeks)}: {active} active, "
         f"the busiest {busiest.count} (week of {describe_day(busiest.start, today, weekday=False)})"
     )
+
+
+FIGURE_LABEL_WIDTH = 13  # a figure's label and the space after it
+
+
+def figure_lines(insights: Insights | None) -> list[Content | Columns]:
+    """The four figures at the top, each beside its label; "adding up…" until `insights` are worked out."""
+    labels = ("Applied", "Replies", "No's so far", "Interviews")
+    if insights is None:
+        return labelled([(label, "adding up…") for label in labels], FIGURE_LABEL_WIDTH)
+    values = (
+        describe_applied(insights),
+        describe_replies(insights),
+        describe_noes(insights),
+        describe_interviews(insights),
+    )
+    return labelled(list(zip(labels, values, strict=True)), FIGURE_LABEL_WIDTH)
 
 
 @remembers
@@ -216,11 +233,6 @@ class InsightsScreen(Modal[None]):
         self.snapshot = snapshot
 
     @staticmethod
-    def figure(label: str, value_id: str) -> Horizontal:
-        value = Static("adding up…", id=value_id, classes="figure-value")
-        return Horizontal(Label(label, classes="figure-label"), value, classes="figure")
-
-    @staticmethod
     def section(title: str, body_id: str) -> ComposeResult:
         yield Static(title, classes="progress-heading")
         yield LongText("", id=body_id)  # years of applications: a table of many lines
@@ -229,10 +241,7 @@ class InsightsScreen(Modal[None]):
         with VerticalScroll(classes="help", id="insights") as body:
             body.border_title = "Insights"
             body.border_subtitle = "↑↓ scroll · escape closes"
-            yield self.figure("Applied", "insights-applied")
-            yield self.figure("Replies", "insights-replies")
-            yield self.figure("No's so far", "insights-noes")
-            yield self.figure("Interviews", "insights-interviews")
+            yield LongText(id="insights-figures")  # each figure beside its label
             with Vertical(id="insights-weeks"):
                 yield Static("", id="insights-weeks-title", classes="progress-heading")
                 with Horizontal(classes="insights-row"):
@@ -250,6 +259,7 @@ class InsightsScreen(Modal[None]):
             yield from self.section("Offers against the salary advertised", "insights-pay")
 
     def on_mount(self) -> None:
+        self.query_one("#insights-figures", LongText).show_lines(figure_lines(None))
         self.show_snapshot(self.snapshot)
 
     def show_snapshot(self, snapshot: Snapshot) -> None:
@@ -287,10 +297,7 @@ class InsightsScreen(Modal[None]):
         def put(value_id: str, value: str | Content) -> None:
             self.query_one(f"#{value_id}", Static).update(Content(value) if isinstance(value, str) else value)
 
-        put("insights-applied", describe_applied(insights))
-        put("insights-replies", describe_replies(insights))
-        put("insights-noes", describe_noes(insights))
-        put("insights-interviews", describe_interviews(insights))
+        self.query_one("#insights-figures", LongText).show_lines(figure_lines(insights))
         put("insights-weeks-title", describe_weeks(insights.weekly, insights.today))
         self.query_one(Sparkline).data = weekly_bars(insights.weekly)
         put("insights-scale", scale_lines(insights.weekly))

@@ -8,13 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Label, Static
+from textual.widgets import Static
 
 from tui.app.screens.modal import Modal
 from tui.app.state import Snapshot
 from tui.app.widgets.heatmap import WIDTH as CALENDAR_WIDTH
 from tui.app.widgets.heatmap import Heatmap, glyph, legend_lines
-from tui.app.widgets.long_text import LongText
+from tui.app.widgets.long_text import LongText, labelled
 from tui.app.widgets.wins import win_lines
 from tui.core.day_view import Dashboard
 from tui.core.days import describe_day
@@ -25,6 +25,7 @@ from tui.core.streaks import describe_today as today_in_words
 from tui.core.words import count
 
 BAR_CELLS = 10  # the longest goal bar; bigger goals are drawn to scale
+FIGURE_LABEL_WIDTH = 11  # a figure's label and the space after it
 
 
 def describe_streak(history: StreakHistory) -> str:
@@ -101,24 +102,13 @@ class ProgressScreen(Modal[None]):
         self.dashboard = dashboard
         self.wins = wins
 
-    @staticmethod
-    def figure(label: str, value_id: str) -> Horizontal:
-        """One labelled figure; the value wraps beneath itself, clear of the label."""
-        value = Static("", id=value_id, classes="figure-value")
-        return Horizontal(Label(label, classes="figure-label"), value, classes="figure")
-
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help", id="progress") as body:
             body.border_title = "Progress & rewards"
             body.border_subtitle = "↑↓ scroll · escape closes"
             with Horizontal(id="progress-top"):
                 with Vertical(id="progress-figures"):
-                    yield self.figure("Streak", "progress-streak")
-                    yield self.figure("Momentum", "progress-momentum")
-                    yield self.figure("Today", "progress-today")
-                    yield self.figure("Freezes", "progress-freezes")
-                    yield self.figure("Rest days", "progress-rest")
-                    yield self.figure("Next", "progress-next")
+                    yield LongText("", id="progress-numbers")  # each figure beside its label
                     yield Static("", id="progress-week-title", classes="progress-heading")
                     yield Static("", id="progress-goals")
                 with Vertical(id="progress-calendar"):
@@ -153,12 +143,15 @@ class ProgressScreen(Modal[None]):
         def put(value_id: str, value: str | Content) -> None:
             self.query_one(f"#{value_id}", Static).update(Content(value) if isinstance(value, str) else value)
 
-        put("progress-streak", describe_streak(history))
-        put("progress-momentum", f"{history.momentum:.0%}")
-        put("progress-today", describe_today(history))
-        put("progress-freezes", describe_freezes(history.freezes_held))
-        put("progress-rest", f"{dashboard.rest_days_left} left this week · R plans one")
-        put("progress-next", describe_next_milestone(history))
+        figures: list[tuple[str, str | Content]] = [
+            ("Streak", describe_streak(history)),
+            ("Momentum", f"{history.momentum:.0%}"),
+            ("Today", describe_today(history)),
+            ("Freezes", describe_freezes(history.freezes_held)),
+            ("Rest days", f"{dashboard.rest_days_left} left this week · R plans one"),
+            ("Next", describe_next_milestone(history)),
+        ]
+        self.query_one("#progress-numbers", LongText).show_lines(labelled(figures, FIGURE_LABEL_WIDTH))
         self.query_one(Heatmap).show(history)
         weekly = dashboard.weekly
         met = " · goal met ✓" if weekly.met else ""

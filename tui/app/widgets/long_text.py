@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,7 +10,7 @@ from typing import Literal, cast
 from weakref import ReferenceType, ref
 
 from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
-from rich.cells import cell_len
+from rich.cells import cell_len, get_character_cell_size
 from rich.segment import Segment
 from rich.style import Style as RichStyle
 from textual.content import Content
@@ -94,6 +95,17 @@ class Columns(Visual):
         if width not in self.heights:
             self.heights[width] = wrapped_height(self.flexible.text, rules, self.room(width))
         return self.heights[width]
+
+
+def labelled(rows: Sequence[tuple[str, str | Content]], label_width: int) -> list[Content | Columns]:
+    """Figures, a line each: its label muted in `label_width` cells, its value wrapped beside it."""
+    return [
+        Columns(
+            Cell(Content.styled(label, "$foreground-muted"), label_width - 1),
+            Cell(Content(value) if isinstance(value, str) else value),
+        )
+        for label, value in rows
+    ]
 
 
 def wrapped_height(text: Content, rules: RulesMap, width: int) -> int:
@@ -262,9 +274,36 @@ class LongText(Static):
 def wrapped_rows(line: str, room: int, *, fold: bool) -> int:
     """The rows a line of plain text takes in `room` cells, broken where Textual wraps it
     (`Content._wrap_and_format`); a line that fits is one row, with no wrapping worked out."""
-    if (len(line) if line.isascii() else cell_len(line)) <= room:
+    if (len(line) if line.isascii() or narrow_characters().issuperset(line) else cell_len(line)) <= room:
         return 1
     return len(divide_line(line, room, fold=fold)) + 1
+
+
+# Letters, punctuation, arrows, box drawing and the glyphs nextyes draws (★ ✓ ○ ● ·): one cell each.
+NARROW_RANGES = (
+    (0x20, 0x7E),
+    (0xA0, 0x2FF),
+    (0x370, 0x482),
+    (0x2010, 0x2027),
+    (0x2030, 0x205E),
+    (0x2190, 0x21FF),
+    (0x2500, 0x25FF),
+    (0x2605, 0x2605),
+    (0x2713, 0x2713),
+)
+
+
+@functools.cache
+def narrow_characters() -> frozenset[str]:
+    """The characters of `NARROW_RANGES` that Rich (and so Textual) draws in one cell: a line of only these is as
+    wide as it is long. Measuring each character of each line of Progress's thousand rewards and wins (they begin
+    with ★ or ✓) was a sixth of opening it the first time at 5 years."""
+    return frozenset(
+        character
+        for low, high in NARROW_RANGES
+        for character in map(chr, range(low, high + 1))
+        if get_character_cell_size(character) == 1
+    )
 
 
 def _placed(segment: Segment, line: int) -> Segment:
