@@ -21,6 +21,14 @@ def field(app, value_id: str) -> str:
     return str(app.screen.query_one(f"#{value_id}", Static).render())
 
 
+def table(app, heading: str) -> str:
+    """A table of insights, as shown under its heading, up to the line before the next."""
+    shown = str(app.screen.query_one("#insights-tables", Static).render()).splitlines()
+    assert heading in shown, f"no table {heading!r} in {shown!r}"
+    lines = shown[shown.index(heading) + 1 :]
+    return "\n".join(lines[: lines.index("")] if "" in lines else lines)
+
+
 def figure(app, label: str) -> str:
     """A figure at the top of insights, as shown beside its label."""
     shown = str(app.screen.query_one("#insights-figures", Static).render())
@@ -43,11 +51,11 @@ async def test_i_opens_insights_with_the_funnel_the_endings_and_the_breakdowns(
         assert figure(app, "Applied").startswith("5 sent")
         assert figure(app, "Replies").startswith("2 of 5 replied")  # small numbers said plainly
         assert figure(app, "No's so far").startswith("1")
-        funnel = field(app, "insights-funnel")
+        funnel = table(app, "Funnel")
         assert "Any reply" in funnel and "Interview" in funnel
-        assert "after a screen" in field(app, "insights-endings")
-        assert "LinkedIn" in field(app, "insights-sources") and "referral" in field(app, "insights-sources")
-        assert "senior" in field(app, "insights-keywords")
+        assert "after a screen" in table(app, "Where applications end")
+        assert "LinkedIn" in table(app, "By source") and "referral" in table(app, "By source")
+        assert "senior" in table(app, "By words in the role")
         weeks = app.screen.query_one(Sparkline).data
         assert weeks is not None and len(weeks) == 2 * 26 and weeks[-1] > 0
         await pilot.press("escape")
@@ -60,7 +68,7 @@ async def test_insights_of_an_empty_search_say_what_fills_them(db_path: Path, cl
         await settle(pilot)
         await pilot.press("i")
         await settle(pilot)
-        assert "Nothing sent yet" in field(app, "insights-funnel")
+        assert "Nothing sent yet" in table(app, "Funnel")
         assert figure(app, "No's so far") == "none yet"
         await pilot.press("i")
         assert isinstance(app.screen, DashboardScreen)

@@ -198,6 +198,26 @@ def describe_weeks(weeks: Sequence[WeekActivity], today: date) -> str:
     )
 
 
+def table_lines(insights: Insights) -> list[Content | Columns]:
+    """Each table under its heading, a line between them: one text, not a heading and a text for each."""
+    width = max(label_width(insights.by_source, insights.by_kind, insights.by_keyword), len("source"))
+    nothing_sent = "No applications sent yet."
+    no_words = "No word is shared by two roles yet; it fills in as you apply."
+    tables = (
+        ("Funnel", funnel_lines(insights.funnel)),
+        ("Where applications end", ending_lines(insights.endings)),
+        ("By source", breakdown_lines(insights.by_source, nothing_sent, width, "source")),
+        ("By kind of work", breakdown_lines(insights.by_kind, nothing_sent, width, "kind")),
+        ("By words in the role", breakdown_lines(insights.by_keyword, no_words, width, "word")),
+        ("By résumé version", resume_lines(insights.by_resume)),
+        ("Offers against the salary advertised", pay_lines(insights.pay_checks)),
+    )
+    lines: list[Content | Columns] = []
+    for heading, table in tables:
+        lines += [Content(""), Content.styled(heading, "bold"), *table.split("\n", allow_blank=True)]
+    return lines
+
+
 FIGURE_LABEL_WIDTH = 13  # a figure's label and the space after it
 
 
@@ -232,11 +252,6 @@ class InsightsScreen(Modal[None]):
         super().__init__()
         self.snapshot = snapshot
 
-    @staticmethod
-    def section(title: str, body_id: str) -> ComposeResult:
-        yield Static(title, classes="progress-heading")
-        yield LongText("", id=body_id)  # years of applications: a table of many lines
-
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="help", id="insights") as body:
             body.border_title = "Insights"
@@ -250,13 +265,7 @@ class InsightsScreen(Modal[None]):
                 with Horizontal(classes="insights-row"):
                     yield Heatmap(id="insights-heatmap")
                     yield Static(Content("\n").join(legend_lines(LEGEND_WIDTH, tuple(DayState))), id="insights-legend")
-            yield from self.section("Funnel", "insights-funnel")
-            yield from self.section("Where applications end", "insights-endings")
-            yield from self.section("By source", "insights-sources")
-            yield from self.section("By kind of work", "insights-kinds")
-            yield from self.section("By words in the role", "insights-keywords")
-            yield from self.section("By résumé version", "insights-resumes")
-            yield from self.section("Offers against the salary advertised", "insights-pay")
+            yield LongText(id="insights-tables")  # years of applications: tables of many lines
 
     def on_mount(self) -> None:
         self.query_one("#insights-figures", LongText).show_lines(figure_lines(None))
@@ -302,16 +311,7 @@ class InsightsScreen(Modal[None]):
         self.query_one(Sparkline).data = weekly_bars(insights.weekly)
         put("insights-scale", scale_lines(insights.weekly))
         self.query_one(Heatmap).show(snapshot.dashboard.history)
-        put("insights-funnel", funnel_lines(insights.funnel))
-        put("insights-endings", ending_lines(insights.endings))
-        width = max(label_width(insights.by_source, insights.by_kind, insights.by_keyword), len("source"))
-        nothing_sent = "No applications sent yet."
-        put("insights-sources", breakdown_lines(insights.by_source, nothing_sent, width, "source"))
-        put("insights-kinds", breakdown_lines(insights.by_kind, nothing_sent, width, "kind"))
-        no_words = "No word is shared by two roles yet; it fills in as you apply."
-        put("insights-keywords", breakdown_lines(insights.by_keyword, no_words, width, "word"))
-        put("insights-resumes", resume_lines(insights.by_resume))
-        put("insights-pay", pay_lines(insights.pay_checks))
+        self.query_one("#insights-tables", LongText).show_lines(table_lines(insights))
 
     def action_close(self) -> None:
         self.dismiss(None)

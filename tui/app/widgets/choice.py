@@ -9,8 +9,13 @@ from typing import TypeVar
 
 from rich.text import Text
 from textual import events
+from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Select
+
+# No public names: the closed choice and the list that opens beneath it (see `LetterSelect.compose`).
+from textual.widgets._select import SelectCurrent, SelectOverlay
+from textual.widgets.select import NoSelection
 
 from tui.core.models import Application
 from tui.core.pipeline import last_touch
@@ -36,7 +41,60 @@ class LetterSelect(Select[ChoiceType]):
 
     The same letter again chooses the next option starting with it, round to the first. A letter no
     option starts with rings the bell and changes nothing. Space, enter and the arrows open the list as before.
+
+    The list is built the first time it opens. Textual's Select builds it with the form, every option in it
+    (four thousand applications at five years, for a form's "Application"), for a list most forms never open.
     """
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+
+    @property
+    def options_list(self) -> SelectOverlay | None:
+        """The list of options, once it has been built."""
+        return next(iter(self.query_children(SelectOverlay)), None)
+
+    def build_list(self) -> None:
+        """The list of options, beneath the choice, as Select composes it: built and filled when first opened."""
+        if self.options_list is None:
+            options_list = SelectOverlay(type_to_search=self._type_to_search)
+            options_list.compact = self.compact  # as Select binds it (the forms never change it)
+            self.mount(options_list)
+            super()._setup_options_renderables()
+
+    def _setup_options_renderables(self) -> None:
+        if self.options_list is not None:  # else the list takes the options as it is built
+            super()._setup_options_renderables()
+
+    def _watch_value(self, value: ChoiceType | NoSelection) -> None:
+        if self.options_list is not None:
+            super()._watch_value(value)
+            return
+        # As Select shows a value, but for the list's highlight: the list highlights the value as it opens.
+        self._value = value
+        current = next(iter(self.query_children(SelectCurrent)), None)
+        if current is None:
+            return
+        prompts = [prompt for prompt, option in self._options if option == value and value != self.NULL]
+        current.update(prompts[0] if prompts else self.NULL)
+        self.post_message(self.Changed(self, value))
+
+    def _watch_expanded(self, expanded: bool) -> None:
+        if expanded:
+            self.build_list()
+        super()._watch_expanded(expanded)
+
+    def _watch_prompt(self, prompt: str) -> None:
+        if self.options_list is not None:
+            super()._watch_prompt(prompt)
+        elif self.is_mounted:
+            self.query_one(SelectCurrent).placeholder = prompt
+            if self.value == self.NULL:
+                self.query_one(SelectCurrent).update(self.NULL)
+
+    def action_show_overlay(self) -> None:
+        self.build_list()
+        super().action_show_overlay()
 
     def relabel(self, options: Iterable[tuple[str, ChoiceType]]) -> None:
         """New wording for the options, the same one still chosen and shown in its new words at once."""
