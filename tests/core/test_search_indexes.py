@@ -6,11 +6,11 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.support.day_records import SETTINGS, STAMP, UTC
 from tui.core.actions import _points_on, todays_actions
 from tui.core.insights import Breakdown, _breakdown, _breakdowns, _keyword_breakdowns, _reach, role_keywords
 from tui.core.models import (
@@ -21,7 +21,6 @@ from tui.core.models import (
     Contact,
     Interview,
     Mark,
-    Settings,
     Stage,
     StageChange,
     Tier,
@@ -31,10 +30,7 @@ from tui.core.search import JobSearch
 from tui.core.streaks import day_points
 from tui.core.tally import tally_of
 
-UTC = ZoneInfo("UTC")
 START = date(2026, 1, 5)
-STAMP = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-SETTINGS = Settings(created_at=STAMP, updated_at=STAMP)
 COMPANIES = ("Acme", "Acme Inc.", "Globex", "Initech", "Hooli")
 ROLES = ("Engineer", "Senior Data Engineer", "Sr. Data Engineer", "Head of Data", "ML Engineer", "Data Analyst")
 

@@ -10,24 +10,15 @@ from textual.content import Content
 from tui.app.commands import COMMANDS, NAVIGATION, SCREEN_COMMANDS, Scope
 from tui.app.screens.modal import Modal
 from tui.app.widgets.heatmap import STATE_MEANINGS
-from tui.app.widgets.long_text import Cell, Columns, LongText
+from tui.app.widgets.long_text import Columns, LongText, labelled
 from tui.core.streaks import DayState
 
-KEY_WIDTH = 14  # the keys' column; what each does is wrapped beside it
+KEY_WIDTH = 15  # the keys' column and the space after it; what each does is wrapped beside it
 
 
 def keys_section(heading: str, rows: list[tuple[str, Content | str]]) -> list[Content | Columns]:
     """The heading, then a key and what it does on each line."""
-    return [
-        Content.styled(heading, "bold underline"),
-        *(
-            Columns(
-                Cell(Content.styled(keys, "bold"), KEY_WIDTH),
-                Cell(Content(meaning) if isinstance(meaning, str) else meaning),
-            )
-            for keys, meaning in rows
-        ),
-    ]
+    return [Content.styled(heading, "bold underline"), *labelled(rows, KEY_WIDTH, "bold")]
 
 
 def keys_guide() -> list[Content | Columns]:

@@ -7,7 +7,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
-from weakref import ReferenceType, ref
 
 from rich._wrap import divide_line  # as Textual wraps text with it (`Content._wrap_and_format`)
 from rich.cells import cell_len, get_character_cell_size
@@ -21,10 +20,6 @@ from textual.strip import Strip
 from textual.style import Style
 from textual.visual import RenderOptions, Visual, VisualType
 from textual.widgets import Static
-
-# Rich renderables drawn lately, by what they were drawn from (while it lives), width and style; oldest go first.
-DRAWN_KEPT: dict[tuple[int, int, Style], tuple[ReferenceType[object], list[Strip]]] = {}
-MOST_KEPT = 4
 
 
 @dataclass(frozen=True)
@@ -97,11 +92,14 @@ class Columns(Visual):
         return self.heights[width]
 
 
-def labelled(rows: Sequence[tuple[str, str | Content]], label_width: int) -> list[Content | Columns]:
-    """Figures, a line each: its label muted in `label_width` cells, its value wrapped beside it."""
+def labelled(
+    rows: Sequence[tuple[str, str | Content]], label_width: int, label_style: str = "$foreground-muted"
+) -> list[Content | Columns]:
+    """A line for each row: its label (muted, unless told) in `label_width` cells, the space after it included,
+    and its value wrapped beside it. Progress's and insights' figures, help's keys."""
     return [
         Columns(
-            Cell(Content.styled(label, "$foreground-muted"), label_width - 1),
+            Cell(Content.styled(label, label_style), label_width - 1),
             Cell(Content(value) if isinstance(value, str) else value),
         )
         for label, value in rows
@@ -132,12 +130,10 @@ class LongText(Static):
         self,
         content: VisualType = "",
         *,
-        kept_for: object | None = None,
         id: str | None = None,
         classes: str | None = None,
     ) -> None:
         super().__init__(content, id=id, classes=classes, markup=False)
-        self.kept_for = kept_for
         self.lines_given: Sequence[Content | Columns] | None = None  # the text's lines, when given as lines
         self.joined: Content | None = None
         self.forget_lines()
@@ -153,11 +149,8 @@ class LongText(Static):
     def on_unmount(self) -> None:
         self.forget_lines()  # drawn lines go with it, not with the closed screen awaiting the collector
 
-    def update(self, content: VisualType = "", *, layout: bool = True, kept_for: object | None = None) -> None:
-        """As `Static.update`. A Rich renderable drawn from `kept_for` (help's keys, a search's question bank)
-        is kept once drawn, while `kept_for` lives: shown again, it is not drawn again."""
+    def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         self.lines_given = self.joined = None
-        self.kept_for = kept_for
         self.forget_lines()
         super().update(content, layout=layout)
 
@@ -208,7 +201,7 @@ class LongText(Static):
             self.paragraphs = visual.split(allow_blank=True)
         else:  # drawn whole, once: a Rich renderable cannot be drawn in parts
             self.paragraphs = [Content()]
-            self.drawn[0] = self.drawn_whole(visual, width)
+            self.drawn[0] = Visual.to_strips(self, visual, width, None, self.visual_style)
         styles = self.styles
         room = width - 2 * styles.line_pad
         wraps = styles.text_wrap != "nowrap"
@@ -216,15 +209,12 @@ class LongText(Static):
         rows = 0
         for index, paragraph in enumerate(self.paragraphs):
             self.first_rows.append(rows)
-            text = paragraph.plain
             if index in self.drawn:
                 rows += len(self.drawn[index])
-            elif isinstance(paragraph, Columns):
-                rows += paragraph.get_height(cast(RulesMap, styles), width)
-            elif "\t" in text or not wraps:
+            elif isinstance(paragraph, Columns) or "\t" in paragraph.plain or not wraps:
                 rows += paragraph.get_height(cast(RulesMap, styles), width)  # as `Widget.get_content_height` does
             else:
-                rows += wrapped_rows(text, room, fold=fold)
+                rows += wrapped_rows(paragraph.plain, room, fold=fold)
         self.rows = rows
 
     def render_line(self, y: int) -> Strip:
@@ -242,19 +232,6 @@ class LongText(Static):
             rows = self.drawn[index] = self.draw_paragraph(index, width)
         row = y - self.first_rows[index]
         return rows[row] if row < len(rows) else blank
-
-    def drawn_whole(self, visual: Visual, width: int) -> list[Strip]:
-        if self.kept_for is None:
-            return Visual.to_strips(self, visual, width, None, self.visual_style)
-        key = (id(self.kept_for), width, self.visual_style)
-        kept = DRAWN_KEPT.get(key)
-        if kept is not None and kept[0]() is self.kept_for:
-            return kept[1]
-        strips = Visual.to_strips(self, visual, width, None, self.visual_style)
-        DRAWN_KEPT[key] = (ref(self.kept_for), strips)
-        if len(DRAWN_KEPT) > MOST_KEPT:
-            del DRAWN_KEPT[next(iter(DRAWN_KEPT))]
-        return strips
 
     def draw_paragraph(self, index: int, width: int) -> list[Strip]:
         """One line of the text, drawn as the Static draws it among the others: the place each character
