@@ -160,6 +160,11 @@ def identity(path: Path) -> Identity | None:
         status = os.stat(path)
     except OSError:
         return None
+    return identity_of(status)
+
+
+def identity_of(status: os.stat_result) -> Identity:
+    """The identity of the file `status` describes."""
     return status.st_ino, status.st_size, status.st_mtime_ns
 
 

@@ -7,7 +7,7 @@ import functools
 import hashlib
 import os
 import stat
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, NotRequired, cast
 
@@ -15,12 +15,13 @@ import orjson
 from pydantic import ConfigDict, TypeAdapter, ValidationError
 from typing_extensions import TypedDict
 
-from tui.core.models import Record, Settings
+from tui.core.models import EqualValues, Record, Settings
 from tui.core.search import JobSearch
-from tui.store import journal, migrations
+from tui.store import journal, migrations, pieces
 from tui.store.backups import newest_backup, previous_version
 from tui.store.collector import collector_paused
 from tui.store.errors import CorruptDatabase, NewerDatabase, StoreError
+from tui.store.files import Identity, identity_of
 from tui.store.journal import Journal, Line
 from tui.store.migrations import HISTORY_TABLE, META_TABLE, schema_version
 from tui.store.tables import TABLES
@@ -28,6 +29,8 @@ from tui.store.tables import TABLES
 # The most a database file may hold. Five years of heavy use is 13 MB; a file 80 times that is not one.
 MAX_DATABASE_BYTES = 1 << 30  # 1 GiB
 READ_CHUNK = 1 << 24
+
+Tables = dict[str, list[Record]]  # each table's records, in the file's order
 
 
 def read_file(path: Path, limit: int = MAX_DATABASE_BYTES) -> bytes:
@@ -38,6 +41,20 @@ def read_file(path: Path, limit: int = MAX_DATABASE_BYTES) -> bytes:
     is refused at once, never read (a FIFO is opened without waiting for a writer), and a file larger than
     the limit is refused rather than filling memory.
     """
+    handle, status = _opened(path, limit)
+    try:
+        payload = _read_at_most(handle, limit + 1, status.st_size)
+    except OSError as error:
+        raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
+    finally:
+        os.close(handle)
+    if len(payload) > limit:  # it grew while being read
+        raise _too_large(path, limit)
+    return payload
+
+
+def _opened(path: Path, limit: int) -> tuple[int, os.stat_result]:
+    """A read-only handle on the regular file at `path` and its status, or the refusal `read_file` describes."""
     try:
         # Looked at before it is opened: opening some devices does something (a watchdog, a tape, a modem line).
         mode = os.stat(path).st_mode
@@ -60,14 +77,12 @@ def read_file(path: Path, limit: int = MAX_DATABASE_BYTES) -> bytes:
             raise _not_a_file(path, status.st_mode)
         if status.st_size > limit:
             raise _too_large(path, limit)
-        payload = _read_at_most(handle, limit + 1, status.st_size)
-    except OSError as error:
-        raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
-    finally:
+    except BaseException as error:
         os.close(handle)
-    if len(payload) > limit:  # it grew while being read
-        raise _too_large(path, limit)
-    return payload
+        if isinstance(error, OSError):
+            raise StoreError(path, f"cannot be read ({error.strerror or error})") from None
+        raise
+    return handle, status
 
 
 def _read_at_most(handle: int, most: int, expected: int) -> bytes:
@@ -128,14 +143,176 @@ def read_search(
     collector.
 
     A sound file of this schema is validated straight from its bytes (pydantic reads the JSON itself: twice as
-    fast as parsing it to Python first, and no parsed copy is held). Anything else (an older schema, a damaged
-    file) is parsed and judged step by step, for the precise refusal or the upgrade.
+    fast as parsing it to Python first, and no parsed copy is held), a run of records at a time when the file
+    is compact (see `pieces.py`). Anything else (an older schema, a damaged file) is parsed and judged step by
+    step, for the precise refusal or the upgrade.
     """
-    tables = _validated_tables(payload)
+    found = cut(payload)
+    tables = None if found is None else _checked(_validated(found, _runs_in(payload, found)))
+    if tables is None:
+        tables = _checked(_validated_whole(payload))
     if tables is None:
         raw = migrations.migrate(parse(path, payload))
         journal.fold(raw, journal.pending(raw, lines))
         return to_search(path, raw, default_settings, consume=True)
+    return _with_journal(path, tables, default_settings, lines)
+
+
+def cut(payload: bytes) -> list[pieces.Table] | None:
+    """The tables of a compact file of nextyes's tables and where their runs of records are; None for any
+    other file."""
+    found = pieces.tables(payload, frozenset(_table_adapters()))
+    return found if found is not None and META_TABLE in {table.name for table in found} else None
+
+
+@collector_paused
+def read_cut(
+    path: Path,
+    read: tuple[Identity, bytes],
+    found: list[pieces.Table],
+    default_settings: Callable[[], Settings],
+    lines: Journal = journal.EMPTY,
+) -> JobSearch | None:
+    """`read_search` of a compact file whose bytes were let go once `cut`: each run of records is read from the
+    file again, so its 13 MB (at five years) are not held beside the records being made.
+
+    `read` is the file as it was cut: its identity and SHA-256. None when the file is another one now, or
+    other bytes, or a run does not validate (cut where no record ends): the caller reads the file whole. None
+    too for a sound file of another schema, which only the whole read upgrades.
+    """
+    (known, digest), hashed = read, hashlib.sha256()
+    try:
+        handle, status = _opened(path, MAX_DATABASE_BYTES)
+    except (FileNotFoundError, StoreError):
+        return None
+    try:
+        if identity_of(status) != known:
+            return None
+        tables = _checked(_validated(found, _runs_from(handle, found, hashed.update)))
+        hashed.update(_read_exactly(handle, found[-1].end, status.st_size))
+    except OSError:
+        return None
+    finally:
+        os.close(handle)
+    if tables is None or hashed.digest() != digest:
+        return None
+    return _with_journal(path, tables, default_settings, lines)
+
+
+def _runs_in(payload: bytes, found: list[pieces.Table]) -> Iterator[memoryview]:
+    """Each run of records of `found`, in order, as a view of `payload`: nothing copied."""
+    whole = memoryview(payload)
+    for table in found:
+        for start, end in table.runs:
+            yield whole[start:end]
+
+
+def _runs_from(handle: int, found: list[pieces.Table], seen: Callable[[bytes], object]) -> Iterator[memoryview]:
+    """Each run of records of `found`, in order, read from the file `handle`; every byte read, up to the last
+    table's end (the glue between runs too), is given to `seen`, which hashes it: so the bytes validated are
+    proven to be the bytes that were cut."""
+    at = 0
+    for table in found:
+        for start, end in table.runs:
+            read = _read_exactly(handle, at, end)
+            seen(read)
+            yield memoryview(read)[start - at :]
+            at = end
+        seen(_read_exactly(handle, at, table.end))
+        at = table.end
+
+
+def _read_exactly(handle: int, start: int, end: int) -> bytes:
+    """The file's bytes from `start` to `end`; OSError when it ends sooner (it was cut short meanwhile)."""
+    parts, at = [], start
+    while at < end:
+        part = os.pread(handle, end - at, at)
+        if not part:
+            raise OSError(errno.EIO, "the file ended sooner than it did when it was cut")
+        parts.append(part)
+        at += len(part)
+    return parts[0] if len(parts) == 1 else b"".join(parts)
+
+
+def _validated(found: list[pieces.Table], runs: Iterator[memoryview]) -> tuple[dict[str, Any], Tables] | None:
+    """The `_meta` table and every table's records of `found`, its runs (given in order by `runs`) validated one
+    at a time, each a JSON object of its own; None when a run does not validate, or its document numbers do not
+    rise (numbers repeated across runs would be one document in the file: the whole read keeps the last)."""
+    adapters, equal = _table_adapters(), EqualValues()
+    meta: dict[str, Any] = {}
+    tables: Tables = {}
+    try:
+        for table in found:
+            adapter = adapters[table.name]
+            if table.name not in TABLES:  # `_meta`, or `_history`: any JSON, which a read leaves out
+                for _ in table.runs:
+                    documents = adapter.validate_json(b"".join((b"{", next(runs), b"}")))
+                    if table.name == META_TABLE:
+                        meta.update(documents)
+                continue
+            records, last = tables.setdefault(table.name, []), 0
+            for _ in table.runs:
+                documents = adapter.validate_json(b"".join((b"{", next(runs), b"}")))
+                rising = _rising(documents, last)
+                if rising is None:
+                    return None
+                last = rising
+                records.extend(documents.values())  # the numbers are let go a run at a time
+                equal.share(records, len(records) - len(documents))
+    except ValidationError:
+        return None
+    return meta, tables
+
+
+def _rising(documents: dict[str, Any], after: int) -> int | None:
+    """The last of `documents`' keys when each is a TinyDB document number higher than the one before it, the
+    first higher than `after`; None otherwise."""
+    # TinyDB numbers documents; a key that is not a number makes its next insert fail.
+    digits = "".join(documents)
+    if "" in documents or not (digits.isascii() and digits.isdigit()):
+        return None
+    numbers = list(map(int, documents))
+    if numbers and (numbers[0] <= after or numbers != sorted(set(numbers))):
+        return None
+    return numbers[-1] if numbers else after
+
+
+def _validated_whole(payload: bytes) -> tuple[dict[str, Any], Tables] | None:
+    """The `_meta` table and every table's records of a file not cut into runs, validated in one go; None when
+    it does not validate."""
+    try:
+        tables = _file_adapter().validate_json(payload)
+    except ValidationError:
+        return None
+    meta = tables.pop(META_TABLE, None)
+    # TinyDB numbers documents; a key that is not a number makes its next insert fail.
+    if not all(key.isascii() and key.isdigit() for name in TABLES for key in tables.get(name, {})):
+        return None
+    records: Tables = {name: list(tables.get(name, {}).values()) for name in TABLES}
+    equal = EqualValues()
+    for listed in records.values():
+        equal.share(listed)
+    return meta, records
+
+
+def _checked(tables: tuple[dict[str, Any], Tables] | None) -> tuple[dict[str, Any], Tables] | None:
+    """Validated `tables` when they are a sound file of this schema; None for any other, which the step-by-step
+    read judges."""
+    if tables is None:
+        return None
+    meta, records = tables
+    if not isinstance(meta, dict) or schema_version({META_TABLE: meta}) != migrations.SCHEMA_VERSION:
+        return None
+    return meta, {name: records.get(name, []) for name in TABLES}
+
+
+def _with_journal(
+    path: Path,
+    tables: tuple[dict[str, Any], Tables],
+    default_settings: Callable[[], Settings],
+    lines: Journal,
+) -> JobSearch:
+    """The search of a file's checked `tables` with its journal's `lines` put in."""
     meta, records = tables
     pending = journal.pending({META_TABLE: meta}, lines)
     if pending:
@@ -143,21 +320,16 @@ def read_search(
     return _search(records, default_settings)
 
 
-def _validated_tables(payload: bytes) -> tuple[dict[str, Any], dict[str, dict[str, Record]]] | None:
-    """The `_meta` table and every table's records of a sound file of this schema, validated from its bytes;
-    None for any other file, which the step-by-step read judges."""
-    try:
-        tables = _file_adapter().validate_json(payload)
-    except ValidationError:
-        return None
-    meta = tables.pop(META_TABLE, None)
-    tables.pop(HISTORY_TABLE, None)
-    if not isinstance(meta, dict) or schema_version({META_TABLE: meta}) != migrations.SCHEMA_VERSION:
-        return None
-    # TinyDB numbers documents; a key that is not a number makes its next insert fail.
-    if not all(key.isascii() and key.isdigit() for table in tables.values() for key in table):
-        return None
-    return meta, {name: tables.get(name, {}) for name in TABLES}
+@functools.cache
+def _table_adapters() -> dict[str, TypeAdapter[dict[str, Any]]]:
+    """A validator of each table's documents as its model, by table name; the `_meta` and `_history` tables
+    as any JSON (what the whole-file validator holds them to)."""
+    adapters: dict[str, TypeAdapter[dict[str, Any]]] = {
+        name: TypeAdapter(dict[str, model])  # type: ignore[valid-type]
+        for name, model in TABLES.items()
+    }
+    adapters[META_TABLE] = adapters[HISTORY_TABLE] = TypeAdapter(dict[str, Any])
+    return adapters
 
 
 @functools.cache
@@ -174,9 +346,7 @@ def _file_adapter() -> TypeAdapter[dict[str, Any]]:
     return TypeAdapter(shape)  # type: ignore[arg-type]  # a TypedDict made at run time
 
 
-def _with_lines(
-    path: Path, tables: dict[str, dict[str, Record]], lines: Sequence[Line]
-) -> dict[str, dict[str, Record]]:
+def _with_lines(path: Path, tables: Tables, lines: Sequence[Line]) -> Tables:
     """`tables` with each line's records put in, in order, validated by the same models as the file's.
 
     A record keeps its place when it was in the file, and comes after the file's records when it is new: the
@@ -193,22 +363,15 @@ def _with_lines(
             except ValidationError as error:
                 raise journal.damaged(path, f"has a record that does not validate ({_first(error)})") from None
             if change.table not in changed or change.table == "settings":
-                kept = {} if change.table == "settings" else tables.get(change.table, {})
-                changed[change.table] = {kept_record.id: kept_record for kept_record in kept.values()}
+                kept = [] if change.table == "settings" else tables.get(change.table, [])
+                changed[change.table] = {kept_record.id: kept_record for kept_record in kept}
             changed[change.table][record.id] = record
-    return {
-        name: {str(number): record for number, record in enumerate(changed[name].values())}
-        if name in changed
-        else records
-        for name, records in tables.items()
-    }
+    return {name: list(changed[name].values()) if name in changed else records for name, records in tables.items()}
 
 
-def _search(tables: dict[str, dict[str, Record]], default_settings: Callable[[], Settings]) -> JobSearch:
+def _search(tables: Tables, default_settings: Callable[[], Settings]) -> JobSearch:
     """A search of validated `tables`, tombstones left out (kept in the file for merges, never part of a search)."""
-    loaded = {
-        name: tuple(record for record in tables.get(name, {}).values() if record.deleted_at is None) for name in TABLES
-    }
+    loaded = {name: tuple(record for record in tables.get(name, []) if record.deleted_at is None) for name in TABLES}
     settings = loaded.pop("settings")
     rest: dict[str, Any] = loaded  # each table's records are of the model TABLES gives it
     return JobSearch(settings=cast(Settings, settings[0]) if settings else default_settings(), **rest)
@@ -255,11 +418,13 @@ def to_search(
     take = raw.pop if consume else raw.get
     try:
         tables = {
-            name: {key: model.model_validate(doc) for key, doc in take(name, {}).items()}
-            for name, model in TABLES.items()
+            name: [model.model_validate(doc) for doc in take(name, {}).values()] for name, model in TABLES.items()
         }
     except ValidationError as error:
         raise corrupt(path, f"has a record that does not validate ({_first(error)})") from None
+    equal = EqualValues()
+    for records in tables.values():
+        equal.share(records)
     return _search(tables, default_settings)
 
 
