@@ -35,7 +35,7 @@ from tui.app.screens.add_application import AddApplicationScreen
 from tui.app.screens.contact_form import ContactFormScreen
 from tui.app.screens.contacts import ContactsScreen
 from tui.app.screens.dashboard import DashboardScreen
-from tui.app.screens.form import FormScreen
+from tui.app.screens.form import LABELS, Fields, FormScreen
 from tui.app.screens.log_activity import LogActivityScreen
 from tui.app.screens.move_stage import MoveStageScreen
 from tui.app.screens.progress import ProgressScreen
@@ -112,6 +112,7 @@ async def what_does_not_read_whole(app: NextYesApp, pilot, opening: Opening, wid
     may_be_cut = opening.names_a_record or not wide  # a company's name, or a narrow terminal: an ellipsis ends it
     if title != form_screen.title_text and not (may_be_cut and title.endswith("…")):
         problems.append(f"title cut: {title}")
+    problems += labels_off_their_fields(app)
     fields = [field for field in form_screen.query(".field") if not field.disabled]
     for _ in fields:
         focused = form_screen.focused
@@ -124,6 +125,46 @@ async def what_does_not_read_whole(app: NextYesApp, pilot, opening: Opening, wid
     if not inside(form, hint):
         problems.append("the help line is out of reach")
     return problems
+
+
+def labels_off_their_fields(app: NextYesApp) -> list[str]:
+    """The labels not drawn at the left of the form on the line of their field, of the fields in sight."""
+    lines = screen_text(app).splitlines()
+    form = app.screen.query_one(".form", Vertical)
+    wrong = []
+    for fields in app.screen.query(Fields):
+        for field in fields.children:
+            label = LABELS.get(field)
+            if label is None or not inside(form, field):
+                continue
+            shown = lines[field.region.y][fields.region.x : field.region.x].strip()
+            if shown != label:
+                wrong.append(f"{label!r} shown as {shown!r}")
+    return wrong
+
+
+async def test_labels_follow_their_fields_as_lines_beneath_them_come_and_go(db_path: Path, clock: FakeClock) -> None:
+    """One error shown and another hidden at once leave the form as tall as it was, and still move fields."""
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen
+
+        async def save(company: str, role: str) -> None:
+            form.query_one("#company", Input).value = company
+            form.query_one("#role", Input).value = role
+            await pilot.press("enter")
+            await settle(pilot)
+
+        await save("", "")  # both needed: a line beneath each
+        await save("Acme", "")  # the company's line hidden
+        height = form.query_one(Fields).size.height
+        await save("", "Engineer")  # the company's line shown again, the role's hidden: the role one line lower
+        assert field_error(app, "company") and not field_error(app, "role")
+        assert form.query_one(Fields).size.height == height
+        assert labels_off_their_fields(app) == []
 
 
 @pytest.mark.parametrize("size", [SIZE, NARROW], ids=["80x24", "60x20"])

@@ -7,8 +7,7 @@ from datetime import date
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
-from textual.widgets import Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Select, Static, TextArea
 
 from tui.app.screens.form import FormScreen, max_length, too_long
 from tui.app.screens.interview_form import split_people
@@ -81,11 +80,7 @@ class DebriefScreen(FormScreen[DebriefDraft]):
                 placeholder="Tell me about yourself | 4 | ran long; keep it to two minutes",
             ),
         )
-        yield Horizontal(
-            Label("", classes="field-label"),
-            Static("one a line: question | rating 1-5 | a note on your answer", classes="field-note"),
-            classes="field-row",
-        )
+        yield Static("one a line: question | rating 1-5 | a note on your answer", classes="field-note beneath")
         yield self.field_row(
             "Went well",
             Input(

@@ -20,7 +20,14 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Select, Static, TextArea
 
-from tui.app.screens.form import FormScreen, application_picker, chosen_application, max_length, too_long
+from tui.app.screens.form import (
+    Fields,
+    FormScreen,
+    application_picker,
+    chosen_application,
+    max_length,
+    too_long,
+)
 from tui.app.screens.interview_form import TimeParseError, parse_time, split_people
 from tui.app.widgets.choice import LetterSelect, recently_touched_first
 from tui.core.days import DateParseError, describe_day, parse_day
@@ -129,7 +136,7 @@ class PasteEmailScreen(FormScreen[EmailDraft]):
                 Static("", id="email-error", classes="field-error", markup=False),
                 classes="field-box",
             )
-        with Vertical(id="read-step"):
+        with Fields(id="read-step"):
             yield Static("", id="read-what", markup=False)
             yield self.field_row(
                 "It says",
@@ -144,7 +151,7 @@ class PasteEmailScreen(FormScreen[EmailDraft]):
             yield Static("", id="kind-why", classes="why", markup=False)
             yield self.field_row("About", application_picker(self.offered, None, with_stage=True))
             yield Static("", id="application-why", classes="why", markup=False)
-            with Vertical(id="invitation"):
+            with Fields(id="invitation"):
                 yield self.field_row("Day", Input(id="day", placeholder="2026-03-20, next friday", compact=True))
                 yield self.field_row(
                     "Time", Input(id="time", placeholder=f"14:30 ({self.zone.key}); blank: none set", compact=True)

@@ -19,11 +19,10 @@ from dateutil.relativedelta import relativedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import ContentSwitcher, Input, OptionList, Select, Static, TextArea
 from textual.widgets.option_list import Option
 
-from tui.app.screens.form import FormScreen, max_length, too_long
+from tui.app.screens.form import Fields, FormScreen, max_length, too_long
 from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.tick import Tick
 from tui.app.widgets.wins import describe_wins
@@ -276,15 +275,15 @@ class RejectionFlowScreen(FormScreen[None]):
     def fields(self) -> ComposeResult:
         yield Static("", id="step-indicator", classes="step-indicator", markup=False)
         with ContentSwitcher(initial=self.step_id(self.step), id="steps"):
-            with Vertical(id=self.step_id(Step.REACH), classes="step"):
+            with Fields(id=self.step_id(Step.REACH), classes="step"):
                 yield from self.reach_step()
-            with Vertical(id=self.step_id(Step.FEEDBACK), classes="step"):
+            with Fields(id=self.step_id(Step.FEEDBACK), classes="step"):
                 yield from self.feedback_step()
-            with Vertical(id=self.step_id(Step.SKILLS), classes="step"):
+            with Fields(id=self.step_id(Step.SKILLS), classes="step"):
                 yield from self.skills_step()
-            with Vertical(id=self.step_id(Step.BRIDGE), classes="step"):
+            with Fields(id=self.step_id(Step.BRIDGE), classes="step"):
                 yield from self.bridge_step()
-            with Vertical(id=self.step_id(Step.RECOVERY), classes="step"):
+            with Fields(id=self.step_id(Step.RECOVERY), classes="step"):
                 yield from self.recovery_step()
 
     @staticmethod
