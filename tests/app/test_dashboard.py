@@ -984,7 +984,9 @@ async def test_a_large_search_read_afresh_is_tidied_up_once_and_a_save_reads_not
     monkeypatch.setattr(app_module, "TIDY_AFTER_READING", 1)  # "large": any search here
     collections: list[str] = []
     fake_gc = SimpleNamespace(
-        collect=lambda: collections.append("collect"), freeze=lambda: collections.append("freeze")
+        collect=lambda: collections.append("collect"),
+        freeze=lambda: collections.append("freeze"),
+        get_count=lambda: (0, 0, 0),  # nothing for a full pass when idle (`collect_when_idle`) to do
     )
     monkeypatch.setattr(app_module, "gc", fake_gc)  # the test process's own objects are left alone
     app = make_app(db_path, clock, poll_interval=0.1)

@@ -305,3 +305,47 @@ async def test_long_text_places_each_character_where_selecting_with_the_mouse_re
         assert style.meta["offset"] == (0, len(LINES) - 1)  # the last line of the text, not its first
         x, y = style.meta["offset"]
         assert widget.get_selection(Selection(Offset(x, y), Offset(x + 7, y))) == ("line 39", "\n")
+
+
+async def test_the_collectors_full_pass_waits_for_a_second_without_keys(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full pass walks everything the app keeps (70 ms after ten screens): never inside a run of keys."""
+    from tui.app import app as app_module
+
+    now = [1000.0]
+    passes: list[int] = []
+    monkeypatch.setattr(app_module, "monotonic", lambda: now[0])
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        monkeypatch.setattr(app_module.gc, "get_count", lambda: (0, 0, 1))  # something aged into the oldest
+        monkeypatch.setattr(app_module.gc, "collect", lambda generation=2: passes.append(generation) or 0)
+        app.last_typed = now[0] - app_module.IDLE_BEFORE_COLLECTING / 2  # a key half a second ago
+        await pilot.pause(app_module.IDLE_BEFORE_COLLECTING)  # the check runs twice meanwhile
+        assert passes == []
+        now[0] += app_module.IDLE_BEFORE_COLLECTING  # and no key since
+        for _ in range(50):  # a loaded machine may run the check late
+            if passes:
+                break
+            await pilot.pause(0.1)
+        assert passes == [2]
+
+
+async def test_the_first_form_opened_parses_no_css(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual parses a widget's CSS as the first one is shown: the forms' widgets' is parsed once the search is."""
+    from textual.css.stylesheet import Stylesheet
+
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        parsed: list[int] = []
+        parse = Stylesheet.parse
+        monkeypatch.setattr(Stylesheet, "parse", lambda sheet: parsed.append(1) or parse(sheet))
+        for key in ("a", "escape", "s", "escape", "l"):
+            await pilot.press(key)
+            await settle(pilot)
+        assert type(app.screen).__name__ == "LogActivityScreen"
+        assert parsed == []

@@ -12,6 +12,8 @@ from datetime import datetime
 from functools import cached_property, partial
 from gc import get_threshold, set_threshold
 from pathlib import Path
+from time import monotonic
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -54,6 +56,13 @@ TIDY_AFTER_READING = 5_000
 # on a tour of every screen, 50 ms each with the screens the app keeps. At 5,000: once, and a third of the time
 # collecting in all. The older generations keep Python's proportions.
 YOUNGEST_PASS_EVERY = 5_000
+# A full pass of the collector walks every object the app keeps that `tidy_up` has not set aside: its screens,
+# and the lines they drew (Textual keeps seven small caches on each). After ten screens that is 200,000
+# objects and 70 ms, which fell inside whichever key came next. Left to Python it comes after every ten of the
+# middle passes; here after a hundred, and once the app has had no key for a second (`collect_when_idle`),
+# so a person typing or moving about never waits for one, and what closed screens left is still freed.
+OLDEST_PASS_EVERY = 100
+IDLE_BEFORE_COLLECTING = 1.0  # seconds without a key
 # The screens' CSS, read once the first read is done (`load_screens_css`); app.tcss styles the dashboard alone.
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 
@@ -156,10 +165,17 @@ class NextYesApp(
     @on(DashboardScreen.Ready)
     def start_reading(self) -> None:
         """The first frame is drawn before any I/O; the database is read in a worker."""
-        _, middle, oldest = get_threshold()
-        set_threshold(YOUNGEST_PASS_EVERY, middle, oldest)
+        _, middle, _ = get_threshold()
+        set_threshold(YOUNGEST_PASS_EVERY, middle, OLDEST_PASS_EVERY)
         self.load_job_search()
         self.set_interval(self.poll_interval, self.poll_for_changes)
+        self.set_interval(IDLE_BEFORE_COLLECTING / 2, self.collect_when_idle)
+
+    def collect_when_idle(self) -> None:
+        """A full pass of the collector, once no key has come for `IDLE_BEFORE_COLLECTING` and something has
+        aged into its oldest generation since the last one (`OLDEST_PASS_EVERY`)."""
+        if gc.get_count()[2] and monotonic() - self.last_typed >= IDLE_BEFORE_COLLECTING:
+            gc.collect()
 
     # Reading -----------------------------------------------------------------------------------
 
@@ -237,10 +253,26 @@ class NextYesApp(
             self.call_later(self.deliver_typed_ahead)
 
     def load_screens_css(self) -> None:
-        """screens.tcss, 650 lines the first frame need not wait for: only it is parsed now (Textual keeps each
-        source's rules), and no screen that it styles has been opened yet (keys wait for the first read)."""
+        """screens.tcss, 650 lines the first frame need not wait for, and the CSS of the widgets the forms are
+        made of, read and parsed now, as keys are first handed on: Textual reads a widget's CSS the first time
+        one is shown and parses every source new since the last parse as a screen is styled, so the first
+        form opened did both, 25 ms of its opening. No screen that screens.tcss styles is open yet: keys wait
+        for the first read."""
+        from textual.screen import ModalScreen
+        from textual.widgets import Input, Select
+        from textual.widgets._select import SelectCurrent
+        from textual.widgets._toggle_button import ToggleButton
+
         if not self.stylesheet.has_source(str(SCREENS_CSS)):
             self.stylesheet.read(SCREENS_CSS)
+        for widget_type in (ModalScreen, Input, Select, SelectCurrent, ToggleButton):
+            # What Textual adds as one is first mounted (`Widget._post_register`), from its class alone.
+            bases = SimpleNamespace(_node_bases=widget_type._css_bases(widget_type))
+            for read_from, css, tie_breaker, scope in widget_type._get_default_css(bases):  # type: ignore[arg-type]
+                self.stylesheet.add_source(
+                    css, read_from=read_from, is_default_css=True, tie_breaker=tie_breaker, scope=scope
+                )
+        self.stylesheet.parse()
 
     def tidy_up(self) -> None:
         """One full collection now, then everything that survives it set aside for good (`gc.freeze`).
@@ -256,15 +288,18 @@ class NextYesApp(
     @work(thread=True, exclusive=True, group="prepare", description="working out what screens show")
     def prepare_screens(self, snapshot: Snapshot) -> None:
         """What the screens read from a search, worked out as soon as it is shown, off the event loop: insights
-        (a tenth of a second at 5 years) and the question bank. Opened first, a screen found them still to
-        work out, drew itself empty, then again once they came; now it is drawn once, filled."""
+        (a tenth of a second at 5 years), the question bank, and the order the forms offer the applications in
+        (as long, the first time a form offered them). Opened first, a screen found them still to work out,
+        drew itself empty, then again once they came; now it is drawn once, filled."""
         from tui.app.screens.insights import insights_of
         from tui.app.screens.question_bank import bank_guide_of
+        from tui.app.widgets.choice import recently_touched_first
         from tui.store.collector import collector_paused
 
         with collector_paused:  # many records looked at, none of them cycles
             insights_of(snapshot.search, snapshot.today)
             bank_guide_of(snapshot.search, snapshot.today)
+            recently_touched_first(snapshot.search)  # the order the forms offer the applications in
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:

@@ -79,9 +79,11 @@ class KeysInOrder(App[None]):
         self.awaited: KeyHandled | None = None
         self.awaited_since = 0.0
         self.patience: Timer | None = None
+        self.last_typed = 0.0  # when the last key or paste came (`monotonic`)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, Typed) and not event.is_forwarded and self.screen_stack:
+            self.last_typed = monotonic()
             self.typed_ahead.append(event)
             await self.deliver_typed_ahead()
             return

@@ -90,8 +90,9 @@ class Modal(ModalScreen[ResultType]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.ScreenResume):
-            self.drawn_beneath = None  # shown again (a kept screen): what is beneath may have changed meanwhile
-            if not self.shown_before:
+            if self.shown_before:
+                self.drawn_beneath = None  # shown again (a kept screen): what is beneath may have changed meanwhile
+            else:
                 # Shown for the first time, just built: every part of it was styled as it was added. Textual
                 # styles the whole screen once more as it is shown, a third of what opening a form cost.
                 self.shown_before = True
