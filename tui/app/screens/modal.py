@@ -60,17 +60,15 @@ class Backdrop(Visual):
 
     Textual drew the screen beneath again and tinted every cell of it on each frame of the dialog, three
     or more as it opened: most of what opening a small one cost. Here its lines are drawn again only after
-    it changed (`Modal.refresh`) and a line is tinted once.
+    it changed (`Modal.refresh`), and tinted again only when they differ.
     """
 
-    def __init__(self, lines_beneath: Callable[[], list[Strip]], height: int, color: Color) -> None:
-        self.lines_beneath = lines_beneath
+    def __init__(self, tinted_lines: Callable[[RichStyle], list[Strip]], height: int) -> None:
+        self.tinted_lines = tinted_lines
         self.height = height
-        self.color = color
 
     def render_strips(self, width: int, height: int | None, style: Style, options: RenderOptions) -> list[Strip]:
-        rich_style = style.rich_style
-        return [TINTED.tinted(line, self.color, rich_style) for line in self.lines_beneath()[:height]]
+        return self.tinted_lines(style.rich_style)[:height]
 
     def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
         return container_width
@@ -87,11 +85,13 @@ class Modal(ModalScreen[ResultType]):
         super().__init__(name=name, id=id, classes=classes)
         self.shown_before = False
         self.drawn_beneath: tuple[Screen[object], Size, list[Strip]] | None = None
+        self.beneath_changed = False  # the screen beneath said parts of it changed since it was drawn
+        self.tinted_beneath: tuple[list[Strip], Color, RichStyle, list[Strip]] | None = None
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.ScreenResume):
             if self.shown_before:
-                self.drawn_beneath = None  # shown again (a kept screen): what is beneath may have changed meanwhile
+                self.beneath_changed = True  # shown again (a kept screen): what is beneath may have changed meanwhile
             else:
                 # Shown for the first time, just built: every part of it was styled as it was added. Textual
                 # styles the whole screen once more as it is shown, a third of what opening a form cost.
@@ -104,23 +104,35 @@ class Modal(ModalScreen[ResultType]):
         # widget's cache of lines): every dialog closed left its lines behind, and the collector's passes
         # grew with them until they took 75 ms. Emptied as a dialog closes, only the live ones fill it again.
         StylesCache.get_inner_outer.cache_clear()
-        self.drawn_beneath = None
+        self.drawn_beneath = self.tinted_beneath = None
 
     def render(self) -> object:  # type: ignore[override]
         drawn = super().render()
         if isinstance(drawn, BackgroundScreen) and drawn.screen.size == self.size:
             beneath = drawn.screen
-            return Backdrop(partial(self.lines_beneath, beneath), beneath.size.height, drawn.color)
+            return Backdrop(partial(self.tinted_lines, beneath, drawn.color), beneath.size.height)
         return drawn
 
     def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
         if regions:  # only the screen beneath asks so: the parts of it that changed (`Screen._compositor_refresh`)
-            self.drawn_beneath = None
+            self.beneath_changed = True
         return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
 
     def lines_beneath(self, beneath: Screen[object]) -> list[Strip]:
-        """The screen beneath as it is now: drawn again only when it changed (or is another, or resized)."""
-        size = beneath.size
-        if self.drawn_beneath is None or self.drawn_beneath[:2] != (beneath, size):
-            self.drawn_beneath = (beneath, size, beneath._compositor.render_strips())
-        return self.drawn_beneath[2]
+        """The screen beneath as it is now, drawn again only when it may have changed (or is another, or
+        resized); the lines drawn before when it had not after all (Textual asks a screen beneath a dialog just
+        opened to be drawn again, as it was), so they need no tinting again."""
+        size, drawn = beneath.size, self.drawn_beneath
+        if drawn is None or drawn[:2] != (beneath, size) or self.beneath_changed:
+            self.beneath_changed = False
+            lines = beneath._compositor.render_strips()
+            if drawn is None or drawn[:2] != (beneath, size) or lines != drawn[2]:
+                self.drawn_beneath = drawn = (beneath, size, lines)
+        return drawn[2]
+
+    def tinted_lines(self, beneath: Screen[object], color: Color, style: RichStyle) -> list[Strip]:
+        """The lines of the screen beneath as the dialog shows them, tinted again only when they changed."""
+        lines, kept = self.lines_beneath(beneath), self.tinted_beneath
+        if kept is None or kept[0] is not lines or (kept[1], kept[2]) != (color, style):
+            kept = self.tinted_beneath = (lines, color, style, [TINTED.tinted(line, color, style) for line in lines])
+        return kept[3]

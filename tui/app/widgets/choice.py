@@ -5,18 +5,22 @@ from __future__ import annotations
 import uuid
 from collections.abc import Hashable, Iterable
 from datetime import date
-from typing import TypeVar
+from typing import TypeVar, cast
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.geometry import Size
 from textual.widgets import Select
 
 # No public names: the closed choice and the list that opens beneath it (see `LetterSelect.compose`).
 from textual.widgets._select import SelectCurrent, SelectOverlay
 from textual.widgets.select import NoSelection
 
+from tui.app.widgets.long_text import Cell, Columns
 from tui.core.models import Application
 from tui.core.pipeline import last_touch
 from tui.core.remembering import remembers
@@ -36,6 +40,36 @@ def _chooses(character: str | None) -> bool:
     return character is not None and character.isprintable() and not character.isspace()
 
 
+class ShownChoice(SelectCurrent):
+    """The closed choice, drawn as Textual's is (its words, wrapped, the arrow beside their first line), by one
+    widget: Textual's is four (a row, the words, an arrow down and one up), built a step at a time after the
+    form's first frame, and were a fifth of opening a form."""
+
+    COMPONENT_CLASSES = {"shown-choice--placeholder", "shown-choice--arrow"}
+
+    def compose(self) -> ComposeResult:
+        return iter(())
+
+    def update(self, label: RenderableType | NoSelection) -> None:
+        self.label = label
+        self.has_value = not isinstance(label, NoSelection)
+        self.refresh(layout=True)  # the words may take more lines, or fewer
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        # A row of widgets is as tall as they are; with none, as tall as its words (as a Static is).
+        return self.render().get_height(cast(RulesMap, self.styles), width)
+
+    def render(self) -> Columns:
+        label = self.label
+        if isinstance(label, NoSelection):
+            words = Content.styled(self.placeholder, self.get_visual_style("shown-choice--placeholder"))
+        else:
+            words = label if isinstance(label, Content) else Content(_shown_text(label))
+        expanded = isinstance(self.parent, Select) and self.parent.expanded
+        arrow = Content.styled("▲" if expanded else "▼", self.get_visual_style("shown-choice--arrow"))
+        return Columns(Cell(words), Cell(arrow, 1))
+
+
 class LetterSelect(Select[ChoiceType]):
     """Textual's closed Select ignores letters; here a letter chooses the first option starting with it.
 
@@ -47,7 +81,7 @@ class LetterSelect(Select[ChoiceType]):
     """
 
     def compose(self) -> ComposeResult:
-        yield SelectCurrent(self.prompt)
+        yield ShownChoice(self.prompt)
 
     @property
     def options_list(self) -> SelectOverlay | None:
@@ -83,6 +117,7 @@ class LetterSelect(Select[ChoiceType]):
         if expanded:
             self.build_list()
         super()._watch_expanded(expanded)
+        self.query_one(ShownChoice).refresh()  # its arrow: up while the list is open
 
     def _watch_prompt(self, prompt: str) -> None:
         if self.options_list is not None:
