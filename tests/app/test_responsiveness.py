@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from textual.app import App, ComposeResult
 from textual.content import Content
-from textual.geometry import Offset
+from textual.geometry import Offset, Size
 from textual.selection import Selection
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
@@ -349,3 +349,47 @@ async def test_the_first_form_opened_parses_no_css(
             await settle(pilot)
         assert type(app.screen).__name__ == "LogActivityScreen"
         assert parsed == []
+
+
+async def test_progress_shows_lines_of_rewards_and_wins_made_before_it_opens(
+    db_path: Path, store: Store, clock: FakeClock
+) -> None:
+    """Made once the search is read, off the event loop: not as Progress opens (900 lines at five years)."""
+    from tui.app.screens import progress
+
+    a_month_of_searching(store, clock)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.snapshot is not None
+        source, made = progress._KEPT_LINES[progress.reward_lines]
+        assert source is app.snapshot.dashboard.rewards
+        await pilot.press("p")
+        await settle(pilot)
+        shown = app.screen.query_one("#progress-rewards", LongText)
+        assert shown.lines_given is made and made  # the very lines made before, not made again
+
+
+async def test_long_text_measures_each_width_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual lays a text that scrolls out at two widths in turn (with room for the scrollbar and without)."""
+    from tui.app.widgets import long_text
+
+    measured: list[int] = []
+    wrapped_rows = long_text.wrapped_rows
+
+    def counted(line: str, room: int, *, fold: bool) -> int:
+        measured.append(room)
+        return wrapped_rows(line, room, fold=fold)
+
+    monkeypatch.setattr(long_text, "wrapped_rows", counted)
+    room = Size(40, 120)
+    widget = LongText()
+    widget.show_lines(LINES)
+    heights = [widget.get_content_height(room, room, width) for width in (40, 30)]
+    made = len(measured)
+    assert made and heights[0] < heights[1]  # narrower: more rows
+    assert [widget.get_content_height(room, room, width) for width in (40, 30)] == heights
+    assert len(measured) == made  # both widths measured before: nothing measured again
+    widget.show_lines(LINES[:1])
+    assert widget.get_content_height(room, room, 40) == 1  # other lines: measured afresh
+    assert len(measured) == made + 1

@@ -288,9 +288,11 @@ class NextYesApp(
     @work(thread=True, exclusive=True, group="prepare", description="working out what screens show")
     def prepare_screens(self, snapshot: Snapshot) -> None:
         """What the screens read from a search, worked out as soon as it is shown, off the event loop: insights
-        (a tenth of a second at 5 years), the question bank, and the order the forms offer the applications in
-        (as long, the first time a form offered them). Opened first, a screen found them still to work out,
-        drew itself empty, then again once they came; now it is drawn once, filled."""
+        (a tenth of a second at 5 years), the question bank, the order the forms offer the applications in
+        (as long, the first time a form offered them), and Progress's lines of rewards and wins. Opened first,
+        a screen found them still to work out, drew itself empty, then again once they came; now it is drawn
+        once, filled."""
+        from tui.app.screens import progress
         from tui.app.screens.insights import insights_of
         from tui.app.screens.question_bank import bank_guide_of
         from tui.app.widgets.choice import recently_touched_first
@@ -300,6 +302,7 @@ class NextYesApp(
             insights_of(snapshot.search, snapshot.today)
             bank_guide_of(snapshot.search, snapshot.today)
             recently_touched_first(snapshot.search)  # the order the forms offer the applications in
+            progress.prepare(snapshot)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:

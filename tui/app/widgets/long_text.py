@@ -136,6 +136,9 @@ class LongText(Static):
         super().__init__(content, id=id, classes=classes, markup=False)
         self.lines_given: Sequence[Content | Columns] | None = None  # the text's lines, when given as lines
         self.joined: Content | None = None
+        # The row each paragraph begins on and the rows in all, by width: Textual lays a scrolled text out at two
+        # widths, with room for the scrollbar and without, and a width seen before is not measured again.
+        self.measured: dict[int, tuple[list[int], int]] = {}
         self.forget_lines()
 
     def forget_lines(self) -> None:
@@ -148,10 +151,12 @@ class LongText(Static):
 
     def on_unmount(self) -> None:
         self.forget_lines()  # drawn lines go with it, not with the closed screen awaiting the collector
+        self.measured.clear()
 
     def update(self, content: VisualType = "", *, layout: bool = True) -> None:
         self.lines_given = self.joined = None
         self.forget_lines()
+        self.measured.clear()
         super().update(content, layout=layout)
 
     def show_lines(self, lines: Sequence[Content | Columns]) -> None:
@@ -160,6 +165,7 @@ class LongText(Static):
         a row of columns, drawn as a Rich grid would draw it."""
         self.lines_given, self.joined = lines, None
         self.forget_lines()
+        self.measured.clear()
         self.refresh(layout=True)
 
     def render(self) -> Visual:
@@ -181,6 +187,7 @@ class LongText(Static):
 
     def notify_style_update(self) -> None:
         self.forget_lines()  # drawn in another style now: a theme chosen, a class added
+        self.measured.clear()  # which may wrap it otherwise
         super().notify_style_update()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
@@ -202,6 +209,10 @@ class LongText(Static):
         else:  # drawn whole, once: a Rich renderable cannot be drawn in parts
             self.paragraphs = [Content()]
             self.drawn[0] = Visual.to_strips(self, visual, width, None, self.visual_style)
+        if width in self.measured and not self.drawn:
+            first_rows, self.rows = self.measured[width]
+            self.first_rows = list(first_rows)
+            return
         styles = self.styles
         room = width - 2 * styles.line_pad
         wraps = styles.text_wrap != "nowrap"
@@ -216,6 +227,8 @@ class LongText(Static):
             else:
                 rows += wrapped_rows(paragraph.plain, room, fold=fold)
         self.rows = rows
+        if not self.drawn:  # text, measured a line at a time (a Rich renderable is drawn whole for each width)
+            self.measured[width] = (list(self.first_rows), rows)
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
