@@ -465,3 +465,22 @@ def test_the_month_row_always_names_this_month_and_no_names_touch(today: date) -
     assert names[-1] == MONTH_NAMES[today.month - 1]
     assert all(name in MONTH_NAMES for name in names)
     assert len(names) == len(set(names))  # 26 weeks: no month named twice
+
+
+async def test_a_form_open_as_the_terminal_is_resized_is_laid_out_again_at_the_new_size(
+    db_path: Path, clock: FakeClock
+) -> None:
+    """A dialog skips the layout Textual asks again at the size it already has, never one at a new size."""
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        form = app.screen.query_one(".form", Vertical)
+        assert form.region.width == 76
+        await pilot.resize_terminal(*NARROW)
+        await settle(pilot)
+        assert form.region.right <= NARROW[0] and labels_off_their_fields(app) == []
+        await pilot.resize_terminal(*SIZE)
+        await settle(pilot)
+        assert form.region.width == 76 and labels_off_their_fields(app) == []

@@ -99,6 +99,13 @@ class Modal(ModalScreen[ResultType]):
                 event.refresh_styles = False
         await super().on_event(event)
 
+    def _screen_resized(self, size: Size) -> None:
+        # A dialog is told its size once its first layout gave it one (Textual's Resize, as for any widget whose
+        # size changed): it was laid out again at the same size, all of it, a sixth of opening Progress. A
+        # terminal resized is another size, and lays it out again.
+        if size != self._compositor.size:
+            super()._screen_resized(size)
+
     def on_unmount(self) -> None:
         # Textual keeps the last thousand widgets' drawing caches alive in one of its caches (keyed by each
         # widget's cache of lines): every dialog closed left its lines behind, and the collector's passes
