@@ -73,7 +73,7 @@ class EqualValues:
     """The one object of each equal value that the records of one read hold, where most values are equal: a
     day (five years of records hold 45,000 days, 1,800 of them different), the id of a record another refers
     to (17,000 references to 5,000 records), and each record's instants that are its `created_at` (an
-    activity's `at` and `updated_at`, most records' `updated_at`). At five years, 4.5 MB less.
+    activity's `at` and `updated_at`, most records' `updated_at`). At five years, about 5 MB less.
 
     A reader shares what it validated (`share`); a loop here is a fifth of the time the same work would take
     in each record's `model_post_init`. The values are immutable, so sharing them changes nothing but memory.
