@@ -21,7 +21,7 @@ import statistics
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -98,6 +98,28 @@ class AppRun:
 
     def slowest_opening(self) -> Press | None:
         return max(self.openings, key=lambda press: press.busy_ms, default=None)
+
+    @classmethod
+    def median_of(cls, runs: list[AppRun]) -> AppRun:
+        """One tour of several: each press's figures the median of that press's in every tour (the tours press the
+        same keys in the same order), so a moment when the machine was busy elsewhere decides no row; saves and
+        collections as the tours had them, one after another."""
+        if len({tuple((press.key, press.opened) for press in run.presses) for run in runs}) != 1:
+            raise ValueError("the tours pressed different keys, or opened different screens")
+
+        def median(presses: tuple[Press, ...]) -> Press:
+            figures = {
+                name: statistics.median(getattr(press, name) for press in presses)
+                for name in ("busy_ms", "longest_ms", "collecting_ms", "cpu_ms")
+            }
+            return replace(presses[0], **figures)
+
+        return cls(
+            [median(presses) for presses in zip(*(run.presses for run in runs), strict=True)],
+            [median(presses) for presses in zip(*(run.unbound for run in runs), strict=True)],
+            [save for run in runs for save in run.saves],
+            [collection for run in runs for collection in run.collections],
+        )
 
 
 class LoopSteps:

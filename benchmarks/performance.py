@@ -16,7 +16,8 @@ median of --runs runs:
 - `nextyes --version` and `nextyes prompt` against `python -c pass`;
 - the app's first frame with data and its whole dashboard filled, on an 80×24 pseudo-terminal, against a
   minimal Textual app (benchmarks/first_frame.py), and the app's peak memory;
-- each key and the opening of every screen, on the app's event loop (benchmarks/_keystrokes.py);
+- each key and the opening of every screen, on the app's event loop (benchmarks/_keystrokes.py): three tours
+  of the same keys (fewer with fewer --runs), the checkouts taking turns, each press the median of its tours;
 - a write as the open app makes it (benchmarks/_app_write.py), on a fresh copy each run.
 
 Each search is prepared as a person's file is after a day's use: one change already made today, so the
@@ -80,6 +81,7 @@ QUICK_COMMAND = Target(4.0, "x")
 FIRST_FRAME = Target(1.5, "x", aim=1.3)
 WHOLE_DASHBOARD = Target(2.0, "x")
 OPENING_A_SCREEN = Target(100, "ms")
+TOURS = 3  # key tours per checkout: each press is the median of its figures in these
 MEDIAN_KEY = Target(33, "ms", aim=16)
 APP_MEMORY = Target(100, "MB", strictly=True)
 APP_WRITE = Target(50, "ms")
@@ -583,19 +585,31 @@ def _medians(series: dict[str, Series], read: Callable[[Finished], float]) -> li
 
 def keys(bench: Bench) -> list[Row]:
     """Every key of the tour in each checkout's app, one process each, taking turns; a first run of each
-    on an empty search writes the bytecode of the screens the keys open."""
+    on an empty search writes the bytecode of the screens the keys open. Each checkout tours TOURS times (fewer
+    with fewer --runs), and each press counts with the median of its figures in those tours."""
     size = bench.big
-    runs: list[AppRun | str] = []
+    tours = max(1, min(bench.runs, TOURS))
     for checkout in bench.checkouts:
         progress(f"keys in the app ({checkout.name}): a first run to write the bytecode")
         with contextlib.suppress(ProcessFailed):  # the measured run will say what fails
             _drive(bench, checkout, EMPTY)
-    for checkout in bench.checkouts:
-        progress(f"keys in the app ({checkout.name}), {size.name}")
+    toured: dict[str, list[AppRun] | str] = {checkout.name: [] for checkout in bench.checkouts}
+    for tour in range(tours):
+        for checkout in bench.checkouts:
+            done = toured[checkout.name]
+            if isinstance(done, str):
+                continue
+            progress(f"keys in the app ({checkout.name}), {size.name}, tour {tour + 1} of {tours}")
+            try:
+                done.append(_drive(bench, checkout, size))
+            except (ProcessFailed, RuntimeError) as error:
+                toured[checkout.name] = f"failed: {one_line(error)}"
+    runs: list[AppRun | str] = []
+    for done in toured.values():
         try:
-            runs.append(_drive(bench, checkout, size))
-        except (ProcessFailed, RuntimeError) as error:
-            runs.append(f"failed: {one_line(error)}")
+            runs.append(done if isinstance(done, str) else AppRun.median_of(done))
+        except ValueError as error:
+            runs.append(f"failed: {error}")
     now = runs[0]
     where = bench.judged_at(size)
     medians = [run if isinstance(run, str) else run.median_press_ms for run in runs]
@@ -609,7 +623,12 @@ def keys(bench: Bench) -> list[Row]:
     ]
     if isinstance(now, AppRun):
         opened = {press.opened for press in now.openings}
-        rows.append(Row(f"  {len(now.presses)} presses: moving, opening and closing each of {len(opened)} screens"))
+        rows.append(
+            Row(
+                f"  {len(now.presses)} presses: moving, opening and closing each of {len(opened)} screens; "
+                f"each press the median of {tours} tours"
+            )
+        )
         for kind, chosen in (
             ("moving in the lists", lambda press: press.key in MOVES),
             ("opening a screen", lambda press: bool(press.opened)),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -74,3 +75,28 @@ def test_the_quick_run_prints_every_target_with_its_figure_and_verdict() -> None
     assert len([line for line in lines if line.startswith("app first frame with data")]) == 2
     if not (HERE / ".venv-jrnl" / "bin" / "jrnl").exists():
         assert "skipped: jrnl is not installed" in run.stdout
+
+
+def test_a_press_counts_with_its_median_over_the_tours() -> None:
+    """A moment when the machine was busy elsewhere, in one tour of three, decides no row."""
+    sys.path.insert(0, str(BENCHMARKS))
+    try:
+        from _keystrokes import AppRun, Press
+    finally:
+        sys.path.remove(str(BENCHMARKS))
+
+    def tour(opening_ms: float, moving_ms: float) -> AppRun:
+        presses = [
+            Press("down", 1, "DashboardScreen", "", moving_ms, moving_ms, 0.0, moving_ms),
+            Press("p", 1, "ProgressScreen", "p", opening_ms, opening_ms / 2, 1.0, opening_ms),
+        ]
+        return AppRun(presses, [], [], [(2, 70.0)])
+
+    tours = [tour(80.0, 10.0), tour(157.0, 11.0), tour(84.0, 30.0)]  # a spike in the second, another in the third
+    run = AppRun.median_of(tours)
+    assert [press.busy_ms for press in run.presses] == [11.0, 84.0]
+    assert run.slowest_opening() == Press("p", 1, "ProgressScreen", "p", 84.0, 42.0, 1.0, 84.0)
+    assert run.collections == [(2, 70.0)] * 3  # every tour's, not a median
+    other = AppRun([*tours[0].presses[:1], replace(tours[0].presses[1], opened="")], [], [], [])
+    with pytest.raises(ValueError, match="different"):
+        AppRun.median_of([tours[0], other])
