@@ -11,10 +11,15 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from rich._wrap import divide_line
+from textual._compositor import Compositor
 from textual.app import App, ComposeResult
 from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.selection import Selection
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
@@ -28,7 +33,7 @@ from tui.app.screens.dashboard import DashboardScreen
 from tui.app.screens.records_menu import RecordsMenuScreen
 from tui.app.screens.wins_list import WinsScreen
 from tui.app.widgets.footer import KeysFooter
-from tui.app.widgets.long_text import LongText
+from tui.app.widgets.long_text import LongText, narrow_characters, wrapped_rows
 from tui.recording import Recorder
 from tui.store import Store
 
@@ -161,6 +166,38 @@ async def test_the_dashboard_beneath_a_dialog_shows_a_change_made_while_it_is_op
         outside = [(y, x) for y in range(SIZE[1]) for x in range(SIZE[0]) if not menu.contains(x, y)]
         assert "Pending applications (1)" in "\n".join(beneath)
         assert all(drawn[y][x] == beneath[y][x] for y, x in outside)  # the dashboard as it now is, dimmed
+
+
+async def test_a_dialog_opening_leaves_the_dashboard_laid_out_and_a_resize_lays_it_out_again(
+    db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual lays every screen beneath out again as a dialog is first given its size, at the size they have."""
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dashboard = app.dashboard
+        laid_out: list[Size] = []
+        reflow = Compositor.reflow
+
+        def counted(compositor: Compositor, parent: Widget, size: Size) -> object:
+            if parent is dashboard:
+                laid_out.append(size)
+            return reflow(compositor, parent, size)
+
+        monkeypatch.setattr(Compositor, "reflow", counted)
+        for key in ("a", "p"):
+            await pilot.press("escape")
+            await settle(pilot)
+            laid_out.clear()
+            await pilot.press(key)
+            await settle(pilot)
+            assert app.screen is not dashboard and laid_out == []
+        await pilot.resize_terminal(60, 20)
+        await settle(pilot)
+        assert set(laid_out) == {Size(60, 20)}  # beneath the dialog, at the new size
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is dashboard and dashboard.query_one("#actions").region.right <= 60
 
 
 async def test_your_records_and_help_opened_again_are_kept_and_shown_as_if_opened_afresh(
@@ -370,6 +407,37 @@ async def test_progress_shows_lines_of_rewards_and_wins_made_before_it_opens(
         assert shown.lines_given is made and made  # the very lines made before, not made again
 
 
+@pytest.mark.parametrize("wins", [3, 30])
+async def test_progress_has_its_scrollbar_from_the_start_when_it_surely_scrolls(
+    db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, wins: int
+) -> None:
+    """Thirty wins cannot fit 24 rows: the bar is there as Progress is first laid out, not added after (which
+    laid all of it out again). Three may fit: no empty track beside them."""
+    recorder = Recorder(store, clock)
+    for number in range(wins):
+        recorder.add_win(f"Win number {number}")
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        dashboard = app.dashboard
+        laid_out: list[Widget] = []
+        reflow = Compositor.reflow
+
+        def counted(compositor: Compositor, parent: Widget, size: Size) -> object:
+            if parent is not dashboard:
+                laid_out.append(parent)
+            return reflow(compositor, parent, size)
+
+        monkeypatch.setattr(Compositor, "reflow", counted)
+        await pilot.press("p")
+        await settle(pilot)
+        body = app.screen.query_one("#progress")
+        assert body.max_scroll_y > 0 if wins == 30 else body.max_scroll_y == 0
+        assert body.show_vertical_scrollbar == (wins == 30)
+        if wins == 30:
+            assert body.vertical_scrollbar.region.height and len(laid_out) <= 2
+
+
 async def test_long_text_measures_each_width_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """Textual lays a text that scrolls out at two widths in turn (with room for the scrollbar and without)."""
     from tui.app.widgets import long_text
@@ -393,3 +461,35 @@ async def test_long_text_measures_each_width_once(monkeypatch: pytest.MonkeyPatc
     widget.show_lines(LINES[:1])
     assert widget.get_content_height(room, room, 40) == 1  # other lines: measured afresh
     assert len(measured) == made + 1
+
+
+# Lines of words of one-cell characters (a win's: "✓ Fri 04 Dec 2026  Gave a talk"), some longer than a row, among
+# runs of spaces; and now and then a word of wider characters, which Rich measures instead.
+NARROW_WORDS = st.text(alphabet=st.sampled_from("ab✓★·é—→"), min_size=1, max_size=30)
+WIDE_WORDS = st.text(alphabet=st.sampled_from("a漢字🙂"), min_size=1, max_size=6)
+SPACES = st.sampled_from(["", " ", "  ", "   "])
+
+
+@example(line="abcdefghij", room=4, fold=True)  # a word longer than a row, at the start
+@example(line="  abcdefghij ab", room=4, fold=True)
+@example(line="ab abcdefghij", room=4, fold=False)
+@example(line="abcdefghij ab", room=4, fold=False)
+@example(line="ab   cd", room=5, fold=True)  # the spaces after a word count on its row
+@settings(max_examples=500)
+@given(
+    line=st.builds(
+        lambda leading, words: leading + "".join(word + spaces for word, spaces in words),
+        SPACES,
+        st.lists(st.tuples(st.one_of(NARROW_WORDS, NARROW_WORDS, NARROW_WORDS, WIDE_WORDS), SPACES)),
+    ),
+    room=st.integers(min_value=1, max_value=24),
+    fold=st.booleans(),
+)
+def test_a_line_takes_the_rows_textual_wraps_it_into(line: str, room: int, fold: bool) -> None:
+    """Counted a word at a time for a line of one-cell characters, as Rich breaks it (`divide_line`) for any."""
+    assert wrapped_rows(line, room, fold=fold) == len(divide_line(line, room, fold=fold)) + 1
+
+
+def test_the_characters_counted_one_cell_wide_include_those_nextyes_draws() -> None:
+    assert set("✓★·—→é") <= narrow_characters()
+    assert not set("漢🙂\t") & narrow_characters()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -264,9 +265,41 @@ class LongText(Static):
 def wrapped_rows(line: str, room: int, *, fold: bool) -> int:
     """The rows a line of plain text takes in `room` cells, broken where Textual wraps it
     (`Content._wrap_and_format`); a line that fits is one row, with no wrapping worked out."""
-    if (len(line) if line.isascii() or narrow_characters().issuperset(line) else cell_len(line)) <= room:
+    if line.isascii() or narrow_characters().issuperset(line):
+        if len(line) <= room:
+            return 1
+        if room > 0 and narrow_characters().issuperset(line):
+            return narrow_rows(line, room, fold=fold)
+    elif cell_len(line) <= room:
         return 1
     return len(divide_line(line, room, fold=fold)) + 1
+
+
+def narrow_rows(line: str, room: int, *, fold: bool) -> int:
+    """`len(divide_line(line, room, fold=fold)) + 1` for a line of one-cell characters only, worked out as
+    `divide_line` works it, with each word's length for its width. Measuring Progress's five hundred wins
+    with `divide_line` took 8 ms a width, and Textual measures them at two."""
+    rows, offset = 1, 0
+    for word in WORD.finditer(line):
+        start, text = word.start(), word.group()
+        length = len(text.rstrip())
+        if room - offset >= length:  # it fits on this row
+            offset += len(text)
+        elif length > room:  # it fits on no row
+            if fold:  # cut into rows of `room`, each but the first beginning a row (the first, too, past the start)
+                pieces = -(-len(text) // room)
+                rows += pieces if start else pieces - 1
+                offset = len(text) - (pieces - 1) * room
+            else:
+                rows += 1 if start else 0
+                offset = len(text)
+        else:  # it fits on the next row (this one has words on it: it would fit an empty one)
+            rows += 1
+            offset = len(text)
+    return rows
+
+
+WORD = re.compile(r"\s*\S+\s*")  # a word and the spaces around it, as `divide_line` reads them (rich._wrap.re_word)
 
 
 # Letters, punctuation, arrows, box drawing and the glyphs nextyes draws (★ ✓ ○ ● ·): one cell each.
