@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
@@ -50,6 +51,13 @@ class DashboardScreen(Screen[None]):
         # area (the slowest widgets to build) wait for the first frame (`complete_panels`); without one, the
         # first frame has nothing to show early, and the search is read at once.
         self.complete = kept is None
+
+    def _screen_resized(self, size: Size) -> None:
+        # Textual tells the screens beneath a dialog its size once the dialog has one (`Screen._on_resize`), and
+        # laid the dashboard out again, all of it, at the size it had, and drew it again beneath: a tenth of
+        # opening a dialog the first time. A terminal resized is another size, and lays it out again.
+        if size != self._compositor.size:
+            super()._screen_resized(size)
 
     def on_mount(self) -> None:
         """The first frame: the header and Today's actions from the kept dashboard, or, with none, the read."""
