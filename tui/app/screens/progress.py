@@ -124,8 +124,17 @@ class ProgressScreen(Modal[None]):
         self.dashboard = dashboard
         self.wins = wins
 
+    def surely_scrolls(self, rewards: list[Content], wins: list[Content]) -> bool:
+        """More lines of rewards and wins than the terminal has rows: it scrolls, and its bar (class "-scrolls")
+        is there from the start. A bar that appeared once it was laid out had all of it laid out and drawn
+        again, a third of opening it at five years. With fewer, the bar comes only if they do not fit after all,
+        and no empty track stands beside what fits."""
+        return len(rewards) + len(wins) >= self.app.size.height
+
     def compose(self) -> ComposeResult:
-        with VerticalScroll(classes="help", id="progress") as body:
+        rewards, wins = kept_lines(self.dashboard.rewards, reward_lines), kept_lines(self.wins, win_lines)
+        scrolls = " -scrolls" if self.surely_scrolls(rewards, wins) else ""
+        with VerticalScroll(classes="help" + scrolls, id="progress") as body:
             body.border_title = "Progress & rewards"
             body.border_subtitle = "↑↓ scroll · escape closes"
             with Horizontal(id="progress-top"):
@@ -180,9 +189,12 @@ class ProgressScreen(Modal[None]):
         put("progress-week-title", f"This week, from {describe_day(weekly.week_of, dashboard.today)}{met}")
         put("progress-goals", Content("\n").join(describe_goal(goal) for goal in weekly.goals))
         put("progress-rewards-title", f"Rewards earned ({len(dashboard.rewards)})")
-        self.query_one("#progress-rewards", LongText).show_lines(kept_lines(dashboard.rewards, reward_lines))
+        rewards = kept_lines(dashboard.rewards, reward_lines)
+        self.query_one("#progress-rewards", LongText).show_lines(rewards)
         put("progress-wins-title", f"Wins ({len(wins)})")
-        self.query_one("#progress-wins", LongText).show_lines(kept_lines(wins, win_lines))
+        listed = kept_lines(wins, win_lines)
+        self.query_one("#progress-wins", LongText).show_lines(listed)
+        self.query_one("#progress", VerticalScroll).set_class(self.surely_scrolls(rewards, listed), "-scrolls")
 
     def action_close(self) -> None:
         self.dismiss(None)
