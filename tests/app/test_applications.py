@@ -23,7 +23,7 @@ from tui.app import NextYesApp
 from tui.app.commands import SCREEN_COMMANDS, Scope
 from tui.app.pilot import settle
 from tui.app.screens.application_detail import ApplicationDetailScreen
-from tui.app.screens.applications import ApplicationsScreen
+from tui.app.screens.applications import SORTS, STAGE_GROUPS, ApplicationsScreen, matches
 from tui.app.screens.confirm import ConfirmScreen
 from tui.app.screens.dashboard import DashboardScreen
 from tui.app.screens.edit_application import EditApplicationScreen
@@ -166,6 +166,27 @@ async def test_o_sorts_by_applied_day_company_and_stage(
         assert listed(app) == ["Globex", "Initech", "Umbrella", "Stark", "Acme", "Hooli", "Wayne"]
         await pilot.press("o")
         assert "order: last touched (o)" in screen_text(app)
+
+
+async def test_every_stage_order_and_words_typed_list_what_narrowing_then_sorting_gives(
+    db_path: Path, clock: FakeClock, search: dict[str, Application]
+) -> None:
+    """The list sorts each search's applications once per order (`in_order`) and narrows that: the same rows
+    in the same order as narrowing them first, then sorting, ties kept in the search's order."""
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_list(pilot)
+        assert app.snapshot is not None
+        applications = app.snapshot.search.applications
+        for group, (_, stages) in enumerate(STAGE_GROUPS):
+            for sort, (_, key) in enumerate(SORTS):
+                for typed in ("", "engineer", "data eng", "zzz"):
+                    screen.group, screen.sort = group, sort
+                    screen.query_one("#applications-filter", Input).value = typed
+                    words = typed.split()
+                    narrowed = [a for a in applications if a.stage in stages and matches(a, words)]
+                    expected = sorted(narrowed, key=lambda application: key(application, app.snapshot.search))
+                    assert screen.listed(app.snapshot) == expected, (group, sort, typed)
 
 
 async def test_slash_finds_by_text_and_letters_typed_there_run_no_command(

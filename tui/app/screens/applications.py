@@ -24,6 +24,7 @@ from tui.app.widgets.choice import last_touches
 from tui.app.widgets.pending import describe_touch
 from tui.core.days import describe_day
 from tui.core.models import PENDING_STAGES, Application, Stage
+from tui.core.remembering import remembers
 from tui.core.search import JobSearch
 
 CLOSED_STAGES = frozenset({Stage.ACCEPTED, Stage.REJECTED, Stage.GHOSTED, Stage.WITHDRAWN})
@@ -64,6 +65,18 @@ SORTS: tuple[tuple[str, SortKey], ...] = (
     ("company", _company),
     ("stage", _stage),
 )
+
+
+@remembers
+def in_order(search: JobSearch, sort: int) -> list[Application]:
+    """Every application in the order `SORTS[sort]` gives, kept with the search; read it, never change it.
+
+    Sorted once, then narrowed to a stage or to words typed as the list asks: the same rows in the same order
+    as narrowed, then sorted (the sort is stable). Sorting 4,000 applications at five years was a tenth of
+    opening the list; the default order is worked out in the thread after each read (`prepare_screens`).
+    """
+    _, key = SORTS[sort]
+    return sorted(search.applications, key=lambda application: key(application, search))
 
 
 def matches(application: Application, words: list[str]) -> bool:
@@ -136,13 +149,12 @@ class ApplicationsScreen(ApplicationKeys, RecordsScreen[Application]):
         return f"All applications ({count} of {total})" if count != total else f"All applications ({total})"
 
     def listed(self, snapshot: Snapshot) -> list[Application]:
-        search = snapshot.search
         _, stages = STAGE_GROUPS[self.group]
         words = self.filter_words
-        shown = [a for a in search.applications if a.stage in stages and matches(a, words)]
-        _, key = SORTS[self.sort]
-        shown.sort(key=lambda application: key(application, search))
-        return shown
+        ordered = in_order(snapshot.search, self.sort)
+        if self.group == 0 and not words:
+            return list(ordered)
+        return [a for a in ordered if a.stage in stages and (not words or matches(a, words))]
 
     def cells(self, record: Application, above: Application | None, snapshot: Snapshot) -> dict[str, Cell]:
         today = snapshot.today
