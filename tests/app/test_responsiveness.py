@@ -7,6 +7,8 @@ busy machine; tests/app/test_snapshots*.py check that the screens still look exa
 from __future__ import annotations
 
 import gc
+import importlib
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from textual.content import Content
 from textual.geometry import Offset, Size
 from textual.selection import Selection
 from textual.widget import Widget
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 from textual.widgets._footer import FooterKey
 
 from tests.support.clock import FakeClock
@@ -198,6 +200,71 @@ async def test_a_dialog_opening_leaves_the_dashboard_laid_out_and_a_resize_lays_
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is dashboard and dashboard.query_one("#actions").region.right <= 60
+
+
+async def test_the_lists_modules_are_loaded_after_a_read_off_the_event_loop(
+    db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every list a key opens from the dashboard or Your records: its module loaded in the thread that prepares
+    the screens, not on the event loop as the list first opens (20 to 30 ms each)."""
+    from tui.app import app as app_module
+
+    a_month_of_searching(store, clock)
+    loaded: dict[str, bool] = {}
+
+    def recorded(name: str) -> object:
+        loaded[name] = threading.current_thread() is threading.main_thread()
+        return importlib.import_module(name)
+
+    monkeypatch.setattr(app_module, "import_module", recorded)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert set(loaded) == set(app_module.LISTS_MODULES) and not any(loaded.values())
+        opened: set[str] = set()
+        for keys in ("c", "e", "e l", "e v", "e w", "e g", "e r", "e R"):
+            for key in keys.split():
+                await pilot.press(key)
+                await settle(pilot)
+            opened.add(type(app.screen).__module__)
+            while app.screen is not app.dashboard:
+                await pilot.press("escape")
+                await settle(pilot)
+        assert opened == set(app_module.LISTS_MODULES)
+
+
+async def test_a_list_finds_its_columns_once_while_it_fills_and_as_they_are_after(
+    db_path: Path, store: Store, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Textual looked the columns' order up twice for every row added; a list looks it up once a fill."""
+    a_month_of_searching(store, clock)
+    adding: list[bool] = []
+    looked_up: list[int] = []
+    ordered_columns, add_row = DataTable.ordered_columns, DataTable.add_row
+
+    def counted(table: DataTable[object]) -> object:
+        if adding and isinstance(table, records.RecordTable):
+            looked_up.append(1)
+        return ordered_columns.fget(table)  # type: ignore[attr-defined]
+
+    def adding_row(table: DataTable[object], *cells: object, **options: object) -> object:
+        adding.append(True)
+        try:
+            return add_row(table, *cells, **options)  # type: ignore[arg-type]
+        finally:
+            adding.pop()
+
+    monkeypatch.setattr(DataTable, "ordered_columns", property(counted))
+    monkeypatch.setattr(DataTable, "add_row", adding_row)
+    app = make_app(db_path, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("e", "l")
+        await settle(pilot)
+        table = app.screen.query_one(records.RecordTable)
+        assert table.row_count and looked_up == []  # the order found once, before the rows
+        table.add_column("Later", key="later")
+        assert [column.key.value for column in table.ordered_columns][-1] == "later"
 
 
 async def test_your_records_and_help_opened_again_are_kept_and_shown_as_if_opened_afresh(

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import cached_property, partial
 from gc import get_threshold, set_threshold
+from importlib import import_module
 from pathlib import Path
 from time import monotonic
 from types import SimpleNamespace
@@ -63,6 +64,22 @@ YOUNGEST_PASS_EVERY = 5_000
 # so a person typing or moving about never waits for one, and what closed screens left is still freed.
 OLDEST_PASS_EVERY = 100
 IDLE_BEFORE_COLLECTING = 1.0  # seconds without a key
+# The lists' modules, loaded after each read in the thread that prepares the screens, not on the event loop as
+# a list first opens: 20 to 30 ms each, with the forms a list opens to correct a record. The memory they take
+# is memory the read let go of: the app's resident size is the same with them loaded.
+LISTS_MODULES = tuple(
+    f"tui.app.screens.{name}"
+    for name in (
+        "contacts",
+        "records_menu",
+        "activity_log",
+        "interviews",
+        "wins_list",
+        "goals_list",
+        "reflections_list",
+        "rest_days_list",
+    )
+)
 # The screens' CSS, read once the first read is done (`load_screens_css`); app.tcss styles the dashboard alone.
 SCREENS_CSS = Path(__file__).with_name("screens.tcss")
 
@@ -288,11 +305,12 @@ class NextYesApp(
     @work(thread=True, exclusive=True, group="prepare", description="working out what screens show")
     def prepare_screens(self, snapshot: Snapshot) -> None:
         """What the screens read from a search, worked out as soon as it is shown, off the event loop: insights
-        (a tenth of a second at 5 years), the question bank, the order the forms offer the applications in
-        (as long, the first time a form offered them), and Progress's lines of rewards and wins. Opened first,
-        a screen found them still to work out, drew itself empty, then again once they came; now it is drawn
-        once, filled."""
+        (a tenth of a second at 5 years), the question bank, the orders the forms and the list of applications
+        offer them in (as long, the first time a form offered them), and Progress's lines of rewards and wins.
+        Opened first, a screen found them still to work out, drew itself empty, then again once they came; now it
+        is drawn once, filled."""
         from tui.app.screens import progress
+        from tui.app.screens.applications import in_order
         from tui.app.screens.insights import insights_of
         from tui.app.screens.question_bank import bank_guide_of
         from tui.app.widgets.choice import recently_touched_first
@@ -302,7 +320,10 @@ class NextYesApp(
             insights_of(snapshot.search, snapshot.today)
             bank_guide_of(snapshot.search, snapshot.today)
             recently_touched_first(snapshot.search)  # the order the forms offer the applications in
+            in_order(snapshot.search, 0)  # and the list of them all (A)
             progress.prepare(snapshot)
+        for module in LISTS_MODULES:
+            import_module(module)
 
     @on(JobSearchUnreadable)
     def show_unreadable(self, message: JobSearchUnreadable) -> None:
