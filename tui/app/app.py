@@ -65,8 +65,8 @@ YOUNGEST_PASS_EVERY = 5_000
 OLDEST_PASS_EVERY = 100
 IDLE_BEFORE_COLLECTING = 1.0  # seconds without a key
 # The lists' modules, loaded after each read in the thread that prepares the screens, not on the event loop as
-# a list first opens: 20 to 30 ms each, with the forms a list opens to correct a record. The memory they take
-# is memory the read let go of: the app's resident size is the same with them loaded.
+# a list first opens: 20 to 30 ms each, with the forms a list opens to correct a record. They take memory the
+# read let go of: the app's resident size after the read at five years grew by 1 MB with them (95 -> 96 MB).
 LISTS_MODULES = tuple(
     f"tui.app.screens.{name}"
     for name in (
