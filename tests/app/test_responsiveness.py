@@ -170,6 +170,19 @@ async def test_the_dashboard_beneath_a_dialog_shows_a_change_made_while_it_is_op
         assert all(drawn[y][x] == beneath[y][x] for y, x in outside)  # the dashboard as it now is, dimmed
 
 
+def layouts(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Widget, Size]]:
+    """Every screen laid out from now on (`Compositor.reflow`), with the size it was laid out at."""
+    laid_out: list[tuple[Widget, Size]] = []
+    reflow = Compositor.reflow
+
+    def recorded(compositor: Compositor, parent: Widget, size: Size) -> object:
+        laid_out.append((parent, size))
+        return reflow(compositor, parent, size)
+
+    monkeypatch.setattr(Compositor, "reflow", recorded)
+    return laid_out
+
+
 async def test_a_dialog_opening_leaves_the_dashboard_laid_out_and_a_resize_lays_it_out_again(
     db_path: Path, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -178,25 +191,17 @@ async def test_a_dialog_opening_leaves_the_dashboard_laid_out_and_a_resize_lays_
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         dashboard = app.dashboard
-        laid_out: list[Size] = []
-        reflow = Compositor.reflow
-
-        def counted(compositor: Compositor, parent: Widget, size: Size) -> object:
-            if parent is dashboard:
-                laid_out.append(size)
-            return reflow(compositor, parent, size)
-
-        monkeypatch.setattr(Compositor, "reflow", counted)
+        laid_out = layouts(monkeypatch)
         for key in ("a", "p"):
             await pilot.press("escape")
             await settle(pilot)
             laid_out.clear()
             await pilot.press(key)
             await settle(pilot)
-            assert app.screen is not dashboard and laid_out == []
+            assert app.screen is not dashboard and [size for screen, size in laid_out if screen is dashboard] == []
         await pilot.resize_terminal(60, 20)
         await settle(pilot)
-        assert set(laid_out) == {Size(60, 20)}  # beneath the dialog, at the new size
+        assert {size for screen, size in laid_out if screen is dashboard} == {Size(60, 20)}  # at the new size
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is dashboard and dashboard.query_one("#actions").region.right <= 60
@@ -486,23 +491,15 @@ async def test_progress_has_its_scrollbar_from_the_start_when_it_surely_scrolls(
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        dashboard = app.dashboard
-        laid_out: list[Widget] = []
-        reflow = Compositor.reflow
-
-        def counted(compositor: Compositor, parent: Widget, size: Size) -> object:
-            if parent is not dashboard:
-                laid_out.append(parent)
-            return reflow(compositor, parent, size)
-
-        monkeypatch.setattr(Compositor, "reflow", counted)
+        laid_out = layouts(monkeypatch)
         await pilot.press("p")
         await settle(pilot)
         body = app.screen.query_one("#progress")
         assert body.max_scroll_y > 0 if wins == 30 else body.max_scroll_y == 0
         assert body.show_vertical_scrollbar == (wins == 30)
         if wins == 30:
-            assert body.vertical_scrollbar.region.height and len(laid_out) <= 2
+            progress_laid_out = [screen for screen, _ in laid_out if screen is app.screen]
+            assert body.vertical_scrollbar.region.height and len(progress_laid_out) <= 2
 
 
 async def test_long_text_measures_each_width_once(monkeypatch: pytest.MonkeyPatch) -> None:
