@@ -11,13 +11,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.geometry import Size
 from textual.message import Message
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from tui.app.screens.modal import Modal
+from tui.app.screens.modal import KeepsItsLayout, Modal
 from tui.app.widgets.actions import ActionsList
 from tui.app.widgets.footer import KeysFooter
 from tui.app.widgets.heatmap import Heatmap, legend
@@ -35,7 +34,7 @@ from tui.core.streaks import DayState, StreakHistory
 NARROW = 70  # columns: below this the calendar beside Pending leaves the next step no room
 
 
-class DashboardScreen(Screen[None]):
+class DashboardScreen(KeepsItsLayout, Screen[None]):
     """Draws what the app hands it; it never reads or writes the database itself."""
 
     AUTO_FOCUS = "#actions"
@@ -51,13 +50,6 @@ class DashboardScreen(Screen[None]):
         # area (the slowest widgets to build) wait for the first frame (`complete_panels`); without one, the
         # first frame has nothing to show early, and the search is read at once.
         self.complete = kept is None
-
-    def _screen_resized(self, size: Size) -> None:
-        # Textual tells the screens beneath a dialog its size once the dialog has one (`Screen._on_resize`), and
-        # laid the dashboard out again, all of it, at the size it had, and drew it again beneath: a tenth of
-        # opening a dialog the first time. A terminal resized is another size, and lays it out again.
-        if size != self._compositor.size:
-            super()._screen_resized(size)
 
     def on_mount(self) -> None:
         """The first frame: the header and Today's actions from the kept dashboard, or, with none, the read."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import OrderedDict
 from collections.abc import Callable
 from functools import partial
-from typing import Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from rich.segment import Segment
 from rich.style import Style as RichStyle
@@ -77,7 +77,28 @@ class Backdrop(Visual):
         return self.height
 
 
-class Modal(ModalScreen[ResultType]):
+if TYPE_CHECKING:
+    ScreenBase = Screen[Any]
+else:  # not a screen itself: Textual inherits CSS along the first of a class's bases that is one (`_css_bases`)
+    ScreenBase = object
+
+
+class KeepsItsLayout(ScreenBase):
+    """Put first among a screen's bases: the screen is laid out again only when told a size it has not been laid
+    out at.
+
+    Textual tells a screen its size again once its first layout gave it one (its Resize, as for any widget
+    whose size changed), and tells every screen beneath a dialog the dialog's size: each was laid out again,
+    all of it, at the size it had. Opening a dialog the first time, that was a sixth of Progress, and the
+    dashboard beneath redrawn. A terminal resized is another size, and lays them out again.
+    """
+
+    def _screen_resized(self, size: Size) -> None:
+        if size != self._compositor.size:
+            super()._screen_resized(size)
+
+
+class Modal(KeepsItsLayout, ModalScreen[ResultType]):
     """A screen over the dashboard or over a list, which shows through dimmed, as Textual shows it: the screen
     beneath drawn again only when it changed (`Backdrop`), and the screen styled once as it is first shown."""
 
@@ -98,13 +119,6 @@ class Modal(ModalScreen[ResultType]):
                 self.shown_before = True
                 event.refresh_styles = False
         await super().on_event(event)
-
-    def _screen_resized(self, size: Size) -> None:
-        # A dialog is told its size once its first layout gave it one (Textual's Resize, as for any widget whose
-        # size changed): it was laid out again at the same size, all of it, a sixth of opening Progress. A
-        # terminal resized is another size, and lays it out again.
-        if size != self._compositor.size:
-            super()._screen_resized(size)
 
     def on_unmount(self) -> None:
         # Textual keeps the last thousand widgets' drawing caches alive in one of its caches (keyed by each

@@ -265,13 +265,11 @@ class LongText(Static):
 def wrapped_rows(line: str, room: int, *, fold: bool) -> int:
     """The rows a line of plain text takes in `room` cells, broken where Textual wraps it
     (`Content._wrap_and_format`); a line that fits is one row, with no wrapping worked out."""
-    if line.isascii() or narrow_characters().issuperset(line):
-        if len(line) <= room:
-            return 1
-        if room > 0 and narrow_characters().issuperset(line):
-            return narrow_rows(line, room, fold=fold)
-    elif cell_len(line) <= room:
+    narrow = narrow_characters().issuperset(line)
+    if (len(line) if narrow or line.isascii() else cell_len(line)) <= room:
         return 1
+    if narrow and room > 0:
+        return narrow_rows(line, room, fold=fold)
     return len(divide_line(line, room, fold=fold)) + 1
 
 
