@@ -23,6 +23,7 @@ from tests.support.pilot import (
     field_error,
     heatmap_rows,
     make_app,
+    press_settled,
     screen_text,
     stored,
     toasts,
@@ -148,15 +149,13 @@ async def test_labels_follow_their_fields_as_lines_beneath_them_come_and_go(db_p
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press_settled(pilot, "a")
         form = app.screen
 
         async def save(company: str, role: str) -> None:
             form.query_one("#company", Input).value = company
             form.query_one("#role", Input).value = role
-            await pilot.press("enter")
-            await settle(pilot)
+            await press_settled(pilot, "enter")
 
         await save("", "")  # both needed: a line beneath each
         await save("Acme", "")  # the company's line hidden
@@ -474,8 +473,7 @@ async def test_a_form_open_as_the_terminal_is_resized_is_laid_out_again_at_the_n
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("a")
-        await settle(pilot)
+        await press_settled(pilot, "a")
         form = app.screen.query_one(".form", Vertical)
         assert form.region.width == 76
         await pilot.resize_terminal(*NARROW)

@@ -27,7 +27,7 @@ from textual.widgets._footer import FooterKey
 
 from tests.support.clock import FakeClock
 from tests.support.insight_records import a_month_of_searching
-from tests.support.pilot import SIZE, make_app, screen_text, table_rows
+from tests.support.pilot import SIZE, make_app, press_settled, screen_text, table_rows
 from tests.support.record_lists import SUNDAY
 from tui.app.pilot import settle
 from tui.app.screens import insights, records, review
@@ -193,17 +193,14 @@ async def test_a_dialog_opening_leaves_the_dashboard_laid_out_and_a_resize_lays_
         dashboard = app.dashboard
         laid_out = layouts(monkeypatch)
         for key in ("a", "p"):
-            await pilot.press("escape")
-            await settle(pilot)
+            await press_settled(pilot, "escape")
             laid_out.clear()
-            await pilot.press(key)
-            await settle(pilot)
+            await press_settled(pilot, key)
             assert app.screen is not dashboard and [size for screen, size in laid_out if screen is dashboard] == []
         await pilot.resize_terminal(60, 20)
         await settle(pilot)
         assert {size for screen, size in laid_out if screen is dashboard} == {Size(60, 20)}  # at the new size
-        await pilot.press("escape")
-        await settle(pilot)
+        await press_settled(pilot, "escape")
         assert app.screen is dashboard and dashboard.query_one("#actions").region.right <= 60
 
 
@@ -228,13 +225,10 @@ async def test_the_lists_modules_are_loaded_after_a_read_off_the_event_loop(
         assert set(loaded) == set(app_module.LISTS_MODULES) and not any(loaded.values())
         opened: set[str] = set()
         for keys in ("c", "e", "e l", "e v", "e w", "e g", "e r", "e R"):
-            for key in keys.split():
-                await pilot.press(key)
-                await settle(pilot)
+            await press_settled(pilot, *keys.split())
             opened.add(type(app.screen).__module__)
             while app.screen is not app.dashboard:
-                await pilot.press("escape")
-                await settle(pilot)
+                await press_settled(pilot, "escape")
         assert opened == set(app_module.LISTS_MODULES)
 
 
@@ -264,8 +258,7 @@ async def test_a_list_finds_its_columns_once_while_it_fills_and_as_they_are_afte
     app = make_app(db_path, clock)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        await pilot.press("e", "l")
-        await settle(pilot)
+        await press_settled(pilot, "e", "l")
         table = app.screen.query_one(records.RecordTable)
         assert table.row_count and looked_up == []  # the order found once, before the rows
         table.add_column("Later", key="later")
@@ -453,9 +446,7 @@ async def test_the_first_form_opened_parses_no_css(
         parsed: list[int] = []
         parse = Stylesheet.parse
         monkeypatch.setattr(Stylesheet, "parse", lambda sheet: parsed.append(1) or parse(sheet))
-        for key in ("a", "escape", "s", "escape", "l"):
-            await pilot.press(key)
-            await settle(pilot)
+        await press_settled(pilot, "a", "escape", "s", "escape", "l")
         assert type(app.screen).__name__ == "LogActivityScreen"
         assert parsed == []
 
@@ -473,8 +464,7 @@ async def test_progress_shows_lines_of_rewards_and_wins_made_before_it_opens(
         assert app.snapshot is not None
         source, made = progress._KEPT_LINES[progress.reward_lines]
         assert source is app.snapshot.dashboard.rewards
-        await pilot.press("p")
-        await settle(pilot)
+        await press_settled(pilot, "p")
         shown = app.screen.query_one("#progress-rewards", LongText)
         assert shown.lines_given is made and made  # the very lines made before, not made again
 
@@ -492,8 +482,7 @@ async def test_progress_has_its_scrollbar_from_the_start_when_it_surely_scrolls(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         laid_out = layouts(monkeypatch)
-        await pilot.press("p")
-        await settle(pilot)
+        await press_settled(pilot, "p")
         body = app.screen.query_one("#progress")
         assert body.max_scroll_y > 0 if wins == 30 else body.max_scroll_y == 0
         assert body.show_vertical_scrollbar == (wins == 30)

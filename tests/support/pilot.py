@@ -16,7 +16,7 @@ from textual.widgets import DataTable, Static
 
 from tests.support.clock import ZONE, FakeClock
 from tui.app import NextYesApp
-from tui.app.pilot import keys_handled
+from tui.app.pilot import keys_handled, settle
 from tui.app.screens.rejection import RejectionFlowScreen
 from tui.app.widgets.actions import ActionsList
 from tui.app.widgets.heatmap import LABEL_WIDTH, WEEKS, Heatmap
@@ -60,6 +60,14 @@ def raised(app: NextYesApp) -> list[Toast]:
     """Every toast the app raised, in order, gone or not: a toast times out by the wall clock (8 to 10
     seconds), which a test on a loaded machine can outlast between the key and the assertion."""
     return _RAISED[app]
+
+
+async def press_settled(pilot: Pilot[None], *keys: str) -> None:
+    """Press each of `keys`, the app settled after each (`settle`: its keys handled, its workers done, its
+    screen drawn), as a person waits for what a key opens before pressing the next."""
+    for key in keys:
+        await pilot.press(key)
+        await settle(pilot)
 
 
 async def type_text(pilot: Pilot[None], text: str) -> None:
