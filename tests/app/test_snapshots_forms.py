@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from tests.support.clock import ZONE, FakeClock
-from tests.support.pilot import SIZE, down_to, screen_text
+from tests.support.pilot import SIZE, down_to, press_settled, screen_text
 from tui.app import NextYesApp
 from tui.app.pilot import settle
 from tui.core.models import ActivityKind, Stage, Tier
@@ -38,12 +38,15 @@ def search(db_path: Path, clock: FakeClock) -> NextYesApp:
 
 
 def keys(*pressed: str):
-    """A `run_before` that settles, presses `pressed` and settles again."""
+    """A `run_before` that settles, then presses each of `pressed` once the app has settled from the one before.
+
+    Pressed at once, on a busy machine a key could be handled before the form was laid out after the one
+    before it: the stage form at 60×20 was scrolled to its note two lines further, from a field moved since.
+    """
 
     async def run_before(pilot: Pilot[None]) -> None:
         await settle(pilot)
-        await pilot.press(*pressed)
-        await settle(pilot)
+        await press_settled(pilot, *pressed)
 
     return run_before
 
